@@ -1,0 +1,139 @@
+/**
+ * The ranked dual-track backlog (SPEC §3) and the sprint plan (SPEC §4) over a
+ * workspace: the glue between the index and the pure scoring and planning modules.
+ */
+import type { ScoringConfig, Split, Track } from "./config/types";
+import type { Item } from "./model/item";
+import { planSprint, type PlanItem, type SprintPlan } from "./plan/index";
+import { itemTitle } from "./parse/title";
+import { rankItems, type ScoreTerm } from "./score/index";
+import type { StrategyWorkspace } from "./workspace";
+
+/** One ranked backlog item, as `backlog --format json` prints it (plus `breakdown`). */
+export interface BacklogEntry {
+  id: string;
+  title: string;
+  type: Item["kind"];
+  track: Track;
+  /** The effective pillar id (own, else through the initiative). */
+  pillar: string | null;
+  score: number;
+  /** Rank within its track, 1 = first. */
+  rank: number;
+  estimate: number | null;
+  sprint: string | null;
+  status: string | null;
+  file: string;
+  /** 1-based line of the item's `type:`/`id:`. */
+  line: number;
+  breakdown: ScoreTerm[];
+  explanation: string;
+}
+
+export interface UnrankedEntry {
+  id: string;
+  title: string;
+  type: Item["kind"];
+  track: Track;
+  missing: string[];
+  reason?: string;
+  file: string;
+  line: number;
+}
+
+export interface Backlog {
+  items: BacklogEntry[];
+  unranked: UnrankedEntry[];
+}
+
+export interface BacklogOptions {
+  /** A what-if scoring model instead of the configured one. */
+  scoring?: ScoringConfig;
+  /** Include done and dropped items (default: open items only). */
+  all?: boolean;
+}
+
+const CLOSED = new Set(["done", "dropped"]);
+
+function backlogItems(workspace: StrategyWorkspace): Item[] {
+  const out: Item[] = [];
+  for (const item of workspace.index.items()) if (item.track) out.push(item);
+  return out;
+}
+
+function base(workspace: StrategyWorkspace, item: Item) {
+  const sprint = item.refs.find((ref) => ref.field === "sprint");
+  return {
+    id: item.id,
+    title: itemTitle(item),
+    type: item.kind,
+    track: item.track as Track,
+    pillar: workspace.index.pillarRefs(item).refs[0]?.id ?? null,
+    estimate: typeof item.data.estimate === "number" ? item.data.estimate : null,
+    sprint: sprint?.id ?? null,
+    status: typeof item.data.status === "string" ? item.data.status : null,
+    file: item.file,
+    line: item.doc.lines().positionAt(item.idStart).line + 1,
+  };
+}
+
+/** Ranks each track's backlog by score; items that cannot be scored are listed apart. */
+export function buildBacklog(workspace: StrategyWorkspace, options: BacklogOptions = {}): Backlog {
+  const scoring = options.scoring ?? workspace.getConfig().scoring;
+  const items = backlogItems(workspace).filter((item) => options.all || !CLOSED.has(String(item.data.status)));
+  const result: Backlog = { items: [], unranked: [] };
+  for (const track of ["strategic", "tactical"] as const) {
+    const ranking = rankItems(items.filter((item) => item.track === track), (item) => item.data, (item) => item.id, scoring);
+    for (const entry of ranking.ranked) {
+      const { pillar, ...rest } = base(workspace, entry.item);
+      result.items.push({ ...rest, pillar, score: entry.score, rank: entry.rank, breakdown: entry.breakdown, explanation: entry.explanation });
+    }
+    for (const entry of ranking.unranked) {
+      const info = base(workspace, entry.item);
+      result.unranked.push({ id: info.id, title: info.title, type: info.type, track, missing: entry.missing, ...(entry.reason ? { reason: entry.reason } : {}), file: info.file, line: info.line });
+    }
+  }
+  return result;
+}
+
+export interface PlanOptions {
+  scoring?: ScoringConfig;
+  /** A what-if split instead of the sprint's own. */
+  split?: Split;
+}
+
+/** The capacity split and proposal of a sprint, or undefined when no sprint has that id. */
+export function buildPlan(workspace: StrategyWorkspace, sprintId: string, options: PlanOptions = {}): SprintPlan | undefined {
+  const sprint = workspace.index.find(sprintId, ["sprint"]);
+  if (!sprint || sprint.kind !== "sprint") return undefined;
+  const config = workspace.getConfig();
+  const scoring = options.scoring ?? config.scoring;
+  const all = backlogItems(workspace);
+  const scored = new Map<Item, { score: number; rank: number }>();
+  for (const track of ["strategic", "tactical"] as const) {
+    const ranking = rankItems(all.filter((item) => item.track === track), (item) => item.data, (item) => item.id, scoring);
+    for (const entry of ranking.ranked) scored.set(entry.item, { score: entry.score, rank: entry.rank });
+  }
+  const planItems: PlanItem[] = all.map((item) => {
+    const info = base(workspace, item);
+    const pillar = workspace.index.pillarOf(item);
+    const score = scored.get(item);
+    return {
+      id: item.id,
+      title: info.title,
+      track: info.track,
+      estimate: info.estimate ?? undefined,
+      sprint: info.sprint ?? undefined,
+      status: info.status ?? undefined,
+      pillar: pillar?.id ?? info.pillar ?? undefined,
+      score: score?.score ?? null,
+      rank: score?.rank,
+    };
+  });
+  const split = options.split ?? (sprint.data.split as Split | undefined);
+  return planSprint(
+    { id: sprint.id, capacity: typeof sprint.data.capacity === "number" ? sprint.data.capacity : 0, ...(split ? { split } : {}) },
+    planItems,
+    { defaultSplit: config.capacity.split, tolerance: config.capacity.tolerance },
+  );
+}

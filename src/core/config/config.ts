@@ -1,0 +1,137 @@
+/**
+ * `strategy.config.yaml` (SPEC §5): parsed with the full YAML parser, validated
+ * with zod. A bad value is a finding on the config file and its default applies;
+ * the rest of the config still counts.
+ */
+import { z } from "zod";
+import type { Finding } from "../model/issue";
+import { LineIndex } from "../model/range";
+import { fullParse } from "../parse/full-yaml";
+import { describeValue, locate } from "../parse/locate";
+import { toPlain, type YMap } from "../parse/yaml-node";
+import type { StrategyConfig } from "./types";
+
+export const CONFIG_FILE = "strategy.config.yaml";
+
+/** The defaults of SPEC §5. */
+export function defaultConfig(): StrategyConfig {
+  return {
+    include: ["**/*.md", "**/*.markdown"],
+    exclude: ["**/node_modules/**", "**/.git/**"],
+    scoring: { model: "weighted", weights: { impact: 0.5, urgency: 0.3, effort: 0.2 } },
+    capacity: { split: { strategic: 70, tactical: 30 }, tolerance: 10 },
+    review: { maxAgeDays: 120 },
+    rules: {},
+  };
+}
+
+const severity = z.enum(["error", "warning", "info", "off"], { error: "A rule's severity is `error`, `warning`, `info` or `off`" });
+const globs = z.union([z.string(), z.array(z.string())], { error: "Should be a glob or a list of globs, e.g. [\"**/*.md\"]" });
+const weight = z.number({ error: "A weight should be a number, e.g. 0.5" }).min(0, { error: "A weight cannot be negative" });
+
+/** Field by field, so that one bad value leaves the others in force. */
+const FIELD_SCHEMAS = {
+  include: globs,
+  exclude: globs,
+  scoring: z.strictObject(
+    {
+      model: z.enum(["weighted", "wsjf", "rice", "ice", "custom"], { error: "`scoring.model` is weighted, wsjf, rice, ice or custom" }).optional(),
+      weights: z.strictObject({ impact: weight.optional(), urgency: weight.optional(), effort: weight.optional() }, { error: "`scoring.weights` takes impact, urgency and effort" }).optional(),
+      formula: z.string({ error: "`scoring.formula` should be text, e.g. \"(impact * 2 + urgency) / effort\"" }).optional(),
+    },
+    { error: "`scoring` takes model, weights and formula" },
+  ),
+  capacity: z.strictObject(
+    {
+      split: z
+        .strictObject({ strategic: z.number().min(0).max(100), tactical: z.number().min(0).max(100) }, { error: "`capacity.split` should look like {strategic: 70, tactical: 30}" })
+        .refine((s) => Math.abs(s.strategic + s.tactical - 100) < 1e-9, { error: "`capacity.split` should add up to 100" })
+        .optional(),
+      tolerance: z.number({ error: "`capacity.tolerance` should be a number of percentage points, e.g. 10" }).min(0).max(100).optional(),
+    },
+    { error: "`capacity` takes split and tolerance" },
+  ),
+  review: z.strictObject({ maxAgeDays: z.number({ error: "`review.maxAgeDays` should be a number of days, e.g. 120" }).int().positive().optional() }, { error: "`review` takes maxAgeDays" }),
+  rules: z.record(z.string(), severity, { error: "`rules` maps rule ids to error, warning, info or off" }),
+} as const;
+
+export interface LoadedConfig {
+  config: StrategyConfig;
+  findings: Finding[];
+}
+
+/** Reads the config text (`file` is its workspace-relative path, for findings). */
+export function loadConfig(text: string | undefined, file = CONFIG_FILE, knownRules: readonly string[] = []): LoadedConfig {
+  const config = defaultConfig();
+  const findings: Finding[] = [];
+  if (text === undefined) return { config, findings };
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lines = new LineIndex(source);
+  const finding = (start: number, end: number, message: string, rule = "schema"): void => {
+    findings.push({ rule, message, file, range: lines.rangeOf(start, end), fixes: [] });
+  };
+  const parsed = fullParse(source, 0, source.length);
+  for (const error of parsed.errors.slice(0, 5)) finding(error.start, error.end, `The config is not valid YAML: ${error.message}`, "yaml-syntax");
+  if (parsed.errors.length || parsed.root === null) return { config, findings };
+  if (parsed.root.kind !== "map") {
+    finding(parsed.root.start, parsed.root.end, "The config should be a map of settings (include, exclude, scoring, capacity, review, rules)");
+    return { config, findings };
+  }
+  const root: YMap = parsed.root;
+  for (const pair of root.pairs) {
+    const schema = FIELD_SCHEMAS[pair.key as keyof typeof FIELD_SCHEMAS];
+    if (!schema) {
+      finding(pair.keyStart, pair.keyEnd, `Unknown setting \`${pair.key}\`: use include, exclude, scoring, capacity, review or rules`);
+      continue;
+    }
+    const result = schema.safeParse(toPlain(pair.value));
+    if (!result.success) {
+      const wrapper: YMap = { kind: "map", pairs: [pair], start: pair.keyStart, end: pair.keyEnd, flow: false };
+      const typeLike = { kind: "scalar" as const, value: pair.key, start: pair.keyStart, end: pair.keyEnd };
+      for (const issue of result.error.issues) {
+        const at = locate(wrapper, [pair.key, ...issue.path], typeLike);
+        const found = at.value === undefined ? "" : ` (found ${describeValue(at.value)})`;
+        finding(at.start, at.end, `${issue.message}${found}; the default applies`);
+      }
+      continue;
+    }
+    apply(config, pair.key as keyof typeof FIELD_SCHEMAS, result.data);
+  }
+  const rulesPair = root.pairs.find((p) => p.key === "rules");
+  if (rulesPair?.value?.kind === "map" && knownRules.length) {
+    for (const rule of rulesPair.value.pairs) {
+      if (!knownRules.includes(rule.key)) finding(rule.keyStart, rule.keyEnd, `Unknown rule \`${rule.key}\`: see the rules table in the README`);
+    }
+  }
+  return { config, findings };
+}
+
+function apply(config: StrategyConfig, key: keyof typeof FIELD_SCHEMAS, value: unknown): void {
+  switch (key) {
+    case "include":
+    case "exclude":
+      config[key] = typeof value === "string" ? [value] : (value as string[]);
+      break;
+    case "scoring": {
+      const scoring = value as { model?: StrategyConfig["scoring"]["model"]; weights?: Partial<StrategyConfig["scoring"]["weights"]>; formula?: string };
+      if (scoring.model) config.scoring.model = scoring.model;
+      if (scoring.weights) config.scoring.weights = { ...config.scoring.weights, ...scoring.weights };
+      if (scoring.formula !== undefined) config.scoring.formula = scoring.formula;
+      break;
+    }
+    case "capacity": {
+      const capacity = value as Partial<StrategyConfig["capacity"]>;
+      if (capacity.split) config.capacity.split = capacity.split;
+      if (capacity.tolerance !== undefined) config.capacity.tolerance = capacity.tolerance;
+      break;
+    }
+    case "review": {
+      const review = value as { maxAgeDays?: number };
+      if (review.maxAgeDays !== undefined) config.review.maxAgeDays = review.maxAgeDays;
+      break;
+    }
+    case "rules":
+      config.rules = value as StrategyConfig["rules"];
+      break;
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * Applying fixes: the same code serves `check --fix`, VS Code's fix-all and
+ * the tests. Edits are applied from the end of the text backwards; an edit
+ * that overlaps one already applied is skipped (the next pass picks it up).
+ */
+import type { Issue, TextEdit } from "../model/issue";
+import { LineIndex } from "../model/range";
+
+/** Applies non-overlapping edits to a text. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const lines = new LineIndex(text);
+  const spans = edits
+    .map((edit) => ({ start: lines.offsetAt(edit.range.start), end: lines.offsetAt(edit.range.end), text: edit.newText }))
+    .sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  let limit = Infinity;
+  for (const span of spans) {
+    if (span.end > limit) continue;
+    out = out.slice(0, span.start) + span.text + out.slice(span.end);
+    limit = span.start;
+  }
+  return out;
+}
+
+/**
+ * The edits of every issue that has exactly one safe fix (one that needs no
+ * choice), grouped by file. New-file fixes are never applied automatically.
+ */
+export function safeEdits(issues: readonly Issue[]): Map<string, TextEdit[]> {
+  const byFile = new Map<string, TextEdit[]>();
+  for (const issue of issues) {
+    const safe = issue.fixes.filter((fix) => fix.safe);
+    if (safe.length !== 1) continue;
+    for (const change of safe[0].changes) {
+      if (change.kind !== "edit") continue;
+      const list = byFile.get(change.file) ?? [];
+      list.push(...change.edits);
+      byFile.set(change.file, list);
+    }
+  }
+  return byFile;
+}

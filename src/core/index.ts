@@ -1,0 +1,22 @@
+/**
+ * Strategy Docs core: the one public entry. Pure — no `vscode`, no file
+ * system: hosts (the CLI, the extension, tests) feed it texts and read back
+ * items, diagnostics with fixes, the ranked backlog and sprint plans.
+ */
+export { StrategyWorkspace, MAX_FILE_BYTES, type WorkspaceOptions } from "./workspace";
+export { buildBacklog, buildPlan, type Backlog, type BacklogEntry, type UnrankedEntry, type BacklogOptions, type PlanOptions } from "./backlog";
+export { applyEdits, safeEdits } from "./fix/apply";
+export { CONFIG_FILE, defaultConfig, loadConfig } from "./config/config";
+export type { StrategyConfig, Severity, SeveritySetting, Split, Track, ScoringConfig, ScoringModel } from "./config/types";
+export type { Issue, Finding, Fix, FileChange, TextEdit } from "./model/issue";
+export type { Item, ParsedFile, Ref } from "./model/item";
+export { KINDS, STATUSES, REFERENCE_FIELDS, BACKLOG_TRACK, type Kind, type ReferenceField } from "./model/kinds";
+export { LineIndex, rangeContains, type Position, type Range } from "./model/range";
+export { StrategyIndex } from "./model/strategy-index";
+export { parseStrategyFile, decodeFile } from "./parse/document";
+export { KIND_SCHEMAS, KIND_FIELDS } from "./parse/schemas";
+export { itemTitle } from "./parse/title";
+export { RULES, RULE_IDS, ruleById, type Rule, type RuleExample } from "./rules/index";
+export { scoreFields, rankItems, requiredFields, parseFormula, evaluateFormula, type ScoreResult, type ScoreTerm } from "./score/index";
+export { planSprint, type SprintPlan, type PlanItem } from "./plan/index";
+export { createFileMatcher } from "./config/globs";

@@ -1,0 +1,78 @@
+import type { Track } from "../config/types";
+
+/** The item kinds of SPEC §1. */
+export const KINDS = ["strategy", "pillar", "kpi", "initiative", "tactic", "sprint"] as const;
+export type Kind = (typeof KINDS)[number];
+
+/** Kinds that sit in the dual-track backlog, and their default track. */
+export const BACKLOG_TRACK: Partial<Record<Kind, Track>> = { initiative: "strategic", tactic: "tactical" };
+
+export const STATUSES = ["idea", "planned", "in-progress", "done", "dropped"] as const;
+
+/** Fields that hold references to other items' ids, and the kinds they may point to. */
+export const REFERENCE_FIELDS = {
+  pillar: ["pillar"],
+  kpi: ["kpi"],
+  kpis: ["kpi"],
+  initiative: ["initiative"],
+  sprint: ["sprint"],
+} as const satisfies Record<string, readonly Kind[]>;
+export type ReferenceField = keyof typeof REFERENCE_FIELDS;
+
+/** Slug form of an id, checked on its lower-case form (ids are case-insensitive). */
+export const ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
+
+export function isKind(value: string): value is Kind {
+  return (KINDS as readonly string[]).includes(value);
+}
+
+export function isBacklogKind(kind: Kind): boolean {
+  return kind in BACKLOG_TRACK;
+}
+
+/** Levenshtein distance, bounded: returns `limit + 1` as soon as it must exceed `limit`. */
+export function editDistance(a: string, b: string, limit = 2): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      rowMin = Math.min(rowMin, current[j]);
+    }
+    if (rowMin > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/** The kind a misspelt `type:` most likely meant (distance ≤ 2 from a kind of 4+ letters). */
+export function nearMissKind(value: string): Kind | undefined {
+  const word = value.toLowerCase();
+  if (isKind(word)) return undefined;
+  let best: Kind | undefined;
+  let bestDistance = 3;
+  for (const kind of KINDS) {
+    if (kind.length < 4) continue;
+    const distance = editDistance(word, kind);
+    if (distance < bestDistance) {
+      best = kind;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** Ids within edit distance 2 of `id` (closest first), for "did you mean". */
+export function closestIds(id: string, candidates: Iterable<string>, max = 3): string[] {
+  const word = id.toLowerCase();
+  const scored: Array<[string, number]> = [];
+  for (const candidate of candidates) {
+    const distance = editDistance(word, candidate.toLowerCase(), 2);
+    if (distance <= 2) scored.push([candidate, distance]);
+  }
+  scored.sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]));
+  return scored.slice(0, max).map(([candidate]) => candidate);
+}

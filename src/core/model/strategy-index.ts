@@ -1,0 +1,141 @@
+/**
+ * The workspace index: items by id (case-insensitive), who refers to whom, and
+ * the inheritance of pillar and KPIs through an initiative. Kept up to date one
+ * file at a time.
+ */
+import type { Item, ParsedFile, Ref } from "./item";
+import { REFERENCE_FIELDS, type Kind } from "./kinds";
+
+export interface Resolved {
+  /** The item the reference points to, of an expected kind. */
+  item?: Item;
+  /** An item with that id but of another kind. */
+  wrongKind?: Item;
+}
+
+export class StrategyIndex {
+  readonly files = new Map<string, ParsedFile>();
+  private readonly byKey = new Map<string, Item[]>();
+  private readonly referrersOf = new Map<string, Set<Item>>();
+  private readonly byKind = new Map<Kind, Set<Item>>();
+
+  /** Adds a parsed file (replace = remove, then add). */
+  add(file: ParsedFile): void {
+    this.files.set(file.path, file);
+    for (const item of file.items) {
+      push(this.byKey, item.key, item);
+      let kindSet = this.byKind.get(item.kind);
+      if (!kindSet) this.byKind.set(item.kind, (kindSet = new Set()));
+      kindSet.add(item);
+      for (const ref of item.refs) {
+        let set = this.referrersOf.get(ref.key);
+        if (!set) this.referrersOf.set(ref.key, (set = new Set()));
+        set.add(item);
+      }
+    }
+  }
+
+  /** Removes a file and its items; returns the removed file. */
+  remove(path: string): ParsedFile | undefined {
+    const file = this.files.get(path);
+    if (!file) return undefined;
+    this.files.delete(path);
+    for (const item of file.items) {
+      const same = this.byKey.get(item.key);
+      if (same) {
+        const rest = same.filter((other) => other !== item);
+        if (rest.length) this.byKey.set(item.key, rest);
+        else this.byKey.delete(item.key);
+      }
+      this.byKind.get(item.kind)?.delete(item);
+      for (const ref of item.refs) this.referrersOf.get(ref.key)?.delete(item);
+    }
+    return file;
+  }
+
+  /** All items with this id (more than one: a duplicate). */
+  itemsWithId(id: string): readonly Item[] {
+    return this.byKey.get(id.toLowerCase()) ?? [];
+  }
+
+  /** The item with this id, preferring one of the given kinds. */
+  find(id: string, kinds?: readonly Kind[]): Item | undefined {
+    const items = this.itemsWithId(id);
+    return (kinds && items.find((item) => kinds.includes(item.kind))) || items[0];
+  }
+
+  /** Items that refer to this id (any reference field). */
+  referrers(id: string): ReadonlySet<Item> {
+    return this.referrersOf.get(id.toLowerCase()) ?? EMPTY;
+  }
+
+  ofKind(kind: Kind): ReadonlySet<Item> {
+    return this.byKind.get(kind) ?? EMPTY;
+  }
+
+  *items(): IterableIterator<Item> {
+    for (const file of this.files.values()) yield* file.items;
+  }
+
+  get itemCount(): number {
+    let count = 0;
+    for (const set of this.byKind.values()) count += set.size;
+    return count;
+  }
+
+  /** Resolves a reference to an item of the kind its field expects. */
+  resolve(ref: Ref): Resolved {
+    const items = this.byKey.get(ref.key);
+    if (!items) return {};
+    const kinds: readonly Kind[] = REFERENCE_FIELDS[ref.field];
+    const item = items.find((candidate) => kinds.includes(candidate.kind));
+    return item ? { item } : { wrongKind: items[0] };
+  }
+
+  /** The initiative a tactic belongs to, if it names one that exists. */
+  initiativeOf(item: Item): Item | undefined {
+    const ref = item.refs.find((r) => r.field === "initiative");
+    return ref ? this.resolve(ref).item : undefined;
+  }
+
+  /** The pillar refs that apply to an item: its own, else its initiative's. */
+  pillarRefs(item: Item): { refs: Ref[]; via?: Item } {
+    const own = item.refs.filter((ref) => ref.field === "pillar");
+    if (own.length) return { refs: own };
+    const initiative = this.initiativeOf(item);
+    if (initiative) {
+      const inherited = initiative.refs.filter((ref) => ref.field === "pillar");
+      if (inherited.length) return { refs: inherited, via: initiative };
+    }
+    return { refs: [] };
+  }
+
+  /** The KPI refs that apply to an item: its own, else its initiative's. */
+  kpiRefs(item: Item): { refs: Ref[]; via?: Item } {
+    const own = item.refs.filter((ref) => ref.field === "kpi" || ref.field === "kpis");
+    if (own.length) return { refs: own };
+    const initiative = this.initiativeOf(item);
+    if (initiative) {
+      const inherited = initiative.refs.filter((ref) => ref.field === "kpi" || ref.field === "kpis");
+      if (inherited.length) return { refs: inherited, via: initiative };
+    }
+    return { refs: [] };
+  }
+
+  /** The effective pillar of a backlog item (own or inherited), if it resolves. */
+  pillarOf(item: Item): Item | undefined {
+    for (const ref of this.pillarRefs(item).refs) {
+      const pillar = this.resolve(ref).item;
+      if (pillar) return pillar;
+    }
+    return undefined;
+  }
+}
+
+const EMPTY: ReadonlySet<Item> = new Set();
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,256 @@
+/**
+ * Parses one markdown file into strategy items: slice the front matter, read
+ * it (fast path, else the full YAML parser), decide whether the file is ours,
+ * then build and validate each item. Never throws on user input: everything
+ * wrong becomes a finding on the file.
+ */
+import { BACKLOG_TRACK, ID_PATTERN, isKind, nearMissKind, REFERENCE_FIELDS, type Kind, type ReferenceField } from "../model/kinds";
+import type { Finding } from "../model/issue";
+import type { Item, ParsedFile, Ref } from "../model/item";
+import { LineIndex } from "../model/range";
+import { fastParseFrontMatter } from "./fast-yaml";
+import { sliceFrontMatter } from "./frontmatter";
+import { fullParse } from "./full-yaml";
+import { KIND_SCHEMAS } from "./schemas";
+import { describeValue, locate } from "./locate";
+import { pairOf, toPlain, type YMap, type YNode, type YScalar } from "./yaml-node";
+
+const TYPE_LINE = /^[ \t]*(?:-[ \t]+)?["']?type["']?[ \t]*:[ \t]*["']?([A-Za-z][A-Za-z-]*)/gm;
+
+/** Whether unparseable text still looks like a strategy document (so its errors are ours to report). */
+function looksLikeStrategy(text: string): boolean {
+  TYPE_LINE.lastIndex = 0;
+  for (let match = TYPE_LINE.exec(text); match; match = TYPE_LINE.exec(text)) {
+    const word = match[1].toLowerCase();
+    if (isKind(word) || nearMissKind(word)) return true;
+  }
+  return false;
+}
+
+/** Creates an empty parsed file; items and findings are filled in by the caller. */
+function newFile(path: string, raw: string): ParsedFile {
+  const bom = raw.charCodeAt(0) === 0xfeff;
+  const text = bom ? raw.slice(1) : raw;
+  const newline = text.indexOf("\n");
+  let index: LineIndex | undefined;
+  return {
+    path,
+    text,
+    bom,
+    eol: newline > 0 && text.charCodeAt(newline - 1) === 13 ? "\r\n" : "\n",
+    isStrategy: false,
+    items: [],
+    findings: [],
+    bodyStart: 0,
+    lines: () => (index ??= new LineIndex(text)),
+  };
+}
+
+/** Bytes of a file as text, or why it cannot be checked (over `maxBytes`, or binary). */
+export function decodeFile(bytes: Uint8Array, maxBytes: number): string | { unreadable: string } {
+  if (bytes.length > maxBytes) {
+    return { unreadable: `The file is ${(bytes.length / 1048576).toFixed(1)} MB, over the ${Math.round(maxBytes / 1048576)} MB limit` };
+  }
+  const head = bytes.subarray(0, 8000);
+  if (head.includes(0)) return { unreadable: "The file is binary" };
+  return new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+}
+
+/** A file that could not be read as text: too large, binary or unreadable. */
+export function unreadableFile(path: string, reason: string): ParsedFile {
+  const file = newFile(path, "");
+  file.isStrategy = true;
+  file.findings.push({ rule: "unreadable-file", message: `${reason}: this file was not checked`, file: path, range: file.lines().rangeOf(0, 0), fixes: [] });
+  return file;
+}
+
+/** Parses the text of one markdown file (`path` relative to the workspace root, `/` separators). */
+export function parseStrategyFile(path: string, raw: string): ParsedFile {
+  if (raw.slice(0, 8000).includes("\0")) return unreadableFile(path, "The file is binary");
+  const file = newFile(path, raw);
+  const { text } = file;
+  const slice = sliceFrontMatter(text);
+  if (slice.kind === "none" || slice.kind === "toml") return file;
+  if (slice.kind === "unclosed") {
+    if (looksLikeStrategy(text.slice(0, 4000))) {
+      file.isStrategy = true;
+      file.findings.push({
+        rule: "yaml-syntax",
+        message: "The front matter is not closed: add a line `---` after its last field",
+        file: path,
+        range: file.lines().rangeOf(0, 3),
+        fixes: [],
+      });
+    }
+    return file;
+  }
+  file.frontMatter = { start: slice.start, end: slice.end };
+  const closeEnd = text.indexOf("\n", slice.closeStart);
+  file.bodyStart = closeEnd === -1 ? text.length : closeEnd + 1;
+
+  let root: YNode | null = fastParseFrontMatter(text, slice.start, slice.end);
+  if (!root) {
+    const full = fullParse(text, slice.start, slice.end);
+    if (full.errors.length) {
+      if (looksLikeStrategy(text.slice(slice.start, slice.end))) {
+        file.isStrategy = true;
+        for (const error of full.errors.slice(0, 5)) {
+          file.findings.push({
+            rule: "yaml-syntax",
+            message: `The front matter is not valid YAML: ${error.message}`,
+            file: path,
+            range: file.lines().rangeOf(error.start, Math.min(error.end, slice.end)),
+            fixes: [],
+          });
+        }
+      }
+      return file;
+    }
+    root = full.root;
+  }
+  if (!root || root.kind !== "map") return file;
+  collectItems(file, root);
+  return file;
+}
+
+function kindOf(map: YMap): { kind?: Kind; near?: Kind; node?: YScalar } {
+  const value = pairOf(map, "type")?.value;
+  if (!value || value.kind !== "scalar" || typeof value.value !== "string") return {};
+  const word = value.value.toLowerCase();
+  if (isKind(word)) return { kind: word, node: value };
+  return { near: nearMissKind(word), node: value };
+}
+
+function nearMissFinding(file: ParsedFile, node: YScalar, near: Kind): Finding {
+  const range = file.lines().rangeOf(node.start, node.end);
+  return {
+    rule: "schema",
+    message: `Unknown kind \`${String(node.value)}\`: did you mean \`${near}\`?`,
+    file: file.path,
+    range,
+    fixes: [{ title: `Change to \`type: ${near}\``, safe: true, changes: [{ kind: "edit", file: file.path, edits: [{ range, newText: near }] }] }],
+  };
+}
+
+function collectItems(file: ParsedFile, root: YMap): void {
+  const top = kindOf(root);
+  if (top.kind) {
+    file.isStrategy = true;
+    addItem(file, root, top.kind, -1);
+    return;
+  }
+  if (top.near && top.node) {
+    file.isStrategy = true;
+    file.findings.push(nearMissFinding(file, top.node, top.near));
+    return;
+  }
+  const list = pairOf(root, "items")?.value;
+  if (!list || list.kind !== "seq") return;
+  const entries = list.items.map((entry) => (entry.kind === "map" ? { entry, ...kindOf(entry) } : { entry }));
+  if (!entries.some((e) => "kind" in e && (e.kind || e.near))) return;
+  file.isStrategy = true;
+  entries.forEach((e, index) => {
+    if ("kind" in e && e.kind && e.entry.kind === "map") addItem(file, e.entry, e.kind, index);
+    else if ("near" in e && e.near && e.node) file.findings.push(nearMissFinding(file, e.node, e.near));
+    else {
+      file.findings.push({
+        rule: "schema",
+        message: "Each entry of `items:` needs `type:` (strategy, pillar, kpi, initiative, tactic or sprint)",
+        file: file.path,
+        range: file.lines().rangeOf(e.entry.start, e.entry.start + 1),
+        fixes: [],
+      });
+    }
+  });
+}
+
+function baseName(path: string): string {
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  return name.replace(/\.(md|markdown)$/i, "");
+}
+
+function addItem(file: ParsedFile, node: YMap, kind: Kind, index: number): void {
+  const data = toPlain(node) as Record<string, unknown>;
+  const typeNode = pairOf(node, "type")?.value as YScalar;
+  const invalid = new Set<string>();
+  const result = KIND_SCHEMAS[kind].safeParse(data);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const field = String(issue.path[0] ?? "type");
+      invalid.add(field);
+      const at = locate(node, issue.path, typeNode);
+      const found = at.value === undefined ? "" : ` (found ${describeValue(at.value)})`;
+      file.findings.push({
+        rule: "schema",
+        message: `${issue.message}${found}`,
+        file: file.path,
+        range: file.lines().rangeOf(at.start, at.end),
+        fixes: [],
+      });
+    }
+  }
+  for (const field of invalid) delete data[field];
+
+  let id: string;
+  let idStart = typeNode.start;
+  let idEnd = typeNode.end;
+  const idNode = pairOf(node, "id")?.value;
+  if (typeof data.id === "string" || typeof data.id === "number") {
+    id = String(data.id);
+    if (idNode) [idStart, idEnd] = [idNode.start, idNode.end];
+  } else if (invalid.has("id")) {
+    return;
+  } else if (index >= 0) {
+    file.findings.push({
+      rule: "schema",
+      message: "An item in an `items:` list needs its own `id:` (e.g. `id: webinar-follow-up`)",
+      file: file.path,
+      range: file.lines().rangeOf(typeNode.start, typeNode.end),
+      fixes: [],
+    });
+    return;
+  } else {
+    id = baseName(file.path);
+    if (!ID_PATTERN.test(id.toLowerCase())) {
+      file.findings.push({
+        rule: "schema",
+        message: `The file name \`${id}\` is not a valid id: add \`id:\` with lower-case letters, digits and dashes`,
+        file: file.path,
+        range: file.lines().rangeOf(typeNode.start, typeNode.end),
+        fixes: [],
+      });
+      return;
+    }
+  }
+
+  const refs: Ref[] = [];
+  for (const field of Object.keys(REFERENCE_FIELDS) as ReferenceField[]) {
+    if (invalid.has(field)) continue;
+    const value = pairOf(node, field)?.value;
+    if (!value) continue;
+    const scalars = value.kind === "seq" ? value.items : [value];
+    for (const scalar of scalars) {
+      if (scalar.kind !== "scalar" || scalar.value === null || scalar.value === "") continue;
+      const refId = String(scalar.value);
+      refs.push({ field, id: refId, key: refId.toLowerCase(), start: scalar.start, end: scalar.end });
+    }
+  }
+  const ignore = data.ignore;
+  const item: Item = {
+    kind,
+    id,
+    key: id.toLowerCase(),
+    file: file.path,
+    index,
+    node,
+    data,
+    invalid,
+    track: (data.track as Item["track"]) ?? BACKLOG_TRACK[kind],
+    refs,
+    ignore: new Set(typeof ignore === "string" ? [ignore] : Array.isArray(ignore) ? ignore.map(String) : []),
+    idStart,
+    idEnd,
+    doc: file,
+  };
+  file.items.push(item);
+}

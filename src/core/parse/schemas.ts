@@ -1,0 +1,145 @@
+/**
+ * One zod schema per kind (SPEC §1). Messages are written for the people who
+ * edit strategy, not for programmers: they say what the field should hold.
+ * Unknown extra fields are allowed: teams add their own.
+ */
+import { z } from "zod";
+import { ID_PATTERN, STATUSES, type Kind } from "../model/kinds";
+
+const expect = (text: string) => ({ error: text });
+
+const slug = (field: string) =>
+  z
+    .union([z.string(), z.number()], expect(`\`${field}\` should be an id like \`customer-expansion\``))
+    .transform((value) => String(value))
+    .refine((value) => ID_PATTERN.test(value.toLowerCase()), expect(`\`${field}\` should be an id: lower-case letters, digits, \`-\`, \`_\` or \`.\``));
+
+const idList = (field: string) =>
+  z.union([slug(field), z.array(slug(field), expect(`\`${field}\` should be a list of ids, e.g. [trial-conversion, nrr]`))]);
+
+const score15 = (field: string) =>
+  z
+    .number(expect(`\`${field}\` should be a whole number from 1 to 5`))
+    .int(expect(`\`${field}\` should be a whole number from 1 to 5`))
+    .min(1, expect(`\`${field}\` should be at least 1 (scale 1 to 5)`))
+    .max(5, expect(`\`${field}\` should be at most 5 (scale 1 to 5)`));
+
+const nonNegative = (field: string, unit: string) =>
+  z.number(expect(`\`${field}\` should be a number of ${unit}`)).min(0, expect(`\`${field}\` cannot be negative`));
+
+const date = (field: string) =>
+  z
+    .union([z.string(), z.date()], expect(`\`${field}\` should be a date like 2026-11-24`))
+    .refine(
+      (value) => value instanceof Date || (/^\d{4}-\d{2}-\d{2}([Tt ].*)?$/.test(value) && !Number.isNaN(Date.parse(value.slice(0, 10)))),
+      expect(`\`${field}\` should be a date like 2026-11-24`),
+    );
+
+const text = (field: string) => z.string(expect(`\`${field}\` should be text`));
+const textOrList = (field: string) => z.union([z.string(), z.array(z.unknown())], expect(`\`${field}\` should be text or a list`));
+
+/** Fields every kind may carry. */
+const common = {
+  type: z.string(),
+  id: slug("id").optional(),
+  title: z.union([z.string(), z.number()], expect("`title` should be text")).optional(),
+  owner: text("owner").optional(),
+  track: z.enum(["strategic", "tactical"], expect("`track` should be `strategic` or `tactical`")).optional(),
+  ignore: z
+    .union([z.string(), z.array(z.string())], expect("`ignore` should be a list of rule ids, e.g. [stale-strategy]"))
+    .optional(),
+  tags: z.array(z.unknown(), expect("`tags` should be a list")).optional(),
+};
+
+const status = z
+  .enum(STATUSES, expect(`\`status\` should be one of ${STATUSES.join(", ")}`))
+  .optional();
+
+const scoring = {
+  impact: score15("impact").optional(),
+  urgency: score15("urgency").optional(),
+  effort: score15("effort").optional(),
+  estimate: nonNegative("estimate", "capacity units (points or days)").optional(),
+  reach: nonNegative("reach", "people or events per period").optional(),
+  confidence: z
+    .number(expect("`confidence` should be a percentage from 0 to 100"))
+    .min(0, expect("`confidence` should be a percentage from 0 to 100"))
+    .max(100, expect("`confidence` should be a percentage from 0 to 100"))
+    .optional(),
+  riskReduction: nonNegative("riskReduction", "points (1 to 5, like impact)").optional(),
+};
+
+const split = z
+  .object(
+    {
+      strategic: z.number(expect("`split.strategic` should be a percentage")).min(0).max(100, expect("a share is at most 100")),
+      tactical: z.number(expect("`split.tactical` should be a percentage")).min(0).max(100, expect("a share is at most 100")),
+    },
+    expect("`split` should look like {strategic: 70, tactical: 30}"),
+  )
+  .refine((value) => Math.abs(value.strategic + value.tactical - 100) < 1e-9, expect("`split` should add up to 100 (e.g. strategic: 70, tactical: 30)"));
+
+/** The schema of each kind. */
+export const KIND_SCHEMAS: Record<Kind, z.ZodType> = {
+  strategy: z.looseObject({
+    ...common,
+    segments: textOrList("segments").optional(),
+    positioning: text("positioning").optional(),
+    value: text("value").optional(),
+    goals: textOrList("goals").optional(),
+    reviewed: date("reviewed").optional(),
+  }),
+  pillar: z.looseObject({
+    ...common,
+    objective: text("objective").optional(),
+    kpis: idList("kpis").optional(),
+    horizon: z.union([z.string(), z.number()], expect("`horizon` should be text, e.g. 2027 or 'next 4 quarters'")).optional(),
+    reviewed: date("reviewed").optional(),
+  }),
+  kpi: z.looseObject({
+    ...common,
+    metric: text("metric").optional(),
+    unit: text("unit").optional(),
+    baseline: z.union([z.number(), z.string()], expect("`baseline` should be a number")).optional(),
+    target: z.union([z.number(), z.string()], expect("`target` should be a number")).optional(),
+    current: z.union([z.number(), z.string()], expect("`current` should be a number")).optional(),
+    direction: z.enum(["up", "down"], expect("`direction` should be `up` (higher is better) or `down`")).optional(),
+    pillar: slug("pillar").optional(),
+  }),
+  initiative: z.looseObject({
+    ...common,
+    ...scoring,
+    pillar: slug("pillar").optional(),
+    kpi: slug("kpi").optional(),
+    kpis: idList("kpis").optional(),
+    sprint: slug("sprint").optional(),
+    status,
+  }),
+  tactic: z.looseObject({
+    ...common,
+    ...scoring,
+    pillar: slug("pillar").optional(),
+    kpi: slug("kpi").optional(),
+    kpis: idList("kpis").optional(),
+    initiative: slug("initiative").optional(),
+    channel: z.union([z.string(), z.array(z.string())], expect("`channel` should be text, e.g. email")).optional(),
+    sprint: slug("sprint").optional(),
+    status,
+    recurring: z.union([z.boolean(), z.string()], expect("`recurring` should be true, false or a cadence like weekly")).optional(),
+  }),
+  sprint: z.looseObject({
+    ...common,
+    capacity: z
+      .number(expect("A sprint needs `capacity`: the units of work it can take, e.g. 40"))
+      .positive(expect("`capacity` should be more than 0")),
+    start: date("start").optional(),
+    end: date("end").optional(),
+    split: split.optional(),
+    status: z.string(expect("`status` should be text, e.g. planned, active or done")).optional(),
+  }),
+};
+
+/** Known fields of each kind (for completion and documentation). */
+export const KIND_FIELDS: Record<Kind, string[]> = Object.fromEntries(
+  Object.entries(KIND_SCHEMAS).map(([kind, schema]) => [kind, Object.keys((schema as z.ZodObject).shape)]),
+) as Record<Kind, string[]>;

@@ -1,0 +1,38 @@
+import type { Fix } from "../model/issue";
+import { createItemFile, insertField, titleOf } from "./edits";
+import { findingAt, type Rule } from "./rule";
+
+const MAX_CHOICES = 10;
+
+/** A pillar that names no KPI and that no KPI names. */
+export const pillarWithoutKpi: Rule = {
+  id: "pillar-without-kpi",
+  description: "A pillar names no KPI and no KPI names it: a strategy that cannot be measured.",
+  defaultSeverity: "warning",
+  pitfall: "Execution without measurement",
+  kinds: ["pillar"],
+  check(item, { index }) {
+    if (item.refs.some((r) => r.field === "kpis")) return [];
+    for (const other of index.referrers(item.id)) if (other.kind === "kpi") return [];
+    // KPIs that no pillar has adopted yet are the likeliest choice.
+    const kpis = [...index.ofKind("kpi")].sort((a, b) => Number(a.refs.some((r) => r.field === "pillar")) - Number(b.refs.some((r) => r.field === "pillar")) || a.id.localeCompare(b.id));
+    const fixes: Fix[] = [];
+    for (const kpi of kpis.slice(0, MAX_CHOICES)) {
+      const change = insertField(item, "kpis", `[${kpi.id}]`);
+      if (change) fixes.push({ title: `Add \`kpis: [${kpi.id}]\` (${titleOf(kpi)})`, safe: false, changes: [change] });
+    }
+    fixes.push({
+      title: `Create a KPI for pillar \`${item.id}\``,
+      safe: false,
+      changes: [createItemFile(index, "kpi", `${item.id}-kpi`, [`title: ${titleOf(item)} KPI`, `pillar: ${item.id}`, "direction: up"], `How progress on ${titleOf(item)} is measured.`)],
+    });
+    return [findingAt(this.id, item, item.idStart, item.idEnd, `Pillar \`${item.id}\` cannot be measured: add \`kpis:\` or a KPI with \`pillar: ${item.id}\``, fixes)];
+  },
+  examples: {
+    ok: [
+      { title: "the pillar lists a KPI", files: { "p.md": "---\ntype: pillar\nid: growth\nkpis: [nrr]\n---\n" } },
+      { title: "a KPI names the pillar", files: { "p.md": "---\ntype: pillar\nid: growth\n---\n", "k.md": "---\ntype: kpi\nid: nrr\npillar: growth\n---\n" } },
+    ],
+    notOk: [{ title: "no KPI either way", files: { "p.md": "---\ntype: pillar\nid: growth\n---\n", "k.md": "---\ntype: kpi\nid: nrr\n---\n" }, count: 1 }],
+  },
+};

@@ -1,0 +1,35 @@
+import type { Split } from "../config/types";
+import type { Item } from "../model/item";
+import type { StrategyIndex } from "../model/strategy-index";
+
+/** Estimates of the backlog items assigned to a sprint (dropped items do not count; done ones do). */
+export interface SprintLoad {
+  strategic: number;
+  tactical: number;
+  total: number;
+  items: Item[];
+}
+
+export function sprintLoad(sprint: Item, index: StrategyIndex): SprintLoad {
+  const load: SprintLoad = { strategic: 0, tactical: 0, total: 0, items: [] };
+  for (const item of index.referrers(sprint.id)) {
+    if (!item.track || item.data.status === "dropped") continue;
+    if (!item.refs.some((ref) => ref.field === "sprint" && ref.key === sprint.key)) continue;
+    load.items.push(item);
+    const estimate = typeof item.data.estimate === "number" ? item.data.estimate : 0;
+    load[item.track] += estimate;
+    load.total += estimate;
+  }
+  return load;
+}
+
+/** The capacity target of a sprint: its own `split`, else the configured one. */
+export function targetSplit(sprint: Item, fallback: Split): Split {
+  const split = sprint.data.split as Split | undefined;
+  return split && typeof split.strategic === "number" ? split : fallback;
+}
+
+/** Rounds for messages: at most one decimal. */
+export function round1(value: number): number {
+  return Math.round(value * 10) / 10;
+}

@@ -1,0 +1,51 @@
+import type { Fix } from "../model/issue";
+import type { Item } from "../model/item";
+import { insertField, titleOf } from "./edits";
+import { findingAt, type Rule } from "./rule";
+
+const MAX_CHOICES = 25;
+
+/** KPIs of a pillar: those it lists, then those that name it. */
+export function kpisOfPillar(pillar: Item, index: import("../model/strategy-index").StrategyIndex): Item[] {
+  const out = new Set<Item>();
+  for (const ref of pillar.refs) if (ref.field === "kpis") {
+    const kpi = index.resolve(ref).item;
+    if (kpi) out.add(kpi);
+  }
+  for (const other of index.referrers(pillar.id)) if (other.kind === "kpi") out.add(other);
+  return [...out];
+}
+
+/** A tactic or initiative that names no KPI, directly or through its initiative. */
+export const tacticMissingKpi: Rule = {
+  id: "tactic-missing-kpi",
+  description: "A tactic or initiative names no KPI (directly or through its initiative): execution without measurement.",
+  defaultSeverity: "warning",
+  pitfall: "Execution without measurement",
+  kinds: ["initiative", "tactic"],
+  check(item, { index }) {
+    if (index.kpiRefs(item).refs.length) return [];
+    const pillar = index.pillarOf(item);
+    const first = pillar ? kpisOfPillar(pillar, index) : [];
+    const rest = [...index.ofKind("kpi")].filter((k) => !first.includes(k)).sort((a, b) => a.id.localeCompare(b.id));
+    const fixes: Fix[] = [];
+    for (const kpi of [...first, ...rest].slice(0, MAX_CHOICES)) {
+      const change = insertField(item, "kpi", kpi.id);
+      if (change) fixes.push({ title: `Add \`kpi: ${kpi.id}\` (${titleOf(kpi)})`, safe: false, changes: [change] });
+    }
+    const hint = pillar && first.length
+      ? ` with one of pillar ${pillar.id}'s KPIs (${first.map((k) => k.id).join(", ")})`
+      : rest.length ? ` with one of: ${rest.slice(0, 5).map((k) => k.id).join(", ")}${rest.length > 5 ? ", …" : ""}` : "";
+    return [findingAt(this.id, item, item.idStart, item.idEnd, `${item.kind === "tactic" ? "Tactic" : "Initiative"} \`${item.id}\` has no KPI: add \`kpi:\`${hint}`, fixes)];
+  },
+  examples: {
+    ok: [
+      { title: "a direct KPI", files: { "k.md": "---\ntype: kpi\nid: nrr\n---\n", "t.md": "---\ntype: tactic\nkpi: nrr\n---\n" } },
+      {
+        title: "KPIs inherited through the initiative",
+        files: { "k.md": "---\ntype: kpi\nid: nrr\n---\n", "i.md": "---\ntype: initiative\nid: plg\nkpis: [nrr]\n---\n", "t.md": "---\ntype: tactic\ninitiative: plg\n---\n" },
+      },
+    ],
+    notOk: [{ title: "a pillar but no KPI", files: { "p.md": "---\ntype: pillar\nid: growth\n---\n", "t.md": "---\ntype: tactic\npillar: growth\n---\n" }, count: 1 }],
+  },
+};

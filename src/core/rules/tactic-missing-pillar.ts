@@ -1,0 +1,44 @@
+import type { Fix } from "../model/issue";
+import type { Item } from "../model/item";
+import { insertField, titleOf } from "./edits";
+import { findingAt, type Rule } from "./rule";
+
+const MAX_CHOICES = 25;
+
+/** A tactic or initiative that names no pillar, directly or through its initiative. */
+export const tacticMissingPillar: Rule = {
+  id: "tactic-missing-pillar",
+  description: "A tactic or initiative names no pillar (directly or through its initiative): execution without direction.",
+  defaultSeverity: "warning",
+  pitfall: "Channel-first thinking: tactics without strategic direction",
+  kinds: ["initiative", "tactic"],
+  check(item, { index }) {
+    if (index.pillarRefs(item).refs.length) return [];
+    // Pillars of the item's KPIs come first: they are the likeliest choice.
+    const preferred = new Set<Item>();
+    for (const ref of index.kpiRefs(item).refs) {
+      const kpi = index.resolve(ref).item;
+      const pillarRef = kpi?.refs.find((r) => r.field === "pillar");
+      const pillar = pillarRef && index.resolve(pillarRef).item;
+      if (pillar) preferred.add(pillar);
+    }
+    const pillars = [...preferred, ...[...index.ofKind("pillar")].filter((p) => !preferred.has(p)).sort((a, b) => a.id.localeCompare(b.id))];
+    const fixes: Fix[] = [];
+    for (const pillar of pillars.slice(0, MAX_CHOICES)) {
+      const change = insertField(item, "pillar", pillar.id);
+      if (change) fixes.push({ title: `Add \`pillar: ${pillar.id}\` (${titleOf(pillar)})`, safe: false, changes: [change] });
+    }
+    const choices = pillars.length ? ` with one of: ${pillars.slice(0, 5).map((p) => p.id).join(", ")}${pillars.length > 5 ? ", …" : ""}` : "";
+    return [findingAt(this.id, item, item.idStart, item.idEnd, `${item.kind === "tactic" ? "Tactic" : "Initiative"} \`${item.id}\` serves no pillar: add \`pillar:\`${choices}`, fixes)];
+  },
+  examples: {
+    ok: [
+      { title: "a direct pillar", files: { "p.md": "---\ntype: pillar\nid: growth\n---\n", "t.md": "---\ntype: tactic\npillar: growth\n---\n" } },
+      {
+        title: "a pillar inherited through the initiative",
+        files: { "p.md": "---\ntype: pillar\nid: growth\n---\n", "i.md": "---\ntype: initiative\nid: plg\npillar: growth\n---\n", "t.md": "---\ntype: tactic\ninitiative: plg\n---\n" },
+      },
+    ],
+    notOk: [{ title: "no pillar anywhere", files: { "p.md": "---\ntype: pillar\nid: growth\n---\n", "t.md": "---\ntype: tactic\nkpi: nrr\n---\n" }, count: 1 }],
+  },
+};

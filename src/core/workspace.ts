@@ -1,0 +1,227 @@
+/**
+ * The strategy workspace: every parsed file, the index, the config and the
+ * diagnostics, kept up to date one file at a time. `setFile` re-reads one file
+ * and re-checks only the items its change can affect — the items it defines,
+ * the items with the same ids, the items that refer to those ids and the items
+ * it refers to — so an edit costs the same at 10 items and at 10,000.
+ */
+import { CONFIG_FILE, defaultConfig, loadConfig } from "./config/config";
+import type { Severity, StrategyConfig } from "./config/types";
+import type { Finding, Issue } from "./model/issue";
+import type { Item, ParsedFile } from "./model/item";
+import type { Kind } from "./model/kinds";
+import { StrategyIndex } from "./model/strategy-index";
+import { parseStrategyFile, unreadableFile } from "./parse/document";
+import { RULE_IDS, RULES, type Rule, type RuleContext } from "./rules/index";
+import { requiredFields } from "./score/models";
+import { parseFormula } from "./score/formula";
+import { pairOf } from "./parse/yaml-node";
+import { fullParse } from "./parse/full-yaml";
+import { LineIndex } from "./model/range";
+
+/** Files larger than this are not read. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+export interface WorkspaceOptions {
+  /** Today's date for date rules; defaults to the clock. */
+  today?: () => Date;
+}
+
+export class StrategyWorkspace {
+  readonly index = new StrategyIndex();
+  private config: StrategyConfig = defaultConfig();
+  private configFile = CONFIG_FILE;
+  private configFindings: Finding[] = [];
+  private readonly findings = new Map<Item, Finding[]>();
+  private rulesByKind = new Map<Kind, Rule[]>();
+  private context!: RuleContext;
+  private readonly today: () => Date;
+
+  constructor(options: WorkspaceOptions = {}) {
+    this.today = options.today ?? (() => new Date());
+    this.configure();
+  }
+
+  /** The resolved config. */
+  getConfig(): StrategyConfig {
+    return this.config;
+  }
+
+  /** Sets the text of `strategy.config.yaml` (undefined: none) and re-checks everything. */
+  setConfigText(text: string | undefined, file = CONFIG_FILE): void {
+    const loaded = loadConfig(text, file, RULE_IDS);
+    this.config = loaded.config;
+    this.configFile = file;
+    this.configFindings = loaded.findings;
+    this.checkFormula(text, file);
+    this.configure();
+    this.checkAll();
+  }
+
+  /** Replaces the config directly (the VS Code settings path). */
+  setConfig(config: StrategyConfig): void {
+    this.config = config;
+    this.configFindings = [];
+    this.configure();
+    this.checkAll();
+  }
+
+  private configure(): void {
+    this.rulesByKind = new Map();
+    for (const rule of RULES) {
+      if (!rule.check || !rule.kinds || this.severityOf(rule.id) === "off") continue;
+      for (const kind of rule.kinds) {
+        const list = this.rulesByKind.get(kind) ?? [];
+        list.push(rule);
+        this.rulesByKind.set(kind, list);
+      }
+    }
+    let scoringFields: string[] = [];
+    try {
+      scoringFields = requiredFields(this.config.scoring);
+    } catch {
+      scoringFields = [];
+    }
+    this.context = { index: this.index, config: this.config, today: this.today(), scoringFields };
+  }
+
+  /** A custom model needs a formula that parses: say where it does not. */
+  private checkFormula(text: string | undefined, file: string): void {
+    if (this.config.scoring.model !== "custom" || text === undefined) return;
+    const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const root = fullParse(source, 0, source.length).root;
+    const scoring = root?.kind === "map" ? pairOf(root, "scoring")?.value : undefined;
+    const formulaNode = scoring?.kind === "map" ? pairOf(scoring, "formula")?.value : undefined;
+    const lines = new LineIndex(source);
+    if (!this.config.scoring.formula || !formulaNode) {
+      const at = scoring ?? root;
+      this.configFindings.push({ rule: "schema", message: "`scoring.model: custom` needs `scoring.formula`, e.g. \"(impact * 2 + urgency) / effort\"; the weighted model applies", file, range: lines.rangeOf(at?.start ?? 0, (at?.start ?? 0) + 1), fixes: [] });
+      this.config.scoring.model = "weighted";
+      return;
+    }
+    const parsed = parseFormula(this.config.scoring.formula);
+    if (parsed.ok) return;
+    // The formula text sits inside its YAML scalar; a quoted scalar starts one character later.
+    const quoted = source[formulaNode.start] === '"' || source[formulaNode.start] === "'";
+    const start = formulaNode.start + (quoted ? 1 : 0) + parsed.error.offset;
+    this.configFindings.push({ rule: "schema", message: `\`scoring.formula\`: ${parsed.error.message}; the weighted model applies`, file, range: lines.rangeOf(start, start + Math.max(1, parsed.error.length)), fixes: [] });
+    this.config.scoring.model = "weighted";
+  }
+
+  /** The configured severity of a rule. */
+  severityOf(rule: string): Severity | "off" {
+    return this.config.rules[rule] ?? RULES.find((r) => r.id === rule)?.defaultSeverity ?? "error";
+  }
+
+  /**
+   * Adds many files at once and checks once at the end (the first scan).
+   * Each entry is a text, or an `{ unreadable: reason }` record.
+   */
+  load(files: Iterable<[string, string | { unreadable: string }]>): void {
+    for (const [path, content] of files) {
+      this.index.remove(path);
+      this.index.add(typeof content === "string" ? parseStrategyFile(path, content) : unreadableFile(path, content.unreadable));
+    }
+    this.checkAll();
+  }
+
+  /** Sets one file's text (new or changed) and returns the files whose diagnostics may have changed. */
+  setFile(path: string, text: string): string[] {
+    return this.replace(path, parseStrategyFile(path, text));
+  }
+
+  /** Marks a file as unreadable (binary, too large, unreadable). */
+  setUnreadable(path: string, reason: string): string[] {
+    return this.replace(path, unreadableFile(path, reason));
+  }
+
+  /** Forgets a deleted file; returns the files whose diagnostics may have changed. */
+  deleteFile(path: string): string[] {
+    const old = this.index.remove(path);
+    if (!old) return [];
+    return [...new Set([path, ...this.recheck(old.items, [])])];
+  }
+
+  private replace(path: string, file: ParsedFile): string[] {
+    const old = this.index.remove(path);
+    this.index.add(file);
+    return [...new Set([path, ...this.recheck(old?.items ?? [], file.items)])];
+  }
+
+  /** Re-checks the items a change of `before` into `after` can affect; returns their files. */
+  private recheck(before: readonly Item[], after: readonly Item[]): string[] {
+    for (const item of before) this.findings.delete(item);
+    const defined = new Set<string>();
+    const targets = new Set<string>();
+    for (const item of [...before, ...after]) {
+      defined.add(item.key);
+      for (const ref of item.refs) targets.add(ref.key);
+    }
+    const todo = new Set<Item>(after);
+    for (const key of defined) {
+      for (const item of this.index.itemsWithId(key)) todo.add(item);
+      for (const item of this.index.referrers(key)) todo.add(item);
+    }
+    for (const key of targets) for (const item of this.index.itemsWithId(key)) todo.add(item);
+    const files = new Set<string>();
+    for (const item of todo) {
+      this.findings.set(item, this.runRules(item));
+      files.add(item.file);
+    }
+    return [...files];
+  }
+
+  /** Checks every item again (after a config change or the first load). */
+  checkAll(): void {
+    this.context.today = this.today();
+    this.findings.clear();
+    for (const item of this.index.items()) this.findings.set(item, this.runRules(item));
+  }
+
+  private runRules(item: Item): Finding[] {
+    const rules = this.rulesByKind.get(item.kind);
+    if (!rules) return [];
+    const out: Finding[] = [];
+    for (const rule of rules) {
+      if (item.ignore.has(rule.id)) continue;
+      try {
+        out.push(...rule.check!(item, this.context));
+      } catch (error) {
+        // A rule's bug must not take the other diagnostics down with it.
+        out.push({ rule: rule.id, message: `Internal error in rule ${rule.id}: ${(error as Error).message}`, file: item.file, range: item.doc.lines().rangeOf(item.idStart, item.idEnd), fixes: [] });
+      }
+    }
+    return out;
+  }
+
+  /** Diagnostics of one file, in position order. */
+  issues(path: string): Issue[] {
+    if (path === this.configFile) return this.resolve(this.configFindings);
+    const file = this.index.files.get(path);
+    if (!file) return [];
+    const found: Finding[] = [...file.findings];
+    for (const item of file.items) {
+      for (const finding of this.findings.get(item) ?? []) found.push(finding);
+    }
+    // Parse findings on an item that silences the rule are dropped too.
+    const ignored = (finding: Finding) => file.items.some((item) => item.id === finding.itemId && item.ignore.has(finding.rule));
+    return this.resolve(found.filter((finding) => !ignored(finding)));
+  }
+
+  /** All diagnostics: the config's, then each file's, files in path order. */
+  allIssues(): Issue[] {
+    const out = this.issues(this.configFile);
+    const paths = [...this.index.files.keys()].sort();
+    for (const path of paths) if (path !== this.configFile) out.push(...this.issues(path));
+    return out;
+  }
+
+  private resolve(findings: readonly Finding[]): Issue[] {
+    const out: Issue[] = [];
+    for (const finding of findings) {
+      const severity = this.severityOf(finding.rule);
+      if (severity !== "off") out.push({ ...finding, severity });
+    }
+    return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  }
+}
