@@ -1,9 +1,10 @@
 /**
- * The strategy workspace: every parsed file, the index, the config and the
- * diagnostics, kept up to date one file at a time. `setFile` re-reads one file
- * and re-checks only the items its change can affect — the items it defines,
- * the items with the same ids, the items that refer to those ids and the items
- * it refers to — so an edit costs the same at 10 items and at 10,000.
+ * The strategy workspace: every parsed file, the index and the config, kept up
+ * to date one file at a time. `setFile` re-reads one file and returns the files
+ * whose diagnostics its change can affect — those of the items it defines, of
+ * the items with the same ids, of the items that refer to those ids and of the
+ * items it refers to — so an edit costs the same at 10 items and at 10,000.
+ * Diagnostics are computed per file on request (`issues`), always fresh.
  */
 import { CONFIG_FILE, defaultConfig, loadConfig } from "./config/config";
 import type { Severity, StrategyConfig } from "./config/types";
@@ -32,7 +33,6 @@ export class StrategyWorkspace {
   private config: StrategyConfig = defaultConfig();
   private configFile = CONFIG_FILE;
   private configFindings: Finding[] = [];
-  private readonly findings = new Map<Item, Finding[]>();
   private rulesByKind = new Map<Kind, Rule[]>();
   private context!: RuleContext;
   private readonly today: () => Date;
@@ -55,7 +55,6 @@ export class StrategyWorkspace {
     this.configFindings = loaded.findings;
     this.checkFormula(text, file);
     this.configure();
-    this.checkAll();
   }
 
   /** Replaces the config directly (the VS Code settings path). */
@@ -63,7 +62,6 @@ export class StrategyWorkspace {
     this.config = config;
     this.configFindings = [];
     this.configure();
-    this.checkAll();
   }
 
   private configure(): void {
@@ -114,7 +112,7 @@ export class StrategyWorkspace {
   }
 
   /**
-   * Adds many files at once and checks once at the end (the first scan).
+   * Adds many files at once (the first scan).
    * Each entry is a text, or an `{ unreadable: reason }` record.
    */
   load(files: Iterable<[string, string | { unreadable: string }]>): void {
@@ -122,7 +120,6 @@ export class StrategyWorkspace {
       this.index.remove(path);
       this.index.add(typeof content === "string" ? parseStrategyFile(path, content) : unreadableFile(path, content.unreadable));
     }
-    this.checkAll();
   }
 
   /** Sets one file's text (new or changed) and returns the files whose diagnostics may have changed. */
@@ -148,34 +145,30 @@ export class StrategyWorkspace {
     return [...new Set([path, ...this.recheck(old?.items ?? [], file.items)])];
   }
 
-  /** Re-checks the items a change of `before` into `after` can affect; returns their files. */
+  /** The files whose diagnostics a change of `before` into `after` can affect. */
   private recheck(before: readonly Item[], after: readonly Item[]): string[] {
-    for (const item of before) this.findings.delete(item);
+    const { index } = this;
     const defined = new Set<string>();
     const targets = new Set<string>();
     for (const item of [...before, ...after]) {
       defined.add(item.key);
       for (const ref of item.refs) targets.add(ref.key);
     }
-    const todo = new Set<Item>(after);
-    for (const key of defined) {
-      for (const item of this.index.itemsWithId(key)) todo.add(item);
-      for (const item of this.index.referrers(key)) todo.add(item);
+    // Through an initiative: its pillar and KPIs are inherited by its tactics.
+    for (const key of [...targets]) {
+      for (const target of index.itemsWithId(key)) if (target.kind === "initiative") for (const ref of target.refs) targets.add(ref.key);
     }
-    for (const key of targets) for (const item of this.index.itemsWithId(key)) todo.add(item);
     const files = new Set<string>();
-    for (const item of todo) {
-      this.findings.set(item, this.runRules(item));
-      files.add(item.file);
+    for (const item of after) files.add(item.file);
+    for (const key of defined) {
+      for (const item of index.itemsWithId(key)) files.add(item.file);
+      for (const item of index.referrers(key)) {
+        files.add(item.file);
+        if (item.kind === "initiative") for (const child of index.referrers(item.key)) files.add(child.file);
+      }
     }
+    for (const key of targets) for (const item of index.itemsWithId(key)) files.add(item.file);
     return [...files];
-  }
-
-  /** Checks every item again (after a config change or the first load). */
-  checkAll(): void {
-    this.context.today = this.today();
-    this.findings.clear();
-    for (const item of this.index.items()) this.findings.set(item, this.runRules(item));
   }
 
   private runRules(item: Item): Finding[] {
@@ -194,15 +187,14 @@ export class StrategyWorkspace {
     return out;
   }
 
-  /** Diagnostics of one file, in position order. */
+  /** Diagnostics of one file, in position order, with their fixes. */
   issues(path: string): Issue[] {
     if (path === this.configFile) return this.resolve(this.configFindings);
     const file = this.index.files.get(path);
     if (!file) return [];
+    this.context.today = this.today();
     const found: Finding[] = [...file.findings];
-    for (const item of file.items) {
-      for (const finding of this.findings.get(item) ?? []) found.push(finding);
-    }
+    for (const item of file.items) found.push(...this.runRules(item));
     // Parse findings on an item that silences the rule are dropped too.
     const ignored = (finding: Finding) => file.items.some((item) => item.id === finding.itemId && item.ignore.has(finding.rule));
     return this.resolve(found.filter((finding) => !ignored(finding)));

@@ -99,7 +99,7 @@ export function parseStrategyFile(path: string, raw: string): ParsedFile {
             rule: "yaml-syntax",
             message: `The front matter is not valid YAML: ${error.message}`,
             file: path,
-            range: file.lines().rangeOf(error.start, Math.min(error.end, slice.end)),
+            range: errorRange(file, error.start, Math.min(error.end, slice.end), slice.start),
             fixes: [],
           });
         }
@@ -111,6 +111,18 @@ export function parseStrategyFile(path: string, raw: string): ParsedFile {
   if (!root || root.kind !== "map") return file;
   collectItems(file, root);
   return file;
+}
+
+/** A visible range for a YAML error: its span, else the nearest non-empty line at or before it. */
+function errorRange(file: ParsedFile, start: number, end: number, floor: number) {
+  const lines = file.lines();
+  if (end > start && file.text.slice(start, end).trim()) return lines.rangeOf(start, end);
+  for (let line = lines.positionAt(Math.max(floor, Math.min(start, end) - (start >= end ? 1 : 0))).line; line >= 0; line--) {
+    const from = lines.lineStart(line);
+    const to = lines.lineEnd(line);
+    if (file.text.slice(from, to).trim()) return lines.rangeOf(from, to);
+  }
+  return lines.rangeOf(start, start);
 }
 
 function kindOf(map: YMap): { kind?: Kind; near?: Kind; node?: YScalar } {

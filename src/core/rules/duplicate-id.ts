@@ -9,7 +9,7 @@ export const duplicateId: Rule = {
   check(item, { index }) {
     const same = index.itemsWithId(item.id);
     if (same.length < 2) return [];
-    const others = same.filter((other) => other !== item).map((other) => `${other.file}:${other.doc.lines().positionAt(other.idStart).line + 1}`);
+    const others = same.filter((other) => other !== item).map((other) => `${other.file}:${other.doc.lines().positionAt(other.idStart).line + 1}`).sort();
     return [findingAt(this.id, item, item.idStart, item.idEnd, `Id \`${item.id}\` of ${label(item)} is also used by ${others.join(", ")}: give each item its own id`)];
   },
   examples: {

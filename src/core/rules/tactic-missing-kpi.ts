@@ -33,9 +33,9 @@ export const tacticMissingKpi: Rule = {
       const change = insertField(item, "kpi", kpi.id);
       if (change) fixes.push({ title: `Add \`kpi: ${kpi.id}\` (${titleOf(kpi)})`, safe: false, changes: [change] });
     }
-    const hint = pillar && first.length
-      ? ` with one of pillar ${pillar.id}'s KPIs (${first.map((k) => k.id).join(", ")})`
-      : rest.length ? ` with one of: ${rest.slice(0, 5).map((k) => k.id).join(", ")}${rest.length > 5 ? ", …" : ""}` : "";
+    // The message names only what the pillar lists itself: it stays true until the tactic, its initiative or the pillar changes.
+    const listed = pillar ? pillar.refs.filter((r) => r.field === "kpis").map((r) => r.id) : [];
+    const hint = pillar && listed.length ? ` with one of pillar ${pillar.id}'s KPIs (${listed.join(", ")})` : "";
     return [findingAt(this.id, item, item.idStart, item.idEnd, `${item.kind === "tactic" ? "Tactic" : "Initiative"} \`${item.id}\` has no KPI: add \`kpi:\`${hint}`, fixes)];
   },
   examples: {

@@ -28,8 +28,8 @@ export const tacticMissingPillar: Rule = {
       const change = insertField(item, "pillar", pillar.id);
       if (change) fixes.push({ title: `Add \`pillar: ${pillar.id}\` (${titleOf(pillar)})`, safe: false, changes: [change] });
     }
-    const choices = pillars.length ? ` with one of: ${pillars.slice(0, 5).map((p) => p.id).join(", ")}${pillars.length > 5 ? ", …" : ""}` : "";
-    return [findingAt(this.id, item, item.idStart, item.idEnd, `${item.kind === "tactic" ? "Tactic" : "Initiative"} \`${item.id}\` serves no pillar: add \`pillar:\`${choices}`, fixes)];
+    const hint = preferred.size ? ` (its KPIs belong to ${[...preferred].map((p) => `\`${p.id}\``).join(", ")})` : "";
+    return [findingAt(this.id, item, item.idStart, item.idEnd, `${item.kind === "tactic" ? "Tactic" : "Initiative"} \`${item.id}\` serves no pillar: add \`pillar:\`${hint}`, fixes)];
   },
   examples: {
     ok: [

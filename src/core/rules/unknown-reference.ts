@@ -29,10 +29,10 @@ export const unknownReference: Rule = {
           changes: [createItemFile(index, kind, ref.id, [`title: ${ref.id}`], `Created for ${item.kind} \`${item.id}\`.`)],
         });
       }
-      const hint = suggestions.length ? `: did you mean ${suggestions.map((s) => `\`${s}\``).join(" or ")}?` : `: create it or use an existing ${kind} id`;
+      // Suggestions live in the fixes (computed when asked for); the message depends on this reference alone.
       const message = resolved.wrongKind
-        ? `\`${ref.field}: ${ref.id}\` names a ${resolved.wrongKind.kind}, not a ${kind}${suggestions.length ? hint : ""}`
-        : `No ${kind} has the id \`${ref.id}\`${hint}`;
+        ? `\`${ref.field}: ${ref.id}\` names a ${resolved.wrongKind.kind}, not a ${kind}: use the id of a ${kind}`
+        : `No ${kind} has the id \`${ref.id}\`: correct it to an existing ${kind} id, or create that ${kind}`;
       findings.push(findingAt(this.id, item, ref.start, ref.end, message, fixes));
     }
     return findings;

@@ -27,8 +27,8 @@ interface PreparedModel {
   score: Scorer;
 }
 
-/** What a model computes from its required values, read in `required` order. */
-type Compute = (values: number[], fields: Record<string, unknown>) => ScoreResult;
+/** What a model computes once every required field is known to be a finite number. */
+type Compute = (fields: Record<string, unknown>) => ScoreResult;
 
 /** Rounds to 6 decimal places (so 3.9000000000000004 becomes 3.9) and drops `-0`. */
 export function roundScore(value: number): number {
@@ -37,87 +37,95 @@ export function roundScore(value: number): number {
 }
 
 /** Formats a number for an explanation; integers skip the rounding (and hit V8's string cache). */
-const fmt = (value: number): string => String(Number.isInteger(value) ? value : roundScore(value));
+const fmt = (value: number): string => `${Number.isInteger(value) ? value : roundScore(value)}`;
 
-const notFinite: ScoreResult = { ok: false, missing: [], reason: "score is not a finite number" };
-const zeroEffort: ScoreResult = { ok: false, missing: [], reason: "division by zero: effort is 0" };
+/** A field already checked by {@link model}; NaN never happens. */
+const num = (fields: Record<string, unknown>, name: string): number => readNumber(fields, name) ?? NaN;
+
+const failure = (reason: string): ScoreResult => ({ ok: false, missing: [], reason });
 
 function finish(score: number, breakdown: ScoreTerm[], formula: string): ScoreResult {
-  if (!Number.isFinite(score)) return notFinite;
+  if (!Number.isFinite(score)) return failure("score is not a finite number");
   const rounded = roundScore(score);
-  return { ok: true, score: rounded, breakdown, explanation: [formula, fmt(rounded)].join(" = ") };
+  return { ok: true, score: rounded, breakdown, explanation: formula + " = " + fmt(rounded) };
 }
 
-/** Reads the required fields as numbers (all missing ones listed, sorted), then computes. */
+/** Lists every missing required field (sorted), or computes. Allocates nothing on success. */
 function model(required: string[], compute: Compute): PreparedModel {
-  const count = required.length;
   return {
     required,
     score(fields) {
-      const values: number[] = [];
-      let missing: string[] | undefined;
-      for (let index = 0; index < count; index++) {
-        const value = readNumber(fields, required[index]);
-        if (value === undefined) (missing ??= []).push(required[index]);
-        else values.push(value);
+      for (const name of required) {
+        if (readNumber(fields, name) === undefined) {
+          return { ok: false, missing: required.filter((field) => readNumber(fields, field) === undefined).sort() };
+        }
       }
-      return missing ? { ok: false, missing: missing.sort() } : compute(values, fields);
+      return compute(fields);
     },
   };
 }
 
 const WEIGHTED_TERMS = [
-  { field: "impact", key: "impact", effort: false },
-  { field: "urgency", key: "urgency", effort: false },
-  { field: "effort", key: "effort", effort: true },
+  { field: "impact", effort: false },
+  { field: "urgency", effort: false },
+  { field: "effort", effort: true },
 ] as const;
 
 function weighted(config: ScoringConfig): PreparedModel {
   // A field weighted 0 cannot change the score, so it is not required.
-  const terms = WEIGHTED_TERMS.filter((term) => config.weights[term.key] !== 0).map((term) => {
-    const weight = config.weights[term.key];
+  const terms = WEIGHTED_TERMS.filter((term) => config.weights[term.field] !== 0).map((term) => {
+    const weight = config.weights[term.field];
     const label = term.effort ? `${fmt(weight)}×(6−effort ` : `${fmt(weight)}×${term.field} `;
     return { field: term.field, weight, effort: term.effort, label, close: term.effort ? ")" : "" };
   });
-  return model(terms.map((term) => term.field), (values) => {
+  return model(terms.map((term) => term.field), (fields) => {
     let score = 0;
-    const parts: string[] = [];
-    const breakdown = terms.map((term, index): ScoreTerm => {
-      const value = values[index];
+    let formula = "weighted:";
+    const breakdown = new Array<ScoreTerm>(terms.length);
+    for (let index = 0; index < terms.length; index++) {
+      const term = terms[index];
+      const value = num(fields, term.field);
       const contribution = term.weight * (term.effort ? 6 - value : value);
       score += contribution;
-      parts.push(term.label + fmt(value) + term.close);
-      return { field: term.field, value, weight: term.weight, contribution: roundScore(contribution) };
-    });
-    return finish(score, breakdown, `weighted: ${parts.join(" + ") || "0"}`);
+      breakdown[index] = { field: term.field, value, weight: term.weight, contribution: roundScore(contribution) };
+      formula += (index === 0 ? " " : " + ") + term.label + fmt(value) + term.close;
+    }
+    return finish(score, breakdown, terms.length === 0 ? "weighted: 0" : formula);
   });
 }
 
 function wsjf(): PreparedModel {
-  return model(["impact", "urgency", "effort"], ([impact, urgency, effort], fields) => {
+  return model(["impact", "urgency", "effort"], (fields) => {
+    const impact = num(fields, "impact");
+    const urgency = num(fields, "urgency");
+    const effort = num(fields, "effort");
     // `riskReduction ?? 0`: absent or null is 0, but a present non-number is missing.
     const raw = Object.prototype.hasOwnProperty.call(fields, "riskReduction") ? fields.riskReduction : undefined;
     const risk = raw === undefined || raw === null ? undefined : readNumber(fields, "riskReduction");
     if (raw !== undefined && raw !== null && risk === undefined) return { ok: false, missing: ["riskReduction"] };
-    if (effort === 0) return zeroEffort;
+    if (effort === 0) return failure("division by zero: effort is 0");
     const breakdown: ScoreTerm[] = [
       { field: "impact", value: impact, contribution: roundScore(impact / effort) },
       { field: "urgency", value: urgency, contribution: roundScore(urgency / effort) },
     ];
-    let sum = `impact ${fmt(impact)} + urgency ${fmt(urgency)}`;
+    let sum = "wsjf: (impact " + fmt(impact) + " + urgency " + fmt(urgency);
     if (risk !== undefined) {
       breakdown.push({ field: "riskReduction", value: risk, contribution: roundScore(risk / effort) });
-      sum += ` + riskReduction ${fmt(risk)}`;
+      sum += " + riskReduction " + fmt(risk);
     }
     breakdown.push({ field: "effort", value: effort });
     const score = (impact + urgency + (risk ?? 0)) / effort;
-    return finish(score, breakdown, `wsjf: (${sum}) / effort ${fmt(effort)}`);
+    return finish(score, breakdown, sum + ") / effort " + fmt(effort));
   });
 }
 
 function rice(): PreparedModel {
-  return model(["reach", "impact", "confidence", "effort"], ([reach, impact, confidence, effort]) => {
-    if (effort === 0) return zeroEffort;
+  return model(["reach", "impact", "confidence", "effort"], (fields) => {
+    const reach = num(fields, "reach");
+    const impact = num(fields, "impact");
+    const confidence = num(fields, "confidence");
+    const effort = num(fields, "effort");
+    if (effort === 0) return failure("division by zero: effort is 0");
     const breakdown: ScoreTerm[] = [
       { field: "reach", value: reach },
       { field: "impact", value: impact },
@@ -130,7 +138,10 @@ function rice(): PreparedModel {
 }
 
 function ice(): PreparedModel {
-  return model(["impact", "confidence", "effort"], ([impact, confidence, effort]) => {
+  return model(["impact", "confidence", "effort"], (fields) => {
+    const impact = num(fields, "impact");
+    const confidence = num(fields, "confidence");
+    const effort = num(fields, "effort");
     const breakdown: ScoreTerm[] = [
       { field: "impact", value: impact },
       { field: "confidence", value: confidence },
@@ -145,22 +156,23 @@ function custom(config: ScoringConfig): PreparedModel {
   const source = config.formula;
   if (source === undefined) {
     const reason = "scoring.model is `custom` but there is no scoring.formula: add one, e.g. `(impact * 2 + urgency) / effort`";
-    return { required: [], score: () => ({ ok: false, missing: [], reason }) };
+    return { required: [], score: () => failure(reason) };
   }
   const parsed = parseFormula(source);
-  if (!parsed.ok) return { required: [], score: () => ({ ok: false, missing: [], reason: parsed.error.message }) };
+  if (!parsed.ok) return { required: [], score: () => failure(parsed.error.message) };
   const { expr, fields: names } = parsed;
   const text = `custom: ${source.trim().replace(/\s+/g, " ")}`;
-  return model(names, (values, fields) => {
+  return model(names, (fields) => {
     const result = evaluateFormula(expr, fields);
-    if (!result.ok) return "reason" in result ? { ok: false, missing: [], reason: result.reason } : { ok: false, missing: result.missing };
-    const breakdown: ScoreTerm[] = [];
-    let inputs = "";
+    if (!result.ok) return "reason" in result ? failure(result.reason) : { ok: false, missing: result.missing };
+    const breakdown = new Array<ScoreTerm>(names.length);
+    let formula = text;
     for (let index = 0; index < names.length; index++) {
-      breakdown.push({ field: names[index], value: values[index] });
-      inputs += `${index === 0 ? " with " : ", "}${names[index]} ${fmt(values[index])}`;
+      const value = num(fields, names[index]);
+      breakdown[index] = { field: names[index], value };
+      formula += (index === 0 ? " with " : ", ") + names[index] + " " + fmt(value);
     }
-    return finish(result.value, breakdown, text + inputs);
+    return finish(result.value, breakdown, formula);
   });
 }
 

@@ -1,0 +1,80 @@
+/** `--help` for the program and each command, and `--version`. */
+import { name, publisher, version } from "../../package.json";
+
+/** The package version, inlined at build time. */
+export const VERSION: string = version;
+
+/** Where the tool is described (SARIF `informationUri`). */
+export const INFORMATION_URI = `https://marketplace.visualstudio.com/items?itemName=${publisher}.${name}`;
+
+export const PROGRAM = "strategy-docs";
+
+const COMMON = `  --today YYYY-MM-DD   today's date for stale-strategy (default: the clock)
+  -h, --help           show this help`;
+
+const PATHS = `Paths are markdown files or folders (default: the current folder). The first
+folder is the workspace root: strategy.config.yaml is read from it and paths in
+the output are relative to it.`;
+
+export const PROGRAM_HELP = `${PROGRAM} ${VERSION}: checks docs-as-code strategy (pillars, KPIs, initiatives,
+tactics and sprints in markdown front matter), ranks the backlog, plans sprints.
+
+Usage: ${PROGRAM} <command> [paths...] [options]
+
+Commands:
+  check     diagnostics: where strategy and execution have come apart
+  backlog   the ranked dual-track backlog (strategic and tactical)
+  plan      the capacity split and proposal for a sprint (--sprint ID)
+  help      help for a command: ${PROGRAM} help check
+
+Options:
+  -h, --help           show this help (or a command's: ${PROGRAM} check --help)
+  --version            print the version
+
+Exit codes: 0 no error-level diagnostic, 1 errors found, 2 bad usage or unreadable input.
+`;
+
+export const COMMAND_HELP: Record<string, string> = {
+  check: `Usage: ${PROGRAM} check [paths...] [options]
+
+Checks every strategy document and prints its diagnostics.
+
+Options:
+  --format FORMAT      text (default), json or sarif
+  --fix                apply the safe fixes (misspelt kinds, references with one
+                       close match), then print what remains
+${COMMON}
+
+${PATHS}
+
+Exit codes: 0 no error-level diagnostic, 1 errors found, 2 bad usage or unreadable input.
+`,
+  backlog: `Usage: ${PROGRAM} backlog [paths...] [options]
+
+Prints the ranked strategic and tactical backlogs, and the items that cannot be
+ranked for lack of scoring fields.
+
+Options:
+  --format FORMAT      table (default), json or markdown
+  --all                include done and dropped items
+  --model MODEL        what-if scoring model: weighted, wsjf, rice or ice
+                       (default: scoring.model of strategy.config.yaml)
+${COMMON}
+
+${PATHS}
+`,
+  plan: `Usage: ${PROGRAM} plan --sprint ID [paths...] [options]
+
+Prints a sprint's capacity split against its target, what is planned, what the
+ranked backlog proposes on top, what does not fit and the share per pillar.
+
+Options:
+  --sprint ID          the sprint to plan (required)
+  --format FORMAT      table (default), json or markdown
+  --split S/T          what-if target split in percent, e.g. 60/40 (sums to 100)
+  --model MODEL        what-if scoring model: weighted, wsjf, rice or ice
+${COMMON}
+
+${PATHS}
+`,
+};
