@@ -40,6 +40,18 @@ describe("workspace: incremental updates", () => {
     assert.deepEqual(issuesOf(ws, "pillar-without-execution").map((i) => i.file), ["p.md"]);
   });
 
+  it("reports a tactic under an initiative when the initiative's pillar changes (its message names the pillar's KPIs)", () => {
+    const ws = workspaceOf({
+      "p.md": "---\ntype: pillar\nid: growth\nkpis: [nrr]\n---\n",
+      "i.md": "---\ntype: initiative\nid: plg\npillar: growth\n---\n",
+      "t.md": "---\ntype: tactic\ninitiative: plg\n---\n",
+    });
+    assert.match(issuesOf(ws, "tactic-missing-kpi").find((i) => i.file === "t.md")!.message, /\(nrr\)/);
+    const changed = ws.setFile("p.md", "---\ntype: pillar\nid: growth\nkpis: [arr]\n---\n");
+    assert.ok(changed.includes("t.md"), changed.join());
+    assert.match(issuesOf(ws, "tactic-missing-kpi").find((i) => i.file === "t.md")!.message, /\(arr\)/);
+  });
+
   it("re-checks a sprint when an item joins it", () => {
     const ws = workspaceOf({ "s.md": "---\ntype: sprint\nid: s1\ncapacity: 5\n---\n" });
     ws.setFile("t.md", "---\ntype: tactic\nsprint: s1\nestimate: 8\n---\n");
@@ -57,7 +69,7 @@ describe("workspace: incremental updates", () => {
   it("gives the same diagnostics as a fresh check after many random edits (generated workspace)", function () {
     this.timeout(60000);
     const out = mkdtempSync(join(tmpdir(), "sd-inc-"));
-    execFileSync(process.execPath, [join(SHARED, "tools", "gen-corpus.mjs"), "--items", "300", "--out", out, "--seed", "7"]);
+    execFileSync(process.execPath, [join(SHARED, "tools", "gen-corpus.mjs"), "--items", "60", "--out", out, "--seed", "7"]);
     const files = readTree(out);
     const ws = new StrategyWorkspace({ today: () => TODAY });
     ws.load(files);
@@ -76,9 +88,14 @@ describe("workspace: incremental updates", () => {
       (t) => t.replace(/status: \w+/, "status: dropped"),
       (t) => t.replace(/---\n/, "---\nid: init-00003\n"),
       (t) => t.replace(/target: \d+/, ""),
+      (t) => t.replace(/estimate: \d+/, "estimate: 300\nsprint: 2026-s02"),
+      (t) => t.replace(/type: tactic/, "type: initiative"),
+      (t) => t.replace(/kpis: \[[^\]]*\]/, ""),
+      (t) => t.replace(/\npillar: [^\n]+/, "\npillar: pillar-00002"),
+      (t) => t.replace(/---\n/, "---\ninitiative: init-00001\n"),
       (t) => t + "",
     ];
-    for (let step = 0; step < 150; step++) {
+    for (let step = 0; step < 400; step++) {
       const path = pick(paths);
       if (random() < 0.05) {
         ws.deleteFile(path);
