@@ -10,8 +10,9 @@ import { LineIndex } from "../model/range";
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const lines = new LineIndex(text);
   const spans = edits
-    .map((edit) => ({ start: lines.offsetAt(edit.range.start), end: lines.offsetAt(edit.range.end), text: edit.newText }))
-    .sort((a, b) => b.start - a.start || b.end - a.end);
+    .map((edit, order) => ({ start: lines.offsetAt(edit.range.start), end: lines.offsetAt(edit.range.end), text: edit.newText, order }))
+    // From the end backwards; inserts at one offset keep their list order.
+    .sort((a, b) => b.start - a.start || b.end - a.end || b.order - a.order);
   let out = text;
   let limit = Infinity;
   for (const span of spans) {

@@ -1,0 +1,128 @@
+/** `plan` output: text tables with a share bar, JSON (SPEC §6) and GitHub markdown. */
+import type { SprintPlan, Track } from "../core/index";
+import { markdownTable, renderTable, roundScore, TABLE_WIDTH, type Column } from "./format-backlog";
+
+/** What the tables show of an item the plan names (the plan itself carries only ids). */
+export interface PlanItemInfo {
+  title: string;
+  track: Track;
+  pillar: string | null;
+  estimate: number | null;
+  score: number | null;
+  status: string | null;
+}
+
+export type ItemLookup = (id: string) => PlanItemInfo | undefined;
+
+const TRACKS = ["strategic", "tactical"] as const;
+const BAR_CELLS = 20;
+
+/** A 20-cell bar of a percentage. */
+export function shareBar(percent: number): string {
+  const filled = Math.max(0, Math.min(BAR_CELLS, Math.round((percent / 100) * BAR_CELLS)));
+  return "█".repeat(filled) + "·".repeat(BAR_CELLS - filled);
+}
+
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const percent = (value: number) => `${Number(value.toFixed(1))}%`;
+const dash = (value: string | number | null | undefined) => (value === null || value === undefined || value === "" ? "-" : String(value));
+
+function free(plan: SprintPlan): number {
+  return plan.capacity - plan.planned.strategic - plan.planned.tactical - plan.proposed.strategic - plan.proposed.tactical;
+}
+
+function headline(plan: SprintPlan): string {
+  const left = free(plan);
+  const room = left >= 0 ? `${left} free` : `${-left} over capacity`;
+  return `Sprint ${plan.sprint}: capacity ${plan.capacity}, target ${plan.target.strategic}% strategic / ${plan.target.tactical}% tactical, ${room}`;
+}
+
+const SPLIT_COLUMNS: readonly Column[] = [
+  { header: "Track" },
+  { header: "Target", align: "right" },
+  { header: "Planned", align: "right" },
+  { header: "Proposed", align: "right" },
+  { header: "Total", align: "right" },
+  { header: "Share", align: "right" },
+];
+
+function splitRows(plan: SprintPlan): string[][] {
+  return TRACKS.map((track) => [
+    capital(track),
+    `${plan.target[track]}%`,
+    String(plan.planned[track]),
+    String(plan.proposed[track]),
+    String(plan.planned[track] + plan.proposed[track]),
+    percent(plan.share[track]),
+  ]);
+}
+
+const ITEM_COLUMNS: readonly Column[] = [
+  { header: "Id", min: 20, shrink: 3 },
+  { header: "Title", max: 36, min: 14, shrink: 1 },
+  { header: "Track" },
+  { header: "Pillar", min: 12, shrink: 2 },
+  { header: "Est.", align: "right" },
+  { header: "Score", align: "right" },
+  { header: "Status" },
+];
+
+function itemRows(ids: readonly string[], lookup: ItemLookup): string[][] {
+  return ids.map((id) => {
+    const info = lookup(id);
+    if (!info) return [id, "-", "-", "-", "-", "-", "-"];
+    return [id, info.title, info.track, dash(info.pillar), dash(info.estimate), info.score === null ? "-" : roundScore(info.score).toFixed(2), dash(info.status)];
+  });
+}
+
+function units(plan: SprintPlan, part: "planned" | "proposed"): number {
+  return plan[part].strategic + plan[part].tactical;
+}
+
+const PILLAR_COLUMNS: readonly Column[] = [{ header: "Pillar" }, { header: "Units", align: "right" }, { header: "Share", align: "right" }];
+
+function pillarRows(plan: SprintPlan): string[][] {
+  const total = Object.values(plan.byPillar).reduce((a, b) => a + b, 0);
+  return Object.entries(plan.byPillar).map(([pillar, amount]) => [pillar, String(amount), total ? percent((amount / total) * 100) : "-"]);
+}
+
+/** The plan as text: the split per track with bars, the items, the share per pillar, what does not fit, notes. */
+export function formatPlanTable(plan: SprintPlan, lookup: ItemLookup, width = TABLE_WIDTH): string {
+  const out = [headline(plan), ""];
+  const split = renderTable(SPLIT_COLUMNS, splitRows(plan), width - BAR_CELLS - 2, "  ");
+  out.push(split[0], ...split.slice(1).map((line, i) => `${line}  ${shareBar(plan.share[TRACKS[i]])}`), "");
+  const section = (title: string, ids: readonly string[], empty: string) => {
+    out.push(title);
+    out.push(...(ids.length ? renderTable(ITEM_COLUMNS, itemRows(ids, lookup), width, "  ") : [`  ${empty}`]), "");
+  };
+  section(`Planned (${plan.planned.items.length} items, ${units(plan, "planned")} units)`, plan.planned.items, "(nothing planned yet)");
+  section(`Proposed (${plan.proposed.items.length} items, ${units(plan, "proposed")} units)`, plan.proposed.items, "(nothing to propose)");
+  out.push("By pillar");
+  const pillars = pillarRows(plan);
+  out.push(...(pillars.length ? renderTable(PILLAR_COLUMNS, pillars, width, "  ") : ["  (nothing planned or proposed)"]), "");
+  if (plan.doesNotFit.length) section(`Does not fit (${plan.doesNotFit.length})`, plan.doesNotFit, "");
+  if (plan.notes.length) out.push("Notes", ...plan.notes.map((note) => `  - ${note}`), "");
+  return out.join("\n");
+}
+
+/** The plan as GitHub markdown. */
+export function formatPlanMarkdown(plan: SprintPlan, lookup: ItemLookup): string {
+  const out = [`## Sprint ${plan.sprint}`, "", `${headline(plan).replace(/^Sprint \S+: c/, "C")}.`, ""];
+  out.push(...markdownTable(SPLIT_COLUMNS, splitRows(plan)), "");
+  const section = (title: string, ids: readonly string[], empty: string) => {
+    out.push(`### ${title}`, "", ...(ids.length ? markdownTable(ITEM_COLUMNS, itemRows(ids, lookup)) : [`_${empty}_`]), "");
+  };
+  section(`Planned (${units(plan, "planned")} units)`, plan.planned.items, "Nothing planned yet.");
+  section(`Proposed (${units(plan, "proposed")} units)`, plan.proposed.items, "Nothing to propose.");
+  const pillars = pillarRows(plan);
+  out.push("### By pillar", "", ...(pillars.length ? markdownTable(PILLAR_COLUMNS, pillars) : ["_Nothing planned or proposed._"]), "");
+  if (plan.doesNotFit.length) section("Does not fit", plan.doesNotFit, "");
+  if (plan.notes.length) out.push("### Notes", "", ...plan.notes.map((note) => `- ${note}`), "");
+  return out.join("\n");
+}
+
+/** SPEC §6: exactly its keys (the planner's `details` are left out). */
+export function formatPlanJson(plan: SprintPlan): string {
+  const { sprint, capacity, target, planned, proposed, share, byPillar, doesNotFit, notes } = plan;
+  return JSON.stringify({ sprint, capacity, target, planned, proposed, share, byPillar, doesNotFit, notes }, null, 2) + "\n";
+}

@@ -1,0 +1,65 @@
+import { strict as assert } from "node:assert";
+import { buildBacklog, CONFIG_FILE, defaultConfig, loadConfig } from "../../src/core/index";
+import { issuesOf, workspaceOf } from "./helpers";
+
+describe("config (strategy.config.yaml)", () => {
+  it("fills the SPEC defaults", () => {
+    const { config, findings } = loadConfig(undefined);
+    assert.deepEqual(findings, []);
+    assert.deepEqual(config.capacity, { split: { strategic: 70, tactical: 30 }, tolerance: 10 });
+    assert.deepEqual(config.scoring.weights, { impact: 0.5, urgency: 0.3, effort: 0.2 });
+    assert.equal(config.review.maxAgeDays, 120);
+  });
+
+  it("reads every section", () => {
+    const text = "include: [\"docs/**/*.md\"]\nexclude: [\"**/drafts/**\"]\nscoring: { model: wsjf }\ncapacity: { split: { strategic: 60, tactical: 40 }, tolerance: 5 }\nreview: { maxAgeDays: 90 }\nrules: { stale-strategy: off }\n";
+    const { config, findings } = loadConfig(text, CONFIG_FILE, ["stale-strategy"]);
+    assert.deepEqual(findings, []);
+    assert.deepEqual(config.include, ["docs/**/*.md"]);
+    assert.equal(config.scoring.model, "wsjf");
+    assert.deepEqual(config.capacity.split, { strategic: 60, tactical: 40 });
+    assert.equal(config.capacity.tolerance, 5);
+    assert.equal(config.review.maxAgeDays, 90);
+    assert.equal(config.rules["stale-strategy"], "off");
+  });
+
+  it("puts a bad value on its exact position and keeps the default and the other settings", () => {
+    const text = "review:\n  maxAgeDays: soon\ncapacity:\n  tolerance: 5\nrules:\n  stale-strategy: loud\n  no-such-rule: off\nbogus: 1\n";
+    const ws = workspaceOf({}, text);
+    const issues = ws.issues(CONFIG_FILE).map((i) => `${i.range.start.line}:${i.range.start.character} ${i.rule} ${i.message}`);
+    assert.deepEqual(issues, [
+      '1:14 schema `review.maxAgeDays` should be a number of days, e.g. 120 (found "soon"); the default applies',
+      '5:18 schema A rule\'s severity is `error`, `warning`, `info` or `off` (found "loud"); the default applies',
+      "6:2 schema Unknown rule `no-such-rule`: see the rules table in the README",
+      "7:0 schema Unknown setting `bogus`: use include, exclude, scoring, capacity, review or rules",
+    ]);
+    assert.equal(ws.getConfig().review.maxAgeDays, 120);
+    assert.equal(ws.getConfig().capacity.tolerance, 5);
+  });
+
+  it("reports broken YAML in the config and applies the defaults", () => {
+    const ws = workspaceOf({}, "capacity: {split: [\n");
+    assert.equal(ws.issues(CONFIG_FILE)[0].rule, "yaml-syntax");
+    assert.deepEqual(ws.getConfig(), defaultConfig());
+  });
+
+  it("checks a custom formula, pointing at the bad character", () => {
+    const ws = workspaceOf({}, 'scoring:\n  model: custom\n  formula: "(impact * 2 + ) / effort"\n');
+    const [issue] = ws.issues(CONFIG_FILE);
+    assert.equal(issue.rule, "schema");
+    assert.deepEqual(issue.range.start, { line: 2, character: 26 });
+    assert.equal(ws.getConfig().scoring.model, "weighted");
+  });
+
+  it("ranks with a custom formula and flags items missing its fields", () => {
+    const files = {
+      "a.md": "---\ntype: tactic\nimpact: 4\nurgency: 3\neffort: 2\nrevenue: 10\n---\n",
+      "b.md": "---\ntype: tactic\nimpact: 5\nurgency: 3\neffort: 1\n---\n",
+    };
+    const ws = workspaceOf(files, "scoring:\n  model: custom\n  formula: revenue * impact / effort\n");
+    const backlog = buildBacklog(ws);
+    assert.deepEqual(backlog.items.map((i) => [i.id, i.score]), [["a", 20]]);
+    assert.deepEqual(backlog.unranked.map((u) => [u.id, u.missing]), [["b", ["revenue"]]]);
+    assert.deepEqual(issuesOf(ws, "unscored-item").map((i) => i.file), ["b.md"]);
+  });
+});
