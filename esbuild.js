@@ -12,7 +12,9 @@ const common = {
   target: "node20",
   format: "cjs",
   sourcemap: !production,
-  minify: production,
+  // Minified even in development: the CLI starts measurably faster (sourcemaps keep stack traces readable).
+  minify: true,
+  keepNames: !production,
   logLevel: "warning",
   // remark/unified are ESM; esbuild turns them into CJS inside the bundle.
   mainFields: ["module", "main"],

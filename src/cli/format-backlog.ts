@@ -12,13 +12,17 @@ export function roundScore(score: number): number {
   return Math.round(score * 100) / 100;
 }
 
-/** A column of a text table. Columns with `min` give up width, lowest `shrink` first, to fit the table. */
+/**
+ * A column of a text table. A column with `min` gives up width, down to `min`,
+ * to fit the table; if that is not enough, a `wrap` column moves to a line of
+ * its own under each row (starting under the column before it).
+ */
 export interface Column {
   header: string;
   align?: "left" | "right";
   max?: number;
   min?: number;
-  shrink?: number;
+  wrap?: boolean;
 }
 
 /** Cuts a cell to `width` characters, ending it with "…" when cut. */
@@ -26,24 +30,36 @@ export function truncate(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
 }
 
-/** Lays out rows as aligned columns (two spaces apart) within `width`; returns the lines. */
+const GAP = 2;
+
+/** Lays out rows as aligned columns (two spaces apart) within `width` where it can; returns the lines. */
 export function renderTable(columns: readonly Column[], rows: readonly string[][], width = TABLE_WIDTH, indent = ""): string[] {
-  const gap = 2;
   const widths = columns.map((column, i) => Math.min(column.max ?? Infinity, Math.max(column.header.length, ...rows.map((row) => row[i].length))));
-  let excess = indent.length + widths.reduce((a, b) => a + b, 0) + gap * (columns.length - 1) - width;
-  const order = columns.map((column, i) => ({ column, i })).filter(({ column }) => column.min !== undefined).sort((a, b) => (a.column.shrink ?? 0) - (b.column.shrink ?? 0));
-  for (const { column, i } of order) {
-    if (excess <= 0) break;
-    const give = Math.max(0, Math.min(excess, widths[i] - Math.max(column.min!, column.header.length)));
-    widths[i] -= give;
-    excess -= give;
+  const total = () => indent.length + widths.reduce((a, b) => a + b, 0) + GAP * (widths.filter((w) => w > 0).length - 1);
+  let wrapped = -1;
+  for (const [i, column] of columns.entries()) {
+    const excess = total() - width;
+    if (excess <= 0 || column.min === undefined) continue;
+    const floor = Math.max(column.min, column.header.length);
+    widths[i] -= Math.max(0, Math.min(excess, widths[i] - floor));
+    if (total() > width && column.wrap && wrapped < 0 && i > 0) {
+      wrapped = i;
+      widths[i] = 0;
+    }
   }
+  const shown = columns.map((_, i) => i).filter((i) => i !== wrapped);
   const line = (cells: readonly string[]) =>
-    (indent + cells.map((cell, i) => {
-      const text = truncate(cell, widths[i]);
+    (indent + shown.map((i) => {
+      const text = truncate(cells[i], widths[i]);
       return columns[i].align === "right" ? text.padStart(widths[i]) : text.padEnd(widths[i]);
-    }).join(" ".repeat(gap))).trimEnd();
-  return [line(columns.map((column) => column.header)), ...rows.map(line)];
+    }).join(" ".repeat(GAP))).trimEnd();
+  const out = [line(columns.map((column) => column.header))];
+  const under = indent.length + shown.filter((i) => i < wrapped - 1).reduce((sum, i) => sum + widths[i] + GAP, 0);
+  for (const row of rows) {
+    out.push(line(row));
+    if (wrapped >= 0 && row[wrapped]) out.push(" ".repeat(under) + truncate(row[wrapped], Math.max(20, width - under)));
+  }
+  return out;
 }
 
 /** A markdown table cell: `|` escaped, no line breaks. */
@@ -63,9 +79,9 @@ const TRACK_TITLES: Record<Track, string> = { strategic: "Strategic backlog", ta
 const ITEM_COLUMNS: readonly Column[] = [
   { header: "Rank", align: "right" },
   { header: "Score", align: "right" },
-  { header: "Id", min: 20, shrink: 3 },
-  { header: "Title", max: 40, min: 16, shrink: 1 },
-  { header: "Pillar", min: 12, shrink: 2 },
+  { header: "Id", max: 40 },
+  { header: "Title", max: 40, min: 24, wrap: true },
+  { header: "Pillar", max: 30 },
   { header: "Est.", align: "right" },
   { header: "Sprint" },
   { header: "Status" },
@@ -74,8 +90,8 @@ const ITEM_COLUMNS: readonly Column[] = [
 const UNRANKED_COLUMNS: readonly Column[] = [
   { header: "Id" },
   { header: "Track" },
-  { header: "Missing", max: 40, min: 12, shrink: 1 },
-  { header: "File", min: 16, shrink: 2 },
+  { header: "File" },
+  { header: "Missing" },
 ];
 
 const dash = (value: string | number | null | undefined) => (value === null || value === undefined || value === "" ? "-" : String(value));
@@ -85,8 +101,8 @@ function itemRow(entry: BacklogEntry): string[] {
 }
 
 function unrankedRow(entry: UnrankedEntry): string[] {
-  const missing = entry.missing.length ? `missing ${entry.missing.join(", ")}` : (entry.reason ?? "cannot be scored");
-  return [entry.id, entry.track, missing, `${entry.file}:${entry.line}`];
+  const missing = entry.missing.length ? entry.missing.join(", ") : (entry.reason ?? "cannot be scored");
+  return [entry.id, entry.track, `${entry.file}:${entry.line}`, missing];
 }
 
 function byTrack(backlog: Backlog, track: Track): BacklogEntry[] {

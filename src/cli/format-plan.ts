@@ -24,7 +24,7 @@ export function shareBar(percent: number): string {
 }
 
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-const percent = (value: number) => `${Number(value.toFixed(1))}%`;
+const percent = (value: number) => `${value.toFixed(1)}%`;
 const dash = (value: string | number | null | undefined) => (value === null || value === undefined || value === "" ? "-" : String(value));
 
 function free(plan: SprintPlan): number {
@@ -58,20 +58,20 @@ function splitRows(plan: SprintPlan): string[][] {
 }
 
 const ITEM_COLUMNS: readonly Column[] = [
-  { header: "Id", min: 20, shrink: 3 },
-  { header: "Title", max: 36, min: 14, shrink: 1 },
-  { header: "Track" },
-  { header: "Pillar", min: 12, shrink: 2 },
-  { header: "Est.", align: "right" },
   { header: "Score", align: "right" },
+  { header: "Est.", align: "right" },
+  { header: "Id", max: 40 },
+  { header: "Title", max: 40, min: 24, wrap: true },
+  { header: "Track" },
+  { header: "Pillar", max: 30 },
   { header: "Status" },
 ];
 
 function itemRows(ids: readonly string[], lookup: ItemLookup): string[][] {
   return ids.map((id) => {
     const info = lookup(id);
-    if (!info) return [id, "-", "-", "-", "-", "-", "-"];
-    return [id, info.title, info.track, dash(info.pillar), dash(info.estimate), info.score === null ? "-" : roundScore(info.score).toFixed(2), dash(info.status)];
+    if (!info) return ["-", "-", id, "", "-", "-", "-"];
+    return [info.score === null ? "-" : roundScore(info.score).toFixed(2), dash(info.estimate), id, info.title, info.track, dash(info.pillar), dash(info.status)];
   });
 }
 

@@ -174,7 +174,8 @@ function check(loaded: LoadedWorkspace, format: string, fix: boolean, io: CliIO)
       io.stderr(`Fixed ${problems} problem${problems === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}.\n`);
     }
   }
-  const issues = workspace.allIssues();
+  // Reporting needs no fixes: building them (choices, stubs) would only cost time.
+  const issues = workspace.allIssues(false);
   const summary = summarize(issues, loaded.paths.size, workspace.index.itemCount);
   const output = format === "json" ? formatJson(issues, summary) : format === "sarif" ? formatSarif(issues, `${pathToFileURL(loaded.root).href}/`) : formatText(issues, summary);
   io.stdout(output);
@@ -215,7 +216,7 @@ function applySafeFixes(loaded: LoadedWorkspace, fs: CliFileSystem): { problems:
     if (!changed) break;
     const fixable = issues.filter((issue) => issue.fixes.filter((f) => f.safe).length === 1);
     const remaining = new Map<string, number>();
-    for (const issue of workspace.allIssues()) remaining.set(issueKey(issue), (remaining.get(issueKey(issue)) ?? 0) + 1);
+    for (const issue of workspace.allIssues(false)) remaining.set(issueKey(issue), (remaining.get(issueKey(issue)) ?? 0) + 1);
     for (const issue of fixable) {
       const left = remaining.get(issueKey(issue)) ?? 0;
       if (left > 0) remaining.set(issueKey(issue), left - 1);

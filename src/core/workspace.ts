@@ -187,9 +187,12 @@ export class StrategyWorkspace {
     return out;
   }
 
-  /** Diagnostics of one file, in position order, with their fixes. */
-  issues(path: string): Issue[] {
-    if (path === this.configFile) return this.resolve(this.configFindings);
+  /**
+   * Diagnostics of one file, in position order. Their fixes are built unless
+   * `withFixes` is false (a CLI run without --fix never needs them).
+   */
+  issues(path: string, withFixes = true): Issue[] {
+    if (path === this.configFile) return this.resolve(this.configFindings, withFixes);
     const file = this.index.files.get(path);
     if (!file) return [];
     this.context.today = this.today();
@@ -197,22 +200,27 @@ export class StrategyWorkspace {
     for (const item of file.items) found.push(...this.runRules(item));
     // Parse findings on an item that silences the rule are dropped too.
     const ignored = (finding: Finding) => file.items.some((item) => item.id === finding.itemId && item.ignore.has(finding.rule));
-    return this.resolve(found.filter((finding) => !ignored(finding)));
+    return this.resolve(file.items.length ? found.filter((finding) => !ignored(finding)) : found, withFixes);
   }
 
   /** All diagnostics: the config's, then each file's, files in path order. */
-  allIssues(): Issue[] {
-    const out = this.issues(this.configFile);
+  allIssues(withFixes = true): Issue[] {
+    const out = this.issues(this.configFile, withFixes);
     const paths = [...this.index.files.keys()].sort();
-    for (const path of paths) if (path !== this.configFile) out.push(...this.issues(path));
+    for (const path of paths) {
+      if (path === this.configFile) continue;
+      const file = this.index.files.get(path)!;
+      if (file.items.length || file.findings.length) out.push(...this.issues(path, withFixes));
+    }
     return out;
   }
 
-  private resolve(findings: readonly Finding[]): Issue[] {
+  private resolve(findings: readonly Finding[], withFixes: boolean): Issue[] {
     const out: Issue[] = [];
-    for (const finding of findings) {
+    for (const { lazyFixes, ...finding } of findings) {
       const severity = this.severityOf(finding.rule);
-      if (severity !== "off") out.push({ ...finding, severity });
+      if (severity === "off") continue;
+      out.push({ ...finding, severity, fixes: withFixes && lazyFixes ? lazyFixes() : finding.fixes });
     }
     return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   }

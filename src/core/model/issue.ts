@@ -36,5 +36,8 @@ export interface Issue {
   itemId?: string;
 }
 
-/** What a rule reports; the workspace resolves the severity from the config. */
-export type Finding = Omit<Issue, "severity">;
+/**
+ * What a rule reports; the workspace resolves the severity from the config.
+ * `lazyFixes` builds the fixes only when a caller asks for them (most runs never do).
+ */
+export type Finding = Omit<Issue, "severity"> & { lazyFixes?: () => Fix[] };

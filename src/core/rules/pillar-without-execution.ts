@@ -30,18 +30,18 @@ export const pillarWithoutExecution: Rule = {
   kinds: ["pillar"],
   check(item, { index }) {
     if (hasExecution(item, index)) return [];
-    const kpis = kpisOfPillar(item, index).map((k) => k.id);
-    const stub = createItemFile(
-      index,
-      "initiative",
-      `${item.id}-initiative`,
-      [`title: ${titleOf(item)} initiative`, `pillar: ${item.id}`, ...(kpis.length ? [`kpis: [${kpis.join(", ")}]`] : []), "status: idea"],
-      `What this initiative does for ${titleOf(item)}, and how it moves its KPIs.`,
-    );
-    return [
-      findingAt(this.id, item, item.idStart, item.idEnd, `Pillar \`${item.id}\` has no initiative or tactic under it: add an initiative with \`pillar: ${item.id}\``,
-        fixOf(`Create an initiative for pillar \`${item.id}\``, stub)),
-    ];
+    const fixes = () => {
+      const kpis = kpisOfPillar(item, index).map((k) => k.id);
+      const stub = createItemFile(
+        index,
+        "initiative",
+        `${item.id}-initiative`,
+        [`title: ${titleOf(item)} initiative`, `pillar: ${item.id}`, ...(kpis.length ? [`kpis: [${kpis.join(", ")}]`] : []), "status: idea"],
+        `What this initiative does for ${titleOf(item)}, and how it moves its KPIs.`,
+      );
+      return fixOf(`Create an initiative for pillar \`${item.id}\``, stub);
+    };
+    return [findingAt(this.id, item, item.idStart, item.idEnd, `Pillar \`${item.id}\` has no initiative or tactic under it: add an initiative with \`pillar: ${item.id}\``, fixes)];
   },
   examples: {
     ok: [{ title: "a pillar with an initiative", files: { "p.md": "---\ntype: pillar\nid: growth\n---\n", "i.md": "---\ntype: initiative\npillar: growth\n---\n" } }],

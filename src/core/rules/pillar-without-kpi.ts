@@ -14,18 +14,21 @@ export const pillarWithoutKpi: Rule = {
   check(item, { index }) {
     if (item.refs.some((r) => r.field === "kpis")) return [];
     for (const other of index.referrers(item.id)) if (other.kind === "kpi") return [];
-    // KPIs that no pillar has adopted yet are the likeliest choice.
-    const kpis = [...index.ofKind("kpi")].sort((a, b) => Number(a.refs.some((r) => r.field === "pillar")) - Number(b.refs.some((r) => r.field === "pillar")) || a.id.localeCompare(b.id));
-    const fixes: Fix[] = [];
-    for (const kpi of kpis.slice(0, MAX_CHOICES)) {
-      const change = insertField(item, "kpis", `[${kpi.id}]`);
-      if (change) fixes.push({ title: `Add \`kpis: [${kpi.id}]\` (${titleOf(kpi)})`, safe: false, changes: [change] });
-    }
-    fixes.push({
-      title: `Create a KPI for pillar \`${item.id}\``,
-      safe: false,
-      changes: [createItemFile(index, "kpi", `${item.id}-kpi`, [`title: ${titleOf(item)} KPI`, `pillar: ${item.id}`, "direction: up"], `How progress on ${titleOf(item)} is measured.`)],
-    });
+    const fixes = (): Fix[] => {
+      // KPIs that no pillar has adopted yet are the likeliest choice.
+      const kpis = [...index.ofKind("kpi")].sort((a, b) => Number(a.refs.some((r) => r.field === "pillar")) - Number(b.refs.some((r) => r.field === "pillar")) || a.id.localeCompare(b.id));
+      const fixes: Fix[] = [];
+      for (const kpi of kpis.slice(0, MAX_CHOICES)) {
+        const change = insertField(item, "kpis", `[${kpi.id}]`);
+        if (change) fixes.push({ title: `Add \`kpis: [${kpi.id}]\` (${titleOf(kpi)})`, safe: false, changes: [change] });
+      }
+      fixes.push({
+        title: `Create a KPI for pillar \`${item.id}\``,
+        safe: false,
+        changes: [createItemFile(index, "kpi", `${item.id}-kpi`, [`title: ${titleOf(item)} KPI`, `pillar: ${item.id}`, "direction: up"], `How progress on ${titleOf(item)} is measured.`)],
+      });
+      return fixes;
+    };
     return [findingAt(this.id, item, item.idStart, item.idEnd, `Pillar \`${item.id}\` cannot be measured: add \`kpis:\` or a KPI with \`pillar: ${item.id}\``, fixes)];
   },
   examples: {

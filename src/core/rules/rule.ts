@@ -41,8 +41,11 @@ export interface Rule {
 }
 
 /** A finding on a span of an item's file. */
-export function findingAt(rule: string, item: Item, start: number, end: number, message: string, fixes: Fix[] = []): Finding {
-  return { rule, message, file: item.file, range: item.doc.lines().rangeOf(start, end), fixes, itemId: item.id };
+export function findingAt(rule: string, item: Item, start: number, end: number, message: string, fixes: Fix[] | (() => Fix[]) = []): Finding {
+  const range = item.doc.lines().rangeOf(start, end);
+  return typeof fixes === "function"
+    ? { rule, message, file: item.file, range, fixes: [], lazyFixes: fixes, itemId: item.id }
+    : { rule, message, file: item.file, range, fixes, itemId: item.id };
 }
 
 /** Short "kind `id`" label for messages. */

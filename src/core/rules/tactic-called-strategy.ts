@@ -15,7 +15,7 @@ export const tacticCalledStrategy: Rule = {
     const found = EXECUTION_FIELDS.map((field) => pairOf(item.node, field)).filter((pair) => pair !== undefined);
     if (!found.length) return [];
     const typeNode = pairOf(item.node, "type")?.value;
-    const fixes = typeNode ? fixOf(`Convert ${item.kind} \`${item.id}\` to \`type: tactic\``, replaceSpan(item, typeNode.start, typeNode.end, "tactic")) : [];
+    const fixes = () => typeNode ? fixOf(`Convert ${item.kind} \`${item.id}\` to \`type: tactic\``, replaceSpan(item, typeNode.start, typeNode.end, "tactic")) : [];
     const names = found.map((pair) => `\`${pair.key}\``).join(", ");
     return [
       findingAt(this.id, item, found[0].keyStart, found[0].keyEnd,

@@ -26,13 +26,16 @@ export const tacticMissingKpi: Rule = {
   check(item, { index }) {
     if (index.kpiRefs(item).refs.length) return [];
     const pillar = index.pillarOf(item);
-    const first = pillar ? kpisOfPillar(pillar, index) : [];
-    const rest = [...index.ofKind("kpi")].filter((k) => !first.includes(k)).sort((a, b) => a.id.localeCompare(b.id));
-    const fixes: Fix[] = [];
-    for (const kpi of [...first, ...rest].slice(0, MAX_CHOICES)) {
-      const change = insertField(item, "kpi", kpi.id);
-      if (change) fixes.push({ title: `Add \`kpi: ${kpi.id}\` (${titleOf(kpi)})`, safe: false, changes: [change] });
-    }
+    const fixes = (): Fix[] => {
+      const first = pillar ? kpisOfPillar(pillar, index) : [];
+      const rest = [...index.ofKind("kpi")].filter((k) => !first.includes(k)).sort((a, b) => a.id.localeCompare(b.id));
+      const fixes: Fix[] = [];
+      for (const kpi of [...first, ...rest].slice(0, MAX_CHOICES)) {
+        const change = insertField(item, "kpi", kpi.id);
+        if (change) fixes.push({ title: `Add \`kpi: ${kpi.id}\` (${titleOf(kpi)})`, safe: false, changes: [change] });
+      }
+      return fixes;
+    };
     // The message names only what the pillar lists itself: it stays true until the tactic, its initiative or the pillar changes.
     const listed = pillar ? pillar.refs.filter((r) => r.field === "kpis").map((r) => r.id) : [];
     const hint = pillar && listed.length ? ` with one of pillar ${pillar.id}'s KPIs (${listed.join(", ")})` : "";

@@ -22,12 +22,15 @@ export const tacticMissingPillar: Rule = {
       const pillar = pillarRef && index.resolve(pillarRef).item;
       if (pillar) preferred.add(pillar);
     }
-    const pillars = [...preferred, ...[...index.ofKind("pillar")].filter((p) => !preferred.has(p)).sort((a, b) => a.id.localeCompare(b.id))];
-    const fixes: Fix[] = [];
-    for (const pillar of pillars.slice(0, MAX_CHOICES)) {
-      const change = insertField(item, "pillar", pillar.id);
-      if (change) fixes.push({ title: `Add \`pillar: ${pillar.id}\` (${titleOf(pillar)})`, safe: false, changes: [change] });
-    }
+    const fixes = (): Fix[] => {
+      const pillars = [...preferred, ...[...index.ofKind("pillar")].filter((p) => !preferred.has(p)).sort((a, b) => a.id.localeCompare(b.id))];
+      const fixes: Fix[] = [];
+      for (const pillar of pillars.slice(0, MAX_CHOICES)) {
+        const change = insertField(item, "pillar", pillar.id);
+        if (change) fixes.push({ title: `Add \`pillar: ${pillar.id}\` (${titleOf(pillar)})`, safe: false, changes: [change] });
+      }
+      return fixes;
+    };
     const hint = preferred.size ? ` (its KPIs belong to ${[...preferred].map((p) => `\`${p.id}\``).join(", ")})` : "";
     return [findingAt(this.id, item, item.idStart, item.idEnd, `${item.kind === "tactic" ? "Tactic" : "Initiative"} \`${item.id}\` serves no pillar: add \`pillar:\`${hint}`, fixes)];
   },

@@ -15,20 +15,23 @@ export const unknownReference: Rule = {
       const resolved = index.resolve(ref);
       if (resolved.item) continue;
       const kind: Kind = REFERENCE_FIELDS[ref.field][0];
-      const candidates = [...index.ofKind(kind)].map((other) => other.id);
-      const suggestions = closestIds(ref.id, candidates);
-      const fixes: Fix[] = suggestions.map((id) => ({
-        title: `Change to \`${id}\``,
-        safe: suggestions.length === 1 && !resolved.wrongKind,
-        changes: [replaceSpan(item, ref.start, ref.end, id)],
-      }));
-      if (!resolved.wrongKind) {
-        fixes.push({
-          title: `Create ${kind} \`${ref.id}\``,
-          safe: false,
-          changes: [createItemFile(index, kind, ref.id, [`title: ${ref.id}`], `Created for ${item.kind} \`${item.id}\`.`)],
-        });
-      }
+      const fixes = (): Fix[] => {
+        const candidates = [...index.ofKind(kind)].map((other) => other.id);
+        const suggestions = closestIds(ref.id, candidates);
+        const fixes: Fix[] = suggestions.map((id) => ({
+          title: `Change to \`${id}\``,
+          safe: suggestions.length === 1 && !resolved.wrongKind,
+          changes: [replaceSpan(item, ref.start, ref.end, id)],
+        }));
+        if (!resolved.wrongKind) {
+          fixes.push({
+            title: `Create ${kind} \`${ref.id}\``,
+            safe: false,
+            changes: [createItemFile(index, kind, ref.id, [`title: ${ref.id}`], `Created for ${item.kind} \`${item.id}\`.`)],
+          });
+        }
+        return fixes;
+      };
       // Suggestions live in the fixes (computed when asked for); the message depends on this reference alone.
       const message = resolved.wrongKind
         ? `\`${ref.field}: ${ref.id}\` names a ${resolved.wrongKind.kind}, not a ${kind}: use the id of a ${kind}`

@@ -21,10 +21,12 @@ export const unscoredItem: Rule = {
   check(item, { scoringFields }) {
     const missing = scoringFields.filter((field) => !(field in item.data) && !item.invalid.has(field));
     if (!missing.length) return [];
-    const edits = missing.map((field) => insertField(item, field, ...(PLACEHOLDERS[field] ?? ["0", "set me"])));
-    const fixes: Fix[] = edits.every((edit) => edit?.kind === "edit")
-      ? [{ title: `Insert ${missing.map((f) => `\`${f}\``).join(", ")}`, safe: false, changes: [{ kind: "edit", file: item.file, edits: edits.flatMap((e) => (e?.kind === "edit" ? e.edits : [])) }] }]
-      : [];
+    const fixes = (): Fix[] => {
+      const edits = missing.map((field) => insertField(item, field, ...(PLACEHOLDERS[field] ?? ["0", "set me"])));
+      return edits.every((edit) => edit?.kind === "edit")
+        ? [{ title: `Insert ${missing.map((f) => `\`${f}\``).join(", ")}`, safe: false, changes: [{ kind: "edit", file: item.file, edits: edits.flatMap((e) => (e?.kind === "edit" ? e.edits : [])) }] }]
+        : [];
+    };
     return [findingAt(this.id, item, item.idStart, item.idEnd, `\`${item.id}\` cannot be ranked: add ${missing.map((f) => `\`${f}:\``).join(", ")}`, fixes)];
   },
   examples: {

@@ -1,0 +1,6 @@
+// Writes schemas/strategy-item.schema.json from the zod schemas: `npm run schema`.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { itemJsonSchema } from "../src/core/parse/json-schema";
+
+writeFileSync(join(__dirname, "..", "schemas", "strategy-item.schema.json"), JSON.stringify(itemJsonSchema(), null, 2) + "\n");

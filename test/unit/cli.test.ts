@@ -1,0 +1,404 @@
+/**
+ * One table of CLI cases, each run twice: in-process through `main` with a
+ * capturing io, and as the built binary (`node dist/cli.js`). Every case gets
+ * its own temporary copy of `examples/` (or an empty folder), so `--fix` cases
+ * can write.
+ */
+import { strict as assert } from "node:assert";
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { main, type CliIO } from "../../src/cli/main";
+import { nodeFileSystem } from "../../src/cli/fs";
+import { RULES } from "../../src/core/index";
+import { version } from "../../package.json";
+
+const REPO = path.resolve(__dirname, "../..");
+const CLI = path.join(REPO, "dist", "cli.js");
+const TODAY = "2026-11-24";
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+type Runner = (args: string[], cwd: string) => Promise<Result>;
+
+const runners: Record<string, Runner> = {
+  "in-process": async (args, cwd) => {
+    let stdout = "";
+    let stderr = "";
+    const io: CliIO = { cwd, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), fs: nodeFileSystem };
+    const code = await main(args, io);
+    return { code, stdout, stderr };
+  },
+  binary: async (args, cwd) => {
+    const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8" });
+    return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
+  },
+};
+
+interface Case {
+  name: string;
+  args: string[];
+  /** Start from an empty folder instead of a copy of `examples/`. */
+  empty?: boolean;
+  /** Files to add (path relative to the workspace → text or bytes). */
+  files?: Record<string, string | Uint8Array>;
+  /** Run from the workspace's parent folder, naming the workspace as the path. */
+  fromParent?: boolean;
+  code: number;
+  expect?(result: Result, dir: string): void;
+  /** Run the same arguments a second time, then check this. */
+  again?(result: Result, dir: string, before: Map<string, Buffer>): void;
+}
+
+const DIAGNOSTIC_KEYS = ["file", "line", "column", "endLine", "endColumn", "severity", "rule", "message"];
+const BACKLOG_KEYS = ["id", "title", "type", "track", "pillar", "score", "rank", "estimate", "sprint", "status", "file", "line"];
+const PLAN_KEYS = ["sprint", "capacity", "target", "planned", "proposed", "share", "byPillar", "doesNotFit", "notes"];
+
+/** A usage error: exit 2 and exactly one line on stderr, no stack trace, nothing on stdout. */
+function usageError(pattern: RegExp): Pick<Case, "code" | "expect"> {
+  return {
+    code: 2,
+    expect({ stdout, stderr }) {
+      assert.equal(stdout, "");
+      assert.match(stderr, /^strategy-docs: [^\n]+\n$/);
+      assert.match(stderr, pattern);
+      assert.doesNotMatch(stderr, /\n\s+at /);
+    },
+  };
+}
+
+function markdownFiles(dir: string): string[] {
+  return (fs.readdirSync(dir, { recursive: true }) as string[]).filter((file) => file.endsWith(".md"));
+}
+
+/** 1-based line and column of the first match of `needle` in a file. */
+function positionOf(file: string, needle: string): { line: number; column: number } {
+  const lines = fs.readFileSync(file, "utf8").replace(/^\uFEFF/, "").split(/\r?\n/);
+  const line = lines.findIndex((text) => text.includes(needle));
+  return { line: line + 1, column: lines[line].indexOf(needle) + 1 };
+}
+
+const FIX_ME = "\uFEFF---\r\ntype: tactc\r\nid: fix-me\r\ntitle: Fix me\r\n# keep this comment\r\npillar: automaton   # and this one\r\nkpi: trial-conversion\r\nimpact: 3\r\nurgency: 3\r\neffort: 2\r\n---\r\nBody text.\r\n";
+const FIXED = FIX_ME.replace("type: tactc", "type: tactic").replace("pillar: automaton", "pillar: automation");
+
+const cases: Case[] = [
+  {
+    name: "check (text) exits 0 with the summary",
+    args: ["check", "--today", TODAY],
+    code: 0,
+    expect({ stdout }, dir) {
+      const lines = stdout.trimEnd().split("\n");
+      assert.match(lines.at(-1)!, new RegExp(`^${markdownFiles(dir).length} files, \\d+ items: 0 errors, 8 warnings, 2 infos$`));
+      assert.equal(lines.at(-2), "");
+      assert.equal(lines.length, 12);
+      for (const line of lines.slice(0, 10)) assert.match(line, /^[\w./-]+\.md:\d+:\d+ (warning|info) [a-z-]+ .+$/);
+      const { line, column } = positionOf(path.join(dir, "strategy.md"), "reviewed:");
+      assert.ok(lines.some((text) => text.startsWith(`strategy.md:${line}:${column + "reviewed: ".length} info stale-strategy `) && text.includes(TODAY)), stdout);
+    },
+  },
+  {
+    name: "check with the workspace named as a path, from elsewhere",
+    args: ["check", "--today", TODAY, "--format", "json"],
+    fromParent: true,
+    code: 0,
+    expect({ stdout }) {
+      const { diagnostics } = JSON.parse(stdout);
+      assert.equal(diagnostics.length, 10);
+      // Paths stay relative to the root (the folder argument), not to the cwd.
+      assert.ok(diagnostics.every((d: { file: string }) => !d.file.includes("..") && !path.isAbsolute(d.file)));
+    },
+  },
+  {
+    name: "check --format json has exactly the SPEC's shape",
+    args: ["check", ".", "--format", "json", "--today", TODAY],
+    code: 0,
+    expect({ stdout }, dir) {
+      const output = JSON.parse(stdout);
+      assert.deepEqual(Object.keys(output), ["diagnostics", "summary"]);
+      assert.deepEqual(Object.keys(output.summary), ["files", "items", "errors", "warnings", "infos"]);
+      assert.equal(output.summary.files, markdownFiles(dir).length);
+      assert.ok(output.summary.items > 30);
+      assert.deepEqual({ ...output.summary, files: 0, items: 0 }, { files: 0, items: 0, errors: 0, warnings: 8, infos: 2 });
+      assert.equal(output.diagnostics.length, 10);
+      for (const d of output.diagnostics) {
+        assert.deepEqual(Object.keys(d), DIAGNOSTIC_KEYS);
+        assert.ok(d.line >= 1 && d.column >= 1 && d.endLine >= d.line && d.endColumn >= 1, JSON.stringify(d));
+        assert.ok(!d.file.includes("\\") && fs.existsSync(path.join(dir, d.file)), d.file);
+      }
+      const stale = output.diagnostics.find((d: { rule: string }) => d.rule === "stale-strategy");
+      const { line, column } = positionOf(path.join(dir, "strategy.md"), "reviewed:");
+      assert.deepEqual([stale.file, stale.line, stale.column, stale.severity], ["strategy.md", line, column + "reviewed: ".length, "info"]);
+    },
+  },
+  {
+    name: "check --format sarif is SARIF 2.1.0 with every rule and 10 results",
+    args: ["check", "--format", "sarif", "--today", TODAY],
+    code: 0,
+    expect({ stdout }) {
+      const log = JSON.parse(stdout);
+      assert.equal(log.version, "2.1.0");
+      assert.match(log.$schema, /sarif-2\.1\.0/);
+      const [run] = log.runs;
+      assert.equal(run.tool.driver.name, "strategy-docs");
+      assert.deepEqual(run.tool.driver.rules.map((r: { id: string }) => r.id), RULES.map((r) => r.id));
+      assert.ok(run.tool.driver.rules.every((r: { shortDescription: { text: string }; defaultConfiguration: { level: string } }) => r.shortDescription.text && ["error", "warning", "note"].includes(r.defaultConfiguration.level)));
+      assert.equal(run.results.length, 10);
+      for (const result of run.results) {
+        assert.ok(["warning", "note"].includes(result.level));
+        const { artifactLocation, region } = result.locations[0].physicalLocation;
+        assert.equal(artifactLocation.uriBaseId, "%SRCROOT%");
+        assert.match(artifactLocation.uri, /^[\w-]+(\/[\w.-]+)*\.md$/);
+        assert.ok(region.startLine >= 1 && region.startColumn >= 1 && region.endLine >= region.startLine);
+      }
+      assert.equal(run.results.filter((r: { level: string }) => r.level === "note").length, 2);
+    },
+  },
+  {
+    name: "an error-level diagnostic exits 1",
+    args: ["check", "--today", TODAY],
+    files: { "tactics/bad-ref.md": "---\ntype: tactic\ntitle: Points nowhere\npillar: nope\nkpi: trial-conversion\nimpact: 3\nurgency: 3\neffort: 2\n---\n" },
+    code: 1,
+    expect({ stdout }) {
+      assert.match(stdout, /^tactics\/bad-ref\.md:4:9 error unknown-reference /m);
+      assert.match(stdout, /: 1 error, 8 warnings, 2 infos\n$/);
+    },
+  },
+  {
+    name: "a binary .md is an unreadable-file warning and the rest is still checked",
+    args: ["check", "--format", "json", "--today", TODAY],
+    files: { "tactics/broken.md": new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0x00, 0x01, 0x02, 0x0a]) },
+    code: 0,
+    expect({ stdout }) {
+      const output = JSON.parse(stdout);
+      const unreadable = output.diagnostics.filter((d: { rule: string }) => d.rule === "unreadable-file");
+      assert.equal(unreadable.length, 1);
+      assert.deepEqual([unreadable[0].file, unreadable[0].severity, unreadable[0].line], ["tactics/broken.md", "warning", 1]);
+      assert.deepEqual([output.summary.warnings, output.summary.infos], [9, 2]);
+    },
+  },
+  {
+    name: "a workspace without problems says so",
+    empty: true,
+    files: { "README.md": "# Just a readme\n" },
+    args: ["check"],
+    code: 0,
+    expect({ stdout }) {
+      assert.equal(stdout, "No problems in 1 file (0 items).\n");
+    },
+  },
+  {
+    name: "check --fix fixes a misspelt kind and reference, keeping comments, CRLF and BOM",
+    args: ["check", "--fix", "--today", TODAY],
+    files: { "tactics/fix-me.md": FIX_ME },
+    code: 0,
+    expect({ stdout, stderr }, dir) {
+      assert.equal(fs.readFileSync(path.join(dir, "tactics/fix-me.md"), "utf8"), FIXED);
+      assert.equal(stderr, "Fixed 2 problems in 1 file.\n");
+      assert.doesNotMatch(stdout, /fix-me/);
+      assert.match(stdout, /: 0 errors, 8 warnings, 2 infos\n$/);
+    },
+    again({ code, stderr }, dir, before) {
+      assert.equal(code, 0);
+      assert.equal(stderr, "");
+      for (const [file, bytes] of before) assert.ok(bytes.equals(fs.readFileSync(path.join(dir, file))), `${file} changed`);
+    },
+  },
+  {
+    name: "backlog --format json: the SPEC's keys, ranks 1..n per track, scores descending",
+    args: ["backlog", "--format", "json", "--today", TODAY],
+    code: 0,
+    expect({ stdout }) {
+      const backlog = JSON.parse(stdout);
+      assert.deepEqual(Object.keys(backlog), ["items", "unranked"]);
+      for (const track of ["strategic", "tactical"]) {
+        const items = backlog.items.filter((item: { track: string }) => item.track === track);
+        assert.ok(items.length > 0);
+        assert.deepEqual(items.map((item: { rank: number }) => item.rank), items.map((_: unknown, i: number) => i + 1));
+        for (let i = 1; i < items.length; i++) assert.ok(items[i - 1].score >= items[i].score);
+      }
+      for (const item of backlog.items) {
+        assert.deepEqual(Object.keys(item).slice(0, BACKLOG_KEYS.length), BACKLOG_KEYS);
+        assert.deepEqual(Object.keys(item).slice(BACKLOG_KEYS.length), ["explanation"]);
+        assert.equal(item.score, Math.round(item.score * 100) / 100);
+        assert.ok(item.line >= 1 && !item.file.includes("\\"));
+      }
+      assert.ok(!backlog.items.some((item: { status: string }) => item.status === "done" || item.status === "dropped"));
+      assert.deepEqual(backlog.unranked.map((u: { id: string; missing: string[] }) => [u.id, u.missing]), [["churn-survey-followups", ["effort"]]]);
+    },
+  },
+  {
+    name: "backlog --all includes done items; --model changes the scores",
+    args: ["backlog", "--all", "--model", "wsjf", "--format", "json"],
+    code: 0,
+    expect({ stdout }) {
+      const { items } = JSON.parse(stdout);
+      assert.ok(items.some((item: { status: string }) => item.status === "done"));
+      assert.ok(items.some((item: { score: number }) => item.score > 5), "wsjf scores are not on the 1..5 scale");
+    },
+  },
+  {
+    name: "backlog (table) has both sections and the unranked list",
+    args: ["backlog"],
+    code: 0,
+    expect({ stdout }) {
+      assert.match(stdout, /^Strategic backlog \(\d+\)\nRank +Score +Id +/);
+      assert.match(stdout, /\nTactical backlog \(\d+\)\n/);
+      assert.match(stdout, /\nUnranked \(1\).*\n.*\nchurn-survey-followups +tactical +tactics\/queue\.md:\d+ +effort\n/);
+      for (const line of stdout.split("\n")) assert.ok(line.length <= 100, line);
+    },
+  },
+  {
+    name: "backlog --format markdown escapes pipes",
+    args: ["backlog", "--format", "markdown"],
+    files: { "tactics/pipes.md": "---\ntype: tactic\ntitle: A | B test\npillar: automation\nkpi: trial-conversion\nimpact: 3\nurgency: 3\neffort: 2\n---\n" },
+    code: 0,
+    expect({ stdout }) {
+      assert.match(stdout, /^## Strategic backlog\n\n\| Rank \| Score \| Id \|/);
+      assert.match(stdout, /\| pipes \| A \\\| B test \|/);
+    },
+  },
+  {
+    name: "plan --format json: exactly the SPEC's keys and the planned split",
+    args: ["plan", "--sprint", "2026-s14", "--format", "json"],
+    code: 0,
+    expect({ stdout }) {
+      const plan = JSON.parse(stdout);
+      assert.deepEqual(Object.keys(plan), PLAN_KEYS);
+      assert.deepEqual([plan.sprint, plan.capacity, plan.target], ["2026-s14", 40, { strategic: 70, tactical: 30 }]);
+      assert.deepEqual([plan.planned.strategic, plan.planned.tactical], [21, 9]);
+      assert.deepEqual(Object.keys(plan.planned), ["strategic", "tactical", "items"]);
+      assert.deepEqual(Object.keys(plan.proposed), ["strategic", "tactical", "items"]);
+      assert.ok(plan.planned.items.includes("trial-nurture-rebuild"));
+      assert.ok(Array.isArray(plan.doesNotFit) && Array.isArray(plan.notes));
+    },
+  },
+  {
+    name: "plan --split is a what-if target",
+    args: ["plan", "--sprint", "2026-s14", "--split", "60/40", "--format", "json"],
+    code: 0,
+    expect({ stdout }) {
+      assert.deepEqual(JSON.parse(stdout).target, { strategic: 60, tactical: 40 });
+    },
+  },
+  {
+    name: "plan (table) shows the split, the items and the pillars within 100 columns",
+    args: ["plan", "--sprint", "2026-s14"],
+    code: 0,
+    expect({ stdout }) {
+      assert.match(stdout, /^Sprint 2026-s14: capacity 40, target 70% strategic \/ 30% tactical/);
+      assert.match(stdout, /\n  Strategic +70% +21 /);
+      assert.match(stdout, /\nPlanned \(\d+ items, 30 units\)\n/);
+      assert.match(stdout, /\nBy pillar\n/);
+      for (const line of stdout.split("\n")) assert.ok(line.length <= 100, line);
+    },
+  },
+  {
+    name: "plan --format markdown",
+    args: ["plan", "--sprint", "2026-s14", "--format", "markdown"],
+    code: 0,
+    expect({ stdout }) {
+      assert.match(stdout, /^## Sprint 2026-s14\n/);
+      assert.match(stdout, /\n\| Strategic \| 70% \| 21 \|/);
+    },
+  },
+  { name: "plan with an unknown sprint", args: ["plan", "--sprint", "2099-s1"], ...usageError(/no sprint with id 2099-s1 \(sprints: 2026-s14, 2026-s15\)/) },
+  { name: "plan without --sprint", args: ["plan"], ...usageError(/--sprint/) },
+  { name: "plan with a split that does not sum to 100", args: ["plan", "--sprint", "2026-s14", "--split", "60/30"], ...usageError(/--split/) },
+  { name: "an unknown option", args: ["check", "--frobnicate"], ...usageError(/unknown option --frobnicate/) },
+  { name: "an unknown command", args: ["frobnicate"], ...usageError(/unknown command 'frobnicate'/) },
+  { name: "an unknown format", args: ["check", "--format", "xml"], ...usageError(/unknown format 'xml' for check \(use text, json, sarif\)/) },
+  { name: "a missing option value", args: ["check", "--format"], ...usageError(/option --format needs a value/) },
+  { name: "a bad --today", args: ["check", "--today", "2026-13-01"], ...usageError(/--today/) },
+  { name: "an unknown model", args: ["backlog", "--model", "magic"], ...usageError(/unknown model 'magic'/) },
+  { name: "a path that does not exist", args: ["check", "no-such-folder"], ...usageError(/no such file or folder: no-such-folder$/m) },
+  ...["check", "backlog", "plan"].flatMap((command): Case[] => [
+    { name: `${command} --help`, args: [command, "--help"], code: 0, expect: ({ stdout }) => assert.match(stdout, new RegExp(`^Usage: strategy-docs ${command} `)) },
+    { name: `help ${command}`, args: ["help", command], code: 0, expect: ({ stdout }) => assert.match(stdout, new RegExp(`^Usage: strategy-docs ${command} `)) },
+  ]),
+  { name: "--help", args: ["--help"], code: 0, expect: ({ stdout }) => assert.match(stdout, /Usage: strategy-docs <command>/) },
+  { name: "--version", args: ["--version"], code: 0, expect: ({ stdout }) => assert.equal(stdout, `${version}\n`) },
+];
+
+/** Newest modification time under a folder. */
+function newest(dir: string): number {
+  let time = 0;
+  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) time = Math.max(time, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return time;
+}
+
+describe("CLI", function () {
+  const temp: string[] = [];
+
+  before(function () {
+    this.timeout(120_000);
+    const sources = Math.max(newest(path.join(REPO, "src")), fs.statSync(path.join(REPO, "package.json")).mtimeMs);
+    if (fs.existsSync(CLI) && fs.statSync(CLI).mtimeMs >= sources) return;
+    const build = spawnSync(process.execPath, ["esbuild.js"], { cwd: REPO, encoding: "utf8" });
+    // esbuild.js also builds the extension; only the CLI bundle matters here.
+    if (!fs.existsSync(CLI) || fs.statSync(CLI).mtimeMs < sources) assert.fail(`node esbuild.js did not build dist/cli.js:\n${build.stderr}`);
+  });
+
+  after(() => {
+    for (const dir of temp) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  function workspace(test: Case): string {
+    const parent = fs.mkdtempSync(path.join(os.tmpdir(), "strategy-docs-cli-"));
+    temp.push(parent);
+    const dir = path.join(parent, "workspace");
+    if (test.empty) fs.mkdirSync(dir);
+    else fs.cpSync(path.join(REPO, "examples"), dir, { recursive: true });
+    for (const [file, content] of Object.entries(test.files ?? {})) {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      fs.writeFileSync(path.join(dir, file), content);
+    }
+    return dir;
+  }
+
+  it("turns an unexpected exception into one line and exit 2", async () => {
+    let stderr = "";
+    const io: CliIO = {
+      cwd: REPO,
+      stdout: () => {
+        throw new Error("stdout is gone\nsecond line");
+      },
+      stderr: (text) => (stderr += text),
+      fs: nodeFileSystem,
+    };
+    assert.equal(await main(["--version"], io), 2);
+    assert.equal(stderr, "strategy-docs: internal error: stdout is gone\n");
+  });
+
+  it("uses io.today when --today is not given", async () => {
+    let stdout = "";
+    const io: CliIO = { cwd: path.join(REPO, "examples"), stdout: (text) => (stdout += text), stderr: () => {}, fs: nodeFileSystem, today: () => new Date("2026-03-01") };
+    assert.equal(await main(["check", "--format", "json"], io), 0);
+    assert.equal(JSON.parse(stdout).diagnostics.filter((d: { rule: string }) => d.rule === "stale-strategy").length, 0);
+  });
+
+  for (const [runnerName, runner] of Object.entries(runners)) {
+    describe(runnerName, () => {
+      for (const test of cases) {
+        it(test.name, async () => {
+          const dir = workspace(test);
+          const cwd = test.fromParent ? path.dirname(dir) : dir;
+          const args = test.fromParent ? [...test.args, "workspace"] : test.args;
+          const result = await runner(args, cwd);
+          assert.equal(result.code, test.code, `exit code ${result.code}\nstdout: ${result.stdout}\nstderr: ${result.stderr}`);
+          test.expect?.(result, dir);
+          if (test.again) {
+            const before = new Map(markdownFiles(dir).map((file) => [file, fs.readFileSync(path.join(dir, file))]));
+            test.again(await runner(args, cwd), dir, before);
+          }
+        });
+      }
+    });
+  }
+});
