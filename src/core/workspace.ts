@@ -196,22 +196,30 @@ export class StrategyWorkspace {
     const file = this.index.files.get(path);
     if (!file) return [];
     this.context.today = this.today();
+    return this.fileIssues(file, withFixes);
+  }
+
+  private fileIssues(file: ParsedFile, withFixes: boolean): Issue[] {
+    if (!file.items.length) return file.findings.length ? this.resolve(file.findings, withFixes) : [];
     const found: Finding[] = [...file.findings];
     for (const item of file.items) found.push(...this.runRules(item));
     // Parse findings on an item that silences the rule are dropped too.
     const ignored = (finding: Finding) => file.items.some((item) => item.id === finding.itemId && item.ignore.has(finding.rule));
-    return this.resolve(file.items.length ? found.filter((finding) => !ignored(finding)) : found, withFixes);
+    return this.resolve(found.filter((finding) => !ignored(finding)), withFixes);
   }
 
   /** All diagnostics: the config's, then each file's, files in path order. */
   allIssues(withFixes = true): Issue[] {
-    const out = this.issues(this.configFile, withFixes);
-    const paths = [...this.index.files.keys()].sort();
-    for (const path of paths) {
+    this.context.today = this.today();
+    const out = this.resolve(this.configFindings, withFixes);
+    const perFile: Array<[string, Issue[]]> = [];
+    for (const [path, file] of this.index.files) {
       if (path === this.configFile) continue;
-      const file = this.index.files.get(path)!;
-      if (file.items.length || file.findings.length) out.push(...this.issues(path, withFixes));
+      const issues = this.fileIssues(file, withFixes);
+      if (issues.length) perFile.push([path, issues]);
     }
+    perFile.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    for (const [, issues] of perFile) out.push(...issues);
     return out;
   }
 

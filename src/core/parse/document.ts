@@ -12,6 +12,7 @@ import { fastParseFrontMatter } from "./fast-yaml";
 import { sliceFrontMatter } from "./frontmatter";
 import { fullParse } from "./full-yaml";
 import { KIND_SCHEMAS } from "./schemas";
+import { quickValid } from "./quick-valid";
 import { describeValue, locate } from "./locate";
 import { pairOf, toPlain, type YMap, type YNode, type YScalar } from "./yaml-node";
 
@@ -185,8 +186,8 @@ function addItem(file: ParsedFile, node: YMap, kind: Kind, index: number): void 
   const data = toPlain(node) as Record<string, unknown>;
   const typeNode = pairOf(node, "type")?.value as YScalar;
   const invalid = new Set<string>();
-  const result = KIND_SCHEMAS[kind].safeParse(data);
-  if (!result.success) {
+  const result = quickValid(kind, data) ? undefined : KIND_SCHEMAS[kind].safeParse(data);
+  if (result && !result.success) {
     for (const issue of result.error.issues) {
       const field = String(issue.path[0] ?? "type");
       invalid.add(field);
