@@ -63,6 +63,20 @@ export function createItemFile(index: StrategyIndex, kind: Item["kind"], id: str
   return { kind: "create", file: path, text: ["---", `type: ${kind}`, ...idLine, ...fields, "---", body, ""].join("\n") };
 }
 
+/**
+ * One fix per candidate, each inserting `key: <value of the candidate>` —
+ * the choices of a quick fix ("each existing pillar as a choice").
+ */
+export function insertChoices(item: Item, key: string, candidates: readonly Item[], valueOf: (candidate: Item) => string = (c) => c.id): Fix[] {
+  const fixes: Fix[] = [];
+  for (const candidate of candidates) {
+    const value = valueOf(candidate);
+    const change = insertField(item, key, value);
+    if (change) fixes.push({ title: `Add \`${key}: ${value}\` (${titleOf(candidate)})`, safe: false, changes: [change] });
+  }
+  return fixes;
+}
+
 /** Title of an item for messages and stubs: its `title`, else its id. */
 export function titleOf(item: Item): string {
   const title = item.data.title;

@@ -1,5 +1,5 @@
 import type { Fix } from "../model/issue";
-import { createItemFile, insertField, titleOf } from "./edits";
+import { createItemFile, insertChoices, titleOf } from "./edits";
 import { findingAt, type Rule } from "./rule";
 
 const MAX_CHOICES = 10;
@@ -17,11 +17,7 @@ export const pillarWithoutKpi: Rule = {
     const fixes = (): Fix[] => {
       // KPIs that no pillar has adopted yet are the likeliest choice.
       const kpis = [...index.ofKind("kpi")].sort((a, b) => Number(a.refs.some((r) => r.field === "pillar")) - Number(b.refs.some((r) => r.field === "pillar")) || a.id.localeCompare(b.id));
-      const fixes: Fix[] = [];
-      for (const kpi of kpis.slice(0, MAX_CHOICES)) {
-        const change = insertField(item, "kpis", `[${kpi.id}]`);
-        if (change) fixes.push({ title: `Add \`kpis: [${kpi.id}]\` (${titleOf(kpi)})`, safe: false, changes: [change] });
-      }
+      const fixes = insertChoices(item, "kpis", kpis.slice(0, MAX_CHOICES), (kpi) => `[${kpi.id}]`);
       fixes.push({
         title: `Create a KPI for pillar \`${item.id}\``,
         safe: false,

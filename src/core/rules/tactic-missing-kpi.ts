@@ -1,6 +1,6 @@
 import type { Fix } from "../model/issue";
 import type { Item } from "../model/item";
-import { insertField, titleOf } from "./edits";
+import { insertChoices } from "./edits";
 import { findingAt, type Rule } from "./rule";
 
 const MAX_CHOICES = 25;
@@ -29,12 +29,7 @@ export const tacticMissingKpi: Rule = {
     const fixes = (): Fix[] => {
       const first = pillar ? kpisOfPillar(pillar, index) : [];
       const rest = [...index.ofKind("kpi")].filter((k) => !first.includes(k)).sort((a, b) => a.id.localeCompare(b.id));
-      const fixes: Fix[] = [];
-      for (const kpi of [...first, ...rest].slice(0, MAX_CHOICES)) {
-        const change = insertField(item, "kpi", kpi.id);
-        if (change) fixes.push({ title: `Add \`kpi: ${kpi.id}\` (${titleOf(kpi)})`, safe: false, changes: [change] });
-      }
-      return fixes;
+      return insertChoices(item, "kpi", [...first, ...rest].slice(0, MAX_CHOICES));
     };
     // The message names only what the pillar lists itself: it stays true until the tactic, its initiative or the pillar changes.
     const listed = pillar ? pillar.refs.filter((r) => r.field === "kpis").map((r) => r.id) : [];

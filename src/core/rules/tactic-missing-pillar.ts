@@ -1,6 +1,6 @@
 import type { Fix } from "../model/issue";
 import type { Item } from "../model/item";
-import { insertField, titleOf } from "./edits";
+import { insertChoices } from "./edits";
 import { findingAt, type Rule } from "./rule";
 
 const MAX_CHOICES = 25;
@@ -24,12 +24,7 @@ export const tacticMissingPillar: Rule = {
     }
     const fixes = (): Fix[] => {
       const pillars = [...preferred, ...[...index.ofKind("pillar")].filter((p) => !preferred.has(p)).sort((a, b) => a.id.localeCompare(b.id))];
-      const fixes: Fix[] = [];
-      for (const pillar of pillars.slice(0, MAX_CHOICES)) {
-        const change = insertField(item, "pillar", pillar.id);
-        if (change) fixes.push({ title: `Add \`pillar: ${pillar.id}\` (${titleOf(pillar)})`, safe: false, changes: [change] });
-      }
-      return fixes;
+      return insertChoices(item, "pillar", pillars.slice(0, MAX_CHOICES));
     };
     const hint = preferred.size ? ` (its KPIs belong to ${[...preferred].map((p) => `\`${p.id}\``).join(", ")})` : "";
     return [findingAt(this.id, item, item.idStart, item.idEnd, `${item.kind === "tactic" ? "Tactic" : "Initiative"} \`${item.id}\` serves no pillar: add \`pillar:\`${hint}`, fixes)];
