@@ -8,7 +8,7 @@ export const TABLE_FORMATS: readonly TableFormat[] = ["table", "json", "markdown
 export const TABLE_WIDTH = 100;
 
 /** Scores are shown and printed with at most 2 decimals. */
-export function roundScore(score: number): number {
+export function displayScore(score: number): number {
   return Math.round(score * 100) / 100;
 }
 
@@ -97,7 +97,7 @@ const UNRANKED_COLUMNS: readonly Column[] = [
 const dash = (value: string | number | null | undefined) => (value === null || value === undefined || value === "" ? "-" : String(value));
 
 function itemRow(entry: BacklogEntry): string[] {
-  return [String(entry.rank), roundScore(entry.score).toFixed(2), entry.id, entry.title, dash(entry.pillar), dash(entry.estimate), dash(entry.sprint), dash(entry.status)];
+  return [String(entry.rank), displayScore(entry.score).toFixed(2), entry.id, entry.title, dash(entry.pillar), dash(entry.estimate), dash(entry.sprint), dash(entry.status)];
 }
 
 function unrankedRow(entry: UnrankedEntry): string[] {
@@ -148,7 +148,7 @@ export function formatBacklogJson(backlog: Backlog): string {
     type: entry.type,
     track: entry.track,
     pillar: entry.pillar,
-    score: roundScore(entry.score),
+    score: displayScore(entry.score),
     rank: entry.rank,
     estimate: entry.estimate,
     sprint: entry.sprint,

@@ -1,18 +1,9 @@
 /** `plan` output: text tables with a share bar, JSON (SPEC §6) and GitHub markdown. */
-import type { SprintPlan, Track } from "../core/index";
-import { markdownTable, renderTable, roundScore, TABLE_WIDTH, type Column } from "./format-backlog";
+import type { PlanItem, SprintPlan } from "../core/index";
+import { markdownTable, renderTable, displayScore, TABLE_WIDTH, type Column } from "./format-backlog";
 
-/** What the tables show of an item the plan names (the plan itself carries only ids). */
-export interface PlanItemInfo {
-  title: string;
-  track: Track;
-  pillar: string | null;
-  estimate: number | null;
-  score: number | null;
-  status: string | null;
-}
-
-export type ItemLookup = (id: string) => PlanItemInfo | undefined;
+/** What the planner knew of an item, by id. */
+export type ItemLookup = (id: string) => PlanItem | undefined;
 
 const TRACKS = ["strategic", "tactical"] as const;
 const BAR_CELLS = 20;
@@ -71,7 +62,7 @@ function itemRows(ids: readonly string[], lookup: ItemLookup): string[][] {
   return ids.map((id) => {
     const info = lookup(id);
     if (!info) return ["-", "-", id, "", "-", "-", "-"];
-    return [info.score === null ? "-" : roundScore(info.score).toFixed(2), dash(info.estimate), id, info.title, info.track, dash(info.pillar), dash(info.status)];
+    return [info.score === null ? "-" : displayScore(info.score).toFixed(2), dash(info.estimate ?? null), id, info.title ?? id, info.track, dash(info.pillar ?? null), dash(info.status ?? null)];
   });
 }
 

@@ -6,11 +6,11 @@
  */
 import { pathToFileURL } from "node:url";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { applyEdits, buildBacklog, buildPlan, itemTitle, safeEdits, type Issue, type ScoringConfig, type Split, type StrategyWorkspace } from "../core/index";
+import { applyEdits, autoFix, buildBacklog, buildPlan, safeEdits, type Issue, type ScoringConfig, type Split, type StrategyWorkspace } from "../core/index";
 import { loadWorkspace, type LoadedWorkspace } from "./discover";
 import { formatBacklogJson, formatBacklogMarkdown, formatBacklogTable, TABLE_FORMATS } from "./format-backlog";
 import { CHECK_FORMATS, formatJson, formatSarif, formatText, summarize } from "./format-check";
-import { formatPlanJson, formatPlanMarkdown, formatPlanTable, type PlanItemInfo } from "./format-plan";
+import { formatPlanJson, formatPlanMarkdown, formatPlanTable } from "./format-plan";
 import { errorReason, type CliFileSystem } from "./fs";
 import { COMMAND_HELP, PROGRAM, PROGRAM_HELP, VERSION } from "./help";
 
@@ -214,7 +214,7 @@ function applySafeFixes(loaded: LoadedWorkspace, fs: CliFileSystem): { problems:
       changed = true;
     }
     if (!changed) break;
-    const fixable = issues.filter((issue) => issue.fixes.filter((f) => f.safe).length === 1);
+    const fixable = issues.filter((issue) => autoFix(issue));
     const remaining = new Map<string, number>();
     for (const issue of workspace.allIssues(false)) remaining.set(issueKey(issue), (remaining.get(issueKey(issue)) ?? 0) + 1);
     for (const issue of fixable) {
@@ -232,22 +232,8 @@ function plan(workspace: StrategyWorkspace, sprintId: string, format: string, op
     const sprints = [...workspace.index.ofKind("sprint")].map((item) => item.id).sort();
     throw new CliError(`no sprint with id ${sprintId} (sprints: ${sprints.length ? sprints.join(", ") : "none"})`);
   }
-  if (format === "json") return print(io, formatPlanJson(result));
-  const backlog = buildBacklog(workspace, { all: true, ...(options?.scoring ? { scoring: options.scoring } : {}) });
-  const scores = new Map(backlog.items.map((entry) => [entry.id.toLowerCase(), entry.score]));
-  // The plan names items by id; the tables show what else is known of them.
-  const lookup = (id: string): PlanItemInfo | undefined => {
-    const item = workspace.index.find(id, ["initiative", "tactic"]);
-    if (!item?.track) return undefined;
-    const pillar = workspace.index.pillarOf(item)?.id ?? workspace.index.pillarRefs(item).refs[0]?.id ?? null;
-    return {
-      title: itemTitle(item),
-      track: item.track,
-      pillar,
-      estimate: typeof item.data.estimate === "number" ? item.data.estimate : null,
-      score: scores.get(item.key) ?? null,
-      status: typeof item.data.status === "string" ? item.data.status : null,
-    };
-  };
-  return print(io, format === "markdown" ? formatPlanMarkdown(result, lookup) : formatPlanTable(result, lookup));
+  if (format === "json") return print(io, formatPlanJson(result.plan));
+  // The plan names items by id; the tables show what the planner knew of them.
+  const lookup = (id: string) => result.items.get(id.toLowerCase());
+  return print(io, format === "markdown" ? formatPlanMarkdown(result.plan, lookup) : formatPlanTable(result.plan, lookup));
 }

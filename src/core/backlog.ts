@@ -77,20 +77,23 @@ function base(workspace: StrategyWorkspace, item: Item) {
   };
 }
 
+/** Ranks each track's items on its own (SPEC §3: the dual-track backlog). */
+function rankTracks(items: readonly Item[], scoring: ScoringConfig) {
+  return (["strategic", "tactical"] as const).map((track) => rankItems(items.filter((item) => item.track === track), (item) => item.data, (item) => item.id, scoring));
+}
+
 /** Ranks each track's backlog by score; items that cannot be scored are listed apart. */
 export function buildBacklog(workspace: StrategyWorkspace, options: BacklogOptions = {}): Backlog {
   const scoring = options.scoring ?? workspace.getConfig().scoring;
   const items = backlogItems(workspace).filter((item) => options.all || !CLOSED.has(String(item.data.status)));
   const result: Backlog = { items: [], unranked: [] };
-  for (const track of ["strategic", "tactical"] as const) {
-    const ranking = rankItems(items.filter((item) => item.track === track), (item) => item.data, (item) => item.id, scoring);
+  for (const ranking of rankTracks(items, scoring)) {
     for (const entry of ranking.ranked) {
-      const { pillar, ...rest } = base(workspace, entry.item);
-      result.items.push({ ...rest, pillar, score: entry.score, rank: entry.rank, breakdown: entry.breakdown, explanation: entry.explanation });
+      result.items.push({ ...base(workspace, entry.item), score: entry.score, rank: entry.rank, breakdown: entry.breakdown, explanation: entry.explanation });
     }
     for (const entry of ranking.unranked) {
       const info = base(workspace, entry.item);
-      result.unranked.push({ id: info.id, title: info.title, type: info.type, track, missing: entry.missing, ...(entry.reason ? { reason: entry.reason } : {}), file: info.file, line: info.line });
+      result.unranked.push({ id: info.id, title: info.title, type: info.type, track: info.track, missing: entry.missing, ...(entry.reason ? { reason: entry.reason } : {}), file: info.file, line: info.line });
     }
   }
   return result;
@@ -102,38 +105,43 @@ export interface PlanOptions {
   split?: Split;
 }
 
+/** A sprint plan and what the planner knew of each backlog item (by lower-case id), for display. */
+export interface PlanResult {
+  plan: SprintPlan;
+  items: ReadonlyMap<string, PlanItem>;
+}
+
 /** The capacity split and proposal of a sprint, or undefined when no sprint has that id. */
-export function buildPlan(workspace: StrategyWorkspace, sprintId: string, options: PlanOptions = {}): SprintPlan | undefined {
+export function buildPlan(workspace: StrategyWorkspace, sprintId: string, options: PlanOptions = {}): PlanResult | undefined {
   const sprint = workspace.index.find(sprintId, ["sprint"]);
   if (!sprint || sprint.kind !== "sprint") return undefined;
   const config = workspace.getConfig();
-  const scoring = options.scoring ?? config.scoring;
   const all = backlogItems(workspace);
   const scored = new Map<Item, { score: number; rank: number }>();
-  for (const track of ["strategic", "tactical"] as const) {
-    const ranking = rankItems(all.filter((item) => item.track === track), (item) => item.data, (item) => item.id, scoring);
+  for (const ranking of rankTracks(all, options.scoring ?? config.scoring)) {
     for (const entry of ranking.ranked) scored.set(entry.item, { score: entry.score, rank: entry.rank });
   }
-  const planItems: PlanItem[] = all.map((item) => {
+  const items = new Map<string, PlanItem>();
+  for (const item of all) {
     const info = base(workspace, item);
-    const pillar = workspace.index.pillarOf(item);
     const score = scored.get(item);
-    return {
+    items.set(item.key, {
       id: item.id,
       title: info.title,
       track: info.track,
       estimate: info.estimate ?? undefined,
       sprint: info.sprint ?? undefined,
       status: info.status ?? undefined,
-      pillar: pillar?.id ?? info.pillar ?? undefined,
+      pillar: workspace.index.pillarOf(item)?.id ?? info.pillar ?? undefined,
       score: score?.score ?? null,
       rank: score?.rank,
-    };
-  });
+    });
+  }
   const split = options.split ?? (sprint.data.split as Split | undefined);
-  return planSprint(
+  const plan = planSprint(
     { id: sprint.id, capacity: typeof sprint.data.capacity === "number" ? sprint.data.capacity : 0, ...(split ? { split } : {}) },
-    planItems,
+    [...items.values()],
     { defaultSplit: config.capacity.split, tolerance: config.capacity.tolerance },
   );
+  return { plan, items };
 }

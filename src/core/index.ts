@@ -3,15 +3,15 @@
  * system: hosts (the CLI, the extension, tests) feed it texts and read back
  * items, diagnostics with fixes, the ranked backlog and sprint plans.
  */
-export { StrategyWorkspace, MAX_FILE_BYTES, type WorkspaceOptions } from "./workspace";
-export { buildBacklog, buildPlan, type Backlog, type BacklogEntry, type UnrankedEntry, type BacklogOptions, type PlanOptions } from "./backlog";
-export { applyEdits, safeEdits } from "./fix/apply";
+export { StrategyWorkspace, MAX_FILE_BYTES, type WorkspaceOptions, type FileContent } from "./workspace";
+export { buildBacklog, buildPlan, type Backlog, type BacklogEntry, type UnrankedEntry, type BacklogOptions, type PlanOptions, type PlanResult } from "./backlog";
+export { applyEdits, autoFix, safeEdits } from "./fix/apply";
 export { CONFIG_FILE, defaultConfig, loadConfig } from "./config/config";
 export type { StrategyConfig, Severity, SeveritySetting, Split, Track, ScoringConfig, ScoringModel } from "./config/types";
 export type { Issue, Finding, Fix, FileChange, TextEdit } from "./model/issue";
 export type { Item, ParsedFile, Ref } from "./model/item";
 export { KINDS, STATUSES, REFERENCE_FIELDS, BACKLOG_TRACK, type Kind, type ReferenceField } from "./model/kinds";
-export { LineIndex, rangeContains, type Position, type Range } from "./model/range";
+export { LineIndex, type Position, type Range } from "./model/range";
 export { StrategyIndex } from "./model/strategy-index";
 export { parseStrategyFile, decodeFile } from "./parse/document";
 export { KIND_SCHEMAS, KIND_FIELDS } from "./parse/schemas";

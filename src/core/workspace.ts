@@ -15,13 +15,18 @@ import { StrategyIndex } from "./model/strategy-index";
 import { parseStrategyFile, unreadableFile } from "./parse/document";
 import { RULE_IDS, RULES, type Rule, type RuleContext } from "./rules/index";
 import { requiredFields } from "./score/models";
-import { parseFormula } from "./score/formula";
-import { pairOf } from "./parse/yaml-node";
-import { fullParse } from "./parse/full-yaml";
-import { LineIndex } from "./model/range";
 
 /** Files larger than this are not read. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** A file's content as the host read it: its text, or why it could not be read (see `decodeFile`). */
+export type FileContent = string | { unreadable: string };
+
+const DEFAULT_SEVERITY = new Map<string, Severity>(RULES.map((rule) => [rule.id, rule.defaultSeverity]));
+
+function parseContent(path: string, content: FileContent): ParsedFile {
+  return typeof content === "string" ? parseStrategyFile(path, content) : unreadableFile(path, content.unreadable);
+}
 
 export interface WorkspaceOptions {
   /** Today's date for date rules; defaults to the clock. */
@@ -47,13 +52,12 @@ export class StrategyWorkspace {
     return this.config;
   }
 
-  /** Sets the text of `strategy.config.yaml` (undefined: none) and re-checks everything. */
+  /** Sets the text of `strategy.config.yaml` (undefined: none); every file's diagnostics may change. */
   setConfigText(text: string | undefined, file = CONFIG_FILE): void {
     const loaded = loadConfig(text, file, RULE_IDS);
     this.config = loaded.config;
     this.configFile = file;
     this.configFindings = loaded.findings;
-    this.checkFormula(text, file);
     this.configure();
   }
 
@@ -74,79 +78,40 @@ export class StrategyWorkspace {
         this.rulesByKind.set(kind, list);
       }
     }
-    let scoringFields: string[] = [];
-    try {
-      scoringFields = requiredFields(this.config.scoring);
-    } catch {
-      scoringFields = [];
-    }
-    this.context = { index: this.index, config: this.config, today: this.today(), scoringFields };
-  }
-
-  /** A custom model needs a formula that parses: say where it does not. */
-  private checkFormula(text: string | undefined, file: string): void {
-    if (this.config.scoring.model !== "custom" || text === undefined) return;
-    const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    const root = fullParse(source, 0, source.length).root;
-    const scoring = root?.kind === "map" ? pairOf(root, "scoring")?.value : undefined;
-    const formulaNode = scoring?.kind === "map" ? pairOf(scoring, "formula")?.value : undefined;
-    const lines = new LineIndex(source);
-    if (!this.config.scoring.formula || !formulaNode) {
-      const at = scoring ?? root;
-      this.configFindings.push({ rule: "schema", message: "`scoring.model: custom` needs `scoring.formula`, e.g. \"(impact * 2 + urgency) / effort\"; the weighted model applies", file, range: lines.rangeOf(at?.start ?? 0, (at?.start ?? 0) + 1), fixes: [] });
-      this.config.scoring.model = "weighted";
-      return;
-    }
-    const parsed = parseFormula(this.config.scoring.formula);
-    if (parsed.ok) return;
-    // The formula text sits inside its YAML scalar; a quoted scalar starts one character later.
-    const quoted = source[formulaNode.start] === '"' || source[formulaNode.start] === "'";
-    const start = formulaNode.start + (quoted ? 1 : 0) + parsed.error.offset;
-    this.configFindings.push({ rule: "schema", message: `\`scoring.formula\`: ${parsed.error.message}; the weighted model applies`, file, range: lines.rangeOf(start, start + Math.max(1, parsed.error.length)), fixes: [] });
-    this.config.scoring.model = "weighted";
+    this.context = { index: this.index, config: this.config, today: this.today(), scoringFields: requiredFields(this.config.scoring) };
   }
 
   /** The configured severity of a rule. */
   severityOf(rule: string): Severity | "off" {
-    return this.config.rules[rule] ?? RULES.find((r) => r.id === rule)?.defaultSeverity ?? "error";
+    return this.config.rules[rule] ?? DEFAULT_SEVERITY.get(rule) ?? "error";
   }
 
   /**
-   * Adds many files at once (the first scan).
-   * Each entry is a text, or an `{ unreadable: reason }` record.
+   * Adds many files at once (the first scan); reports nothing, as every file is new.
    */
-  load(files: Iterable<[string, string | { unreadable: string }]>): void {
+  load(files: Iterable<[string, FileContent]>): void {
     for (const [path, content] of files) {
       this.index.remove(path);
-      this.index.add(typeof content === "string" ? parseStrategyFile(path, content) : unreadableFile(path, content.unreadable));
+      this.index.add(parseContent(path, content));
     }
   }
 
-  /** Sets one file's text (new or changed) and returns the files whose diagnostics may have changed. */
-  setFile(path: string, text: string): string[] {
-    return this.replace(path, parseStrategyFile(path, text));
-  }
-
-  /** Marks a file as unreadable (binary, too large, unreadable). */
-  setUnreadable(path: string, reason: string): string[] {
-    return this.replace(path, unreadableFile(path, reason));
+  /** Sets one file's content (new or changed) and returns the files whose diagnostics may have changed. */
+  setFile(path: string, content: FileContent): string[] {
+    const old = this.index.remove(path);
+    const file = parseContent(path, content);
+    this.index.add(file);
+    return this.affectedFiles(old?.items ?? [], file.items, path);
   }
 
   /** Forgets a deleted file; returns the files whose diagnostics may have changed. */
   deleteFile(path: string): string[] {
     const old = this.index.remove(path);
-    if (!old) return [];
-    return [...new Set([path, ...this.recheck(old.items, [])])];
+    return old ? this.affectedFiles(old.items, [], path) : [];
   }
 
-  private replace(path: string, file: ParsedFile): string[] {
-    const old = this.index.remove(path);
-    this.index.add(file);
-    return [...new Set([path, ...this.recheck(old?.items ?? [], file.items)])];
-  }
-
-  /** The files whose diagnostics a change of `before` into `after` can affect. */
-  private recheck(before: readonly Item[], after: readonly Item[]): string[] {
+  /** The files whose diagnostics a change of `path`'s items from `before` to `after` can affect (`path` first). */
+  private affectedFiles(before: readonly Item[], after: readonly Item[], path: string): string[] {
     const { index } = this;
     const defined = new Set<string>();
     const targets = new Set<string>();
@@ -158,8 +123,7 @@ export class StrategyWorkspace {
     for (const key of [...targets]) {
       for (const target of index.itemsWithId(key)) if (target.kind === "initiative") for (const ref of target.refs) targets.add(ref.key);
     }
-    const files = new Set<string>();
-    for (const item of after) files.add(item.file);
+    const files = new Set<string>([path]);
     for (const key of defined) {
       for (const item of index.itemsWithId(key)) files.add(item.file);
       for (const item of index.referrers(key)) {

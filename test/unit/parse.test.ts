@@ -126,6 +126,17 @@ describe("parse: front matter and items", () => {
     assert.match(parseStrategyFile("My Tactic.md", "---\ntype: tactic\n---\n").findings[0].message, /file name `My Tactic` is not a valid id/);
   });
 
+  it("reads references only from the fields of the item's kind", () => {
+    const ws = workspaceOf({
+      "p.md": "---\ntype: pillar\nid: growth\nsprint: s9\n---\n",
+      "i.md": "---\ntype: initiative\nid: plg\ninitiative: other\n---\n",
+    });
+    assert.deepEqual(ws.index.find("growth")!.refs, []);
+    assert.deepEqual(ws.index.find("plg")!.refs, []);
+    assert.deepEqual(issuesOf(ws, "unknown-reference"), []);
+    assert.equal(issuesOf(ws, "tactic-called-strategy").length, 1);
+  });
+
   it("accepts numeric ids and references", () => {
     const ws = workspaceOf({ "s.md": "---\ntype: sprint\nid: 14\ncapacity: 10\n---\n", "t.md": "---\ntype: tactic\nsprint: 14\n---\n" });
     assert.deepEqual(issuesOf(ws, "unknown-reference"), []);

@@ -8,7 +8,8 @@ import type { Finding } from "../model/issue";
 import { LineIndex } from "../model/range";
 import { fullParse } from "../parse/full-yaml";
 import { describeValue, locate } from "../parse/locate";
-import { toPlain, type YMap } from "../parse/yaml-node";
+import { pairOf, toPlain, type YMap } from "../parse/yaml-node";
+import { parseFormula } from "../score/formula";
 import type { StrategyConfig } from "./types";
 
 export const CONFIG_FILE = "strategy.config.yaml";
@@ -97,6 +98,7 @@ export function loadConfig(text: string | undefined, file = CONFIG_FILE, knownRu
     }
     apply(config, pair.key as keyof typeof FIELD_SCHEMAS, result.data);
   }
+  checkFormula(config, root, source, finding);
   const rulesPair = root.pairs.find((p) => p.key === "rules");
   if (rulesPair?.value?.kind === "map" && knownRules.length) {
     for (const rule of rulesPair.value.pairs) {
@@ -104,6 +106,26 @@ export function loadConfig(text: string | undefined, file = CONFIG_FILE, knownRu
     }
   }
   return { config, findings };
+}
+
+/** A custom model needs a formula that parses: say where it does not, and fall back to `weighted`. */
+function checkFormula(config: StrategyConfig, root: YMap, source: string, finding: (start: number, end: number, message: string) => void): void {
+  if (config.scoring.model !== "custom") return;
+  const scoring = pairOf(root, "scoring")?.value;
+  const formulaNode = scoring?.kind === "map" ? pairOf(scoring, "formula")?.value : undefined;
+  if (!config.scoring.formula || !formulaNode) {
+    const at = scoring ?? root;
+    finding(at.start, at.start + 1, '`scoring.model: custom` needs `scoring.formula`, e.g. "(impact * 2 + urgency) / effort"; the weighted model applies');
+    config.scoring.model = "weighted";
+    return;
+  }
+  const parsed = parseFormula(config.scoring.formula);
+  if (parsed.ok) return;
+  // The formula text sits inside its YAML scalar; a quoted scalar starts one character later.
+  const quoted = source[formulaNode.start] === '"' || source[formulaNode.start] === "'";
+  const start = formulaNode.start + (quoted ? 1 : 0) + parsed.error.offset;
+  finding(start, start + Math.max(1, parsed.error.length), `\`scoring.formula\`: ${parsed.error.message}; the weighted model applies`);
+  config.scoring.model = "weighted";
 }
 
 function apply(config: StrategyConfig, key: keyof typeof FIELD_SCHEMAS, value: unknown): void {

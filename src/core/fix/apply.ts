@@ -3,7 +3,7 @@
  * the tests. Edits are applied from the end of the text backwards; an edit
  * that overlaps one already applied is skipped (the next pass picks it up).
  */
-import type { Issue, TextEdit } from "../model/issue";
+import type { Fix, Issue, TextEdit } from "../model/issue";
 import { LineIndex } from "../model/range";
 
 /** Applies non-overlapping edits to a text. */
@@ -23,6 +23,17 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return out;
 }
 
+/** The one fix `--fix` and fix-all apply to an issue: its only safe fix, if it has exactly one. */
+export function autoFix(issue: Issue): Fix | undefined {
+  let found: Fix | undefined;
+  for (const fix of issue.fixes) {
+    if (!fix.safe) continue;
+    if (found) return undefined;
+    found = fix;
+  }
+  return found;
+}
+
 /**
  * The edits of every issue that has exactly one safe fix (one that needs no
  * choice), grouped by file. New-file fixes are never applied automatically.
@@ -30,9 +41,9 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 export function safeEdits(issues: readonly Issue[]): Map<string, TextEdit[]> {
   const byFile = new Map<string, TextEdit[]>();
   for (const issue of issues) {
-    const safe = issue.fixes.filter((fix) => fix.safe);
-    if (safe.length !== 1) continue;
-    for (const change of safe[0].changes) {
+    const fix = autoFix(issue);
+    if (!fix) continue;
+    for (const change of fix.changes) {
       if (change.kind !== "edit") continue;
       const list = byFile.get(change.file) ?? [];
       list.push(...change.edits);

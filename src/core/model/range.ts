@@ -18,11 +18,6 @@ export class LineIndex {
     for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
   }
 
-  /** The number of lines (a text ending in a newline has an empty last line). */
-  get lineCount(): number {
-    return this.starts.length;
-  }
-
   /** Offset of the first character of `line`. */
   lineStart(line: number): number {
     return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
@@ -55,14 +50,4 @@ export class LineIndex {
   rangeOf(start: number, end: number): Range {
     return { start: this.positionAt(start), end: this.positionAt(Math.max(start, end)) };
   }
-}
-
-/** True when `position` lies inside `range` (end inclusive, as for a cursor). */
-export function rangeContains(range: Range, position: Position): boolean {
-  const afterStart =
-    position.line > range.start.line ||
-    (position.line === range.start.line && position.character >= range.start.character);
-  const beforeEnd =
-    position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
-  return afterStart && beforeEnd;
 }

@@ -122,6 +122,18 @@ export class StrategyIndex {
     return { refs: [] };
   }
 
+  /** KPIs of a pillar: those it lists, then those that name it. */
+  kpisOf(pillar: Item): Item[] {
+    const out = new Set<Item>();
+    for (const ref of pillar.refs) {
+      if (ref.field !== "kpis") continue;
+      const kpi = this.resolve(ref).item;
+      if (kpi) out.add(kpi);
+    }
+    for (const other of this.referrers(pillar.id)) if (other.kind === "kpi") out.add(other);
+    return [...out];
+  }
+
   /** The effective pillar of a backlog item (own or inherited), if it resolves. */
   pillarOf(item: Item): Item | undefined {
     for (const ref of this.pillarRefs(item).refs) {

@@ -11,7 +11,7 @@ import { LineIndex } from "../model/range";
 import { fastParseFrontMatter } from "./fast-yaml";
 import { sliceFrontMatter } from "./frontmatter";
 import { fullParse } from "./full-yaml";
-import { KIND_SCHEMAS } from "./schemas";
+import { KIND_FIELDS, KIND_SCHEMAS } from "./schemas";
 import { quickValid } from "./quick-valid";
 import { describeValue, locate } from "./locate";
 import { pairOf, toPlain, type YMap, type YNode, type YScalar } from "./yaml-node";
@@ -177,6 +177,11 @@ function collectItems(file: ParsedFile, root: YMap): void {
   });
 }
 
+/** The reference fields each kind has: a pillar's stray `sprint:` is not a reference (it is a tactic called strategy). */
+const REFERENCES_OF = Object.fromEntries(
+  Object.entries(KIND_FIELDS).map(([kind, fields]) => [kind, (Object.keys(REFERENCE_FIELDS) as ReferenceField[]).filter((field) => fields.includes(field))]),
+) as Record<Kind, ReferenceField[]>;
+
 function baseName(path: string): string {
   const name = path.slice(path.lastIndexOf("/") + 1);
   return name.replace(/\.(md|markdown)$/i, "");
@@ -237,7 +242,7 @@ function addItem(file: ParsedFile, node: YMap, kind: Kind, index: number): void 
   }
 
   const refs: Ref[] = [];
-  for (const field of Object.keys(REFERENCE_FIELDS) as ReferenceField[]) {
+  for (const field of REFERENCES_OF[kind]) {
     if (invalid.has(field)) continue;
     const value = pairOf(node, field)?.value;
     if (!value) continue;

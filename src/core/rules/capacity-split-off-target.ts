@@ -1,6 +1,7 @@
 import { pairOf } from "../parse/yaml-node";
 import { findingAt, type Rule } from "./rule";
-import { round1, sprintLoad, targetSplit } from "./sprint-load";
+import { round1 } from "../plan/allocation";
+import { sprintLoad, targetSplit } from "./sprint-load";
 
 /** A sprint whose strategic share drifts from its target by more than the tolerance. */
 export const capacitySplitOffTarget: Rule = {

@@ -6,6 +6,7 @@
 import type { FileChange, Fix } from "../model/issue";
 import type { Item } from "../model/item";
 import type { StrategyIndex } from "../model/strategy-index";
+import { itemTitle } from "../parse/title";
 import type { YNode } from "../parse/yaml-node";
 
 /** Offset just past the last character of a node's content. */
@@ -72,13 +73,7 @@ export function insertChoices(item: Item, key: string, candidates: readonly Item
   for (const candidate of candidates) {
     const value = valueOf(candidate);
     const change = insertField(item, key, value);
-    if (change) fixes.push({ title: `Add \`${key}: ${value}\` (${titleOf(candidate)})`, safe: false, changes: [change] });
+    if (change) fixes.push({ title: `Add \`${key}: ${value}\` (${itemTitle(candidate)})`, safe: false, changes: [change] });
   }
   return fixes;
-}
-
-/** Title of an item for messages and stubs: its `title`, else its id. */
-export function titleOf(item: Item): string {
-  const title = item.data.title;
-  return typeof title === "string" || typeof title === "number" ? String(title) : item.id;
 }

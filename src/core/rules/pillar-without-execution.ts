@@ -1,8 +1,8 @@
 import type { Item } from "../model/item";
 import type { StrategyIndex } from "../model/strategy-index";
-import { createItemFile, fixOf, titleOf } from "./edits";
+import { createItemFile, fixOf } from "./edits";
+import { itemTitle } from "../parse/title";
 import { findingAt, type Rule } from "./rule";
-import { kpisOfPillar } from "./tactic-missing-kpi";
 
 const live = (item: Item) => item.data.status !== "dropped";
 
@@ -31,13 +31,13 @@ export const pillarWithoutExecution: Rule = {
   check(item, { index }) {
     if (hasExecution(item, index)) return [];
     const fixes = () => {
-      const kpis = kpisOfPillar(item, index).map((k) => k.id);
+      const kpis = index.kpisOf(item).map((k) => k.id);
       const stub = createItemFile(
         index,
         "initiative",
         `${item.id}-initiative`,
-        [`title: ${titleOf(item)} initiative`, `pillar: ${item.id}`, ...(kpis.length ? [`kpis: [${kpis.join(", ")}]`] : []), "status: idea"],
-        `What this initiative does for ${titleOf(item)}, and how it moves its KPIs.`,
+        [`title: ${itemTitle(item)} initiative`, `pillar: ${item.id}`, ...(kpis.length ? [`kpis: [${kpis.join(", ")}]`] : []), "status: idea"],
+        `What this initiative does for ${itemTitle(item)}, and how it moves its KPIs.`,
       );
       return fixOf(`Create an initiative for pillar \`${item.id}\``, stub);
     };

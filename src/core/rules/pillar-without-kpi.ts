@@ -1,5 +1,6 @@
 import type { Fix } from "../model/issue";
-import { createItemFile, insertChoices, titleOf } from "./edits";
+import { createItemFile, insertChoices } from "./edits";
+import { itemTitle } from "../parse/title";
 import { findingAt, type Rule } from "./rule";
 
 const MAX_CHOICES = 10;
@@ -21,7 +22,7 @@ export const pillarWithoutKpi: Rule = {
       fixes.push({
         title: `Create a KPI for pillar \`${item.id}\``,
         safe: false,
-        changes: [createItemFile(index, "kpi", `${item.id}-kpi`, [`title: ${titleOf(item)} KPI`, `pillar: ${item.id}`, "direction: up"], `How progress on ${titleOf(item)} is measured.`)],
+        changes: [createItemFile(index, "kpi", `${item.id}-kpi`, [`title: ${itemTitle(item)} KPI`, `pillar: ${item.id}`, "direction: up"], `How progress on ${itemTitle(item)} is measured.`)],
       });
       return fixes;
     };

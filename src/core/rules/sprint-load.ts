@@ -28,8 +28,3 @@ export function targetSplit(sprint: Item, fallback: Split): Split {
   const split = sprint.data.split as Split | undefined;
   return split && typeof split.strategic === "number" ? split : fallback;
 }
-
-/** Rounds for messages: at most one decimal. */
-export function round1(value: number): number {
-  return Math.round(value * 10) / 10;
-}

@@ -1,6 +1,7 @@
 import { pairOf } from "../parse/yaml-node";
 import { findingAt, type Rule } from "./rule";
-import { round1, sprintLoad } from "./sprint-load";
+import { round1 } from "../plan/allocation";
+import { sprintLoad } from "./sprint-load";
 
 /** A sprint whose items' estimates exceed its capacity. */
 export const sprintOverCapacity: Rule = {

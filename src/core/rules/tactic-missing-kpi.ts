@@ -1,20 +1,8 @@
 import type { Fix } from "../model/issue";
-import type { Item } from "../model/item";
 import { insertChoices } from "./edits";
 import { findingAt, type Rule } from "./rule";
 
 const MAX_CHOICES = 25;
-
-/** KPIs of a pillar: those it lists, then those that name it. */
-export function kpisOfPillar(pillar: Item, index: import("../model/strategy-index").StrategyIndex): Item[] {
-  const out = new Set<Item>();
-  for (const ref of pillar.refs) if (ref.field === "kpis") {
-    const kpi = index.resolve(ref).item;
-    if (kpi) out.add(kpi);
-  }
-  for (const other of index.referrers(pillar.id)) if (other.kind === "kpi") out.add(other);
-  return [...out];
-}
 
 /** A tactic or initiative that names no KPI, directly or through its initiative. */
 export const tacticMissingKpi: Rule = {
@@ -27,7 +15,7 @@ export const tacticMissingKpi: Rule = {
     if (index.kpiRefs(item).refs.length) return [];
     const pillar = index.pillarOf(item);
     const fixes = (): Fix[] => {
-      const first = pillar ? kpisOfPillar(pillar, index) : [];
+      const first = pillar ? index.kpisOf(pillar) : [];
       const rest = [...index.ofKind("kpi")].filter((k) => !first.includes(k)).sort((a, b) => a.id.localeCompare(b.id));
       return insertChoices(item, "kpi", [...first, ...rest].slice(0, MAX_CHOICES));
     };
