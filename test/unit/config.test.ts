@@ -37,6 +37,13 @@ describe("config (strategy.config.yaml)", () => {
     assert.equal(ws.getConfig().capacity.tolerance, 5);
   });
 
+  it("treats prototype names as unknown settings, and as ordinary formula fields", () => {
+    const ws = workspaceOf({}, "constructor: 1\n__proto__: 2\ntoString: 3\n");
+    assert.equal(ws.issues(CONFIG_FILE).filter((i) => /Unknown setting/.test(i.message)).length, 3);
+    const custom = workspaceOf({ "t.md": "---\ntype: tactic\nconstructor: 9\n---\n" }, "scoring:\n  model: custom\n  formula: toString * 2\n");
+    assert.match(issuesOf(custom, "unscored-item")[0].fixes[0].changes[0].kind, /edit/);
+  });
+
   it("reports broken YAML in the config and applies the defaults", () => {
     const ws = workspaceOf({}, "capacity: {split: [\n");
     assert.equal(ws.issues(CONFIG_FILE)[0].rule, "yaml-syntax");

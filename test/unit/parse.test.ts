@@ -113,6 +113,13 @@ describe("parse: front matter and items", () => {
     assert.equal(file.items[0].data.budget_usd, 1200);
   });
 
+  it("keeps a `__proto__` key as an ordinary field", () => {
+    const file = parseStrategyFile("t.md", "---\ntype: tactic\n__proto__: x\nimpact: 4\n---\n");
+    assert.equal(Object.getPrototypeOf(file.items[0].data), Object.prototype);
+    assert.equal(file.items[0].data.__proto__ === "x" || Object.getOwnPropertyDescriptor(file.items[0].data, "__proto__")?.value === "x", true);
+    assert.equal(file.items[0].data.impact, 4);
+  });
+
   it("requires sprint capacity, and a split that adds up to 100", () => {
     const ws = workspaceOf({ "s.md": "---\ntype: sprint\nsplit: {strategic: 70, tactical: 20}\n---\n" });
     const messages = issuesOf(ws, "schema").map((i) => i.message);

@@ -80,7 +80,7 @@ export function loadConfig(text: string | undefined, file = CONFIG_FILE, knownRu
   }
   const root: YMap = parsed.root;
   for (const pair of root.pairs) {
-    const schema = FIELD_SCHEMAS[pair.key as keyof typeof FIELD_SCHEMAS];
+    const schema = Object.hasOwn(FIELD_SCHEMAS, pair.key) ? FIELD_SCHEMAS[pair.key as keyof typeof FIELD_SCHEMAS] : undefined;
     if (!schema) {
       finding(pair.keyStart, pair.keyEnd, `Unknown setting \`${pair.key}\`: use include, exclude, scoring, capacity, review or rules`);
       continue;

@@ -73,7 +73,8 @@ const REQUIRED: Partial<Record<Kind, string[]>> = { sprint: ["capacity"] };
 export function quickValid(kind: Kind, data: Record<string, unknown>): boolean {
   const checks = CHECKS[kind];
   for (const key in data) {
-    const check = checks[key];
+    // Own keys only: `constructor:` or `__proto__:` in front matter must not reach Object.prototype.
+    const check = Object.hasOwn(checks, key) ? checks[key] : undefined;
     if (check && !check(data[key])) return false;
   }
   for (const key of REQUIRED[kind] ?? []) if (!(key in data)) return false;

@@ -55,7 +55,9 @@ export function toPlain(node: YNode | null): unknown {
     case "map": {
       const out: Record<string, unknown> = {};
       for (const pair of node.pairs) {
-        Object.defineProperty(out, pair.key, { value: toPlain(pair.value), enumerable: true, writable: true, configurable: true });
+        // A `__proto__` key must become a field, not the object's prototype.
+        if (pair.key === "__proto__") Object.defineProperty(out, pair.key, { value: toPlain(pair.value), enumerable: true, writable: true, configurable: true });
+        else out[pair.key] = toPlain(pair.value);
       }
       return out;
     }

@@ -19,10 +19,10 @@ export const unscoredItem: Rule = {
   defaultSeverity: "info",
   kinds: ["initiative", "tactic"],
   check(item, { scoringFields }) {
-    const missing = scoringFields.filter((field) => !(field in item.data) && !item.invalid.has(field));
+    const missing = scoringFields.filter((field) => !Object.hasOwn(item.data, field) && !item.invalid.has(field));
     if (!missing.length) return [];
     const fixes = (): Fix[] => {
-      const edits = missing.map((field) => insertField(item, field, ...(PLACEHOLDERS[field] ?? ["0", "set me"])));
+      const edits = missing.map((field) => insertField(item, field, ...(Object.hasOwn(PLACEHOLDERS, field) ? PLACEHOLDERS[field] : (["0", "set me"] as [string, string]))));
       return edits.every((edit) => edit?.kind === "edit")
         ? [{ title: `Insert ${missing.map((f) => `\`${f}\``).join(", ")}`, safe: false, changes: [{ kind: "edit", file: item.file, edits: edits.flatMap((e) => (e?.kind === "edit" ? e.edits : [])) }] }]
         : [];
