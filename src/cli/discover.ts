@@ -5,7 +5,7 @@
  * hot path at 10,000 files.
  */
 import * as path from "node:path";
-import { CONFIG_FILE, createFileMatcher, decodeFile, MAX_FILE_BYTES, StrategyWorkspace } from "../core/index";
+import { CONFIG_FILE, createFileMatcher, decodeFile, MAX_FILE_BYTES, oversize, StrategyWorkspace, type FileContent } from "../core/index";
 import { errorReason, type CliFileSystem } from "./fs";
 
 /** Folders never walked, whatever the config says. */
@@ -15,6 +15,8 @@ export interface DiscoverOptions {
   cwd: string;
   fs: CliFileSystem;
   today?: () => Date;
+  /** Read on a second thread from this many files on (default: read-many.ts). */
+  parallelFrom?: number;
 }
 
 export interface LoadedWorkspace {
@@ -37,7 +39,7 @@ function workspacePath(root: string, absolute: string): string {
  * Reads the given paths (default: the current folder) into a workspace.
  * Returns an error message instead when a path does not exist or the config cannot be read.
  */
-export function loadWorkspace(args: readonly string[], options: DiscoverOptions): LoadedWorkspace | { error: string } {
+export async function loadWorkspace(args: readonly string[], options: DiscoverOptions): Promise<LoadedWorkspace | { error: string }> {
   const { fs, cwd } = options;
   const targets: { arg: string; absolute: string; isDirectory: boolean }[] = [];
   for (const arg of args.length ? args : ["."]) {
@@ -64,16 +66,9 @@ export function loadWorkspace(args: readonly string[], options: DiscoverOptions)
   const matches = createFileMatcher(workspace.getConfig());
 
   const paths = new Map<string, string>();
-  const entries: [string, string | { unreadable: string }][] = [];
   const warnings: string[] = [];
   const read = (relative: string, absolute: string) => {
-    if (paths.has(relative)) return;
-    paths.set(relative, absolute);
-    try {
-      entries.push([relative, decodeFile(fs.readFile(absolute), MAX_FILE_BYTES)]);
-    } catch (error) {
-      entries.push([relative, { unreadable: errorReason(error) }]);
-    }
+    if (!paths.has(relative)) paths.set(relative, absolute);
   };
   // `relative` names files in the output; `local` is what the globs see (the
   // same, except under a folder argument outside the root).
@@ -109,7 +104,22 @@ export function loadWorkspace(args: readonly string[], options: DiscoverOptions)
     else if (relative === ".." || relative.startsWith("../") || path.isAbsolute(relative)) walk(target.absolute, relative, "");
     else if (relative === "" || !matches.excludesFolder(relative)) walk(target.absolute, relative, relative);
   }
-  workspace.load(entries);
+  // Each file is parsed as soon as it is read, so reading and parsing overlap.
+  const found = [...paths];
+  const add = (index: number, content: FileContent) => workspace.load([[found[index][0], content]]);
+  const decode = (result: Uint8Array | { oversize: number } | { message: string }): FileContent =>
+    result instanceof Uint8Array ? decodeFile(result, MAX_FILE_BYTES) : "oversize" in result ? oversize(result.oversize, MAX_FILE_BYTES) : { unreadable: errorReason(result) };
+  if (fs.readMany) {
+    await fs.readMany(found.map(([, absolute]) => absolute), MAX_FILE_BYTES, (index, result) => add(index, decode(result)), options.parallelFrom);
+  } else {
+    found.forEach(([, absolute], index) => {
+      try {
+        add(index, decodeFile(fs.readFile(absolute), MAX_FILE_BYTES));
+      } catch (error) {
+        add(index, { unreadable: errorReason(error) });
+      }
+    });
+  }
   return { workspace, root, paths, warnings };
 }
 

@@ -4,6 +4,7 @@
  * Paths are absolute, in the platform's form.
  */
 import * as fs from "node:fs";
+import { readMany } from "./read-many";
 
 /** One entry of a folder. */
 export interface CliDirEntry {
@@ -29,6 +30,8 @@ export interface CliFileSystem {
   writeFile(path: string, data: Uint8Array | string): void;
   /** Follows symbolic links; undefined when nothing is there. */
   stat(path: string): CliStat | undefined;
+  /** Optional: reads many files, in order, possibly on another thread (see read-many.ts). */
+  readMany?: typeof readMany;
 }
 
 /** The real file system, through node:fs's synchronous calls. */
@@ -51,6 +54,7 @@ export const nodeFileSystem: CliFileSystem = {
     const stats = fs.statSync(path, { throwIfNoEntry: false });
     return stats && { size: stats.size, isDirectory: stats.isDirectory() };
   },
+  readMany,
 };
 
 const REASONS: Record<string, string> = {
@@ -66,7 +70,8 @@ const REASONS: Record<string, string> = {
 /** A short, stack-free reason for a file system error, for a diagnostic or a message. */
 export function errorReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code && REASONS[code]) return REASONS[code];
-  if (error instanceof Error) return error.message.split("\n")[0];
+  if (code && Object.hasOwn(REASONS, code)) return REASONS[code];
+  const message = (error as { message?: unknown } | undefined)?.message;
+  if (typeof message === "string") return message.split("\n")[0];
   return String(error);
 }

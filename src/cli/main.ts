@@ -58,7 +58,7 @@ interface Flags {
 /** Runs the CLI; never throws. */
 export async function main(args: string[], io: CliIO): Promise<number> {
   try {
-    return run(args, io);
+    return await run(args, io);
   } catch (error) {
     if (error instanceof CliError) {
       io.stderr(`${PROGRAM}: ${error.message}\n`);
@@ -69,7 +69,7 @@ export async function main(args: string[], io: CliIO): Promise<number> {
   }
 }
 
-function run(args: string[], io: CliIO): number {
+async function run(args: string[], io: CliIO): Promise<number> {
   const [first, ...rest] = args;
   if (first === undefined) {
     io.stderr(PROGRAM_HELP);
@@ -96,7 +96,7 @@ function run(args: string[], io: CliIO): number {
   const scoring = flags.model === undefined ? undefined : parseModel(flags.model);
   const split = flags.split === undefined ? undefined : parseSplit(flags.split);
 
-  const loaded = loadWorkspace(paths, { cwd: io.cwd, fs: io.fs, ...(today ? { today } : {}) });
+  const loaded = await loadWorkspace(paths, { cwd: io.cwd, fs: io.fs, ...(today ? { today } : {}) });
   if ("error" in loaded) throw new CliError(loaded.error);
   for (const warning of loaded.warnings) io.stderr(`${PROGRAM}: ${warning}\n`);
 

@@ -13,7 +13,7 @@ export type { Item, ParsedFile, Ref } from "./model/item";
 export { KINDS, STATUSES, REFERENCE_FIELDS, BACKLOG_TRACK, type Kind, type ReferenceField } from "./model/kinds";
 export { LineIndex, type Position, type Range } from "./model/range";
 export { StrategyIndex } from "./model/strategy-index";
-export { parseStrategyFile, decodeFile } from "./parse/document";
+export { parseStrategyFile, decodeFile, oversize } from "./parse/document";
 export { KIND_SCHEMAS, KIND_FIELDS } from "./parse/schemas";
 export { itemTitle } from "./parse/title";
 export { RULES, RULE_IDS, ruleById, type Rule, type RuleExample } from "./rules/index";

@@ -47,11 +47,14 @@ function newFile(path: string, raw: string): ParsedFile {
   };
 }
 
+/** Why a file of `size` bytes is not read. */
+export function oversize(size: number, maxBytes: number): { unreadable: string } {
+  return { unreadable: `The file is ${(size / 1048576).toFixed(1)} MB, over the ${Math.round(maxBytes / 1048576)} MB limit` };
+}
+
 /** Bytes of a file as text, or why it cannot be checked (over `maxBytes`, or binary). */
 export function decodeFile(bytes: Uint8Array, maxBytes: number): string | { unreadable: string } {
-  if (bytes.length > maxBytes) {
-    return { unreadable: `The file is ${(bytes.length / 1048576).toFixed(1)} MB, over the ${Math.round(maxBytes / 1048576)} MB limit` };
-  }
+  if (bytes.length > maxBytes) return oversize(bytes.length, maxBytes);
   const head = bytes.subarray(0, 8000);
   if (head.includes(0)) return { unreadable: "The file is binary" };
   return new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
