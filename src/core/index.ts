@@ -14,7 +14,7 @@ export { KINDS, STATUSES, REFERENCE_FIELDS, BACKLOG_TRACK, type Kind, type Refer
 export { LineIndex, type Position, type Range } from "./model/range";
 export { StrategyIndex } from "./model/strategy-index";
 export { parseStrategyFile, decodeFile, oversize } from "./parse/document";
-export { KIND_SCHEMAS, KIND_FIELDS } from "./parse/schemas";
+export { KIND_FIELDS } from "./parse/quick-valid";
 export { itemTitle } from "./parse/title";
 export { RULES, RULE_IDS, ruleById, type Rule, type RuleExample } from "./rules/index";
 export { scoreFields, rankItems, requiredFields, parseFormula, evaluateFormula, type ScoreResult, type ScoreTerm } from "./score/index";

@@ -1,15 +1,15 @@
 /**
  * `strategy.config.yaml` (SPEC §5): parsed with the full YAML parser, validated
- * with zod. A bad value is a finding on the config file and its default applies;
+ * with zod (config-schema.ts, loaded only when there is a config). A bad value is a finding on the config file and its default applies;
  * the rest of the config still counts.
  */
-import { z } from "zod";
 import type { Finding } from "../model/issue";
 import { LineIndex } from "../model/range";
 import { fullParse } from "../parse/full-yaml";
 import { describeValue, locate } from "../parse/locate";
 import { pairOf, toPlain, type YMap } from "../parse/yaml-node";
 import { parseFormula } from "../score/formula";
+import type { ConfigKey } from "./config-schema";
 import type { StrategyConfig } from "./types";
 
 export const CONFIG_FILE = "strategy.config.yaml";
@@ -25,36 +25,6 @@ export function defaultConfig(): StrategyConfig {
     rules: {},
   };
 }
-
-const severity = z.enum(["error", "warning", "info", "off"], { error: "A rule's severity is `error`, `warning`, `info` or `off`" });
-const globs = z.union([z.string(), z.array(z.string())], { error: "Should be a glob or a list of globs, e.g. [\"**/*.md\"]" });
-const weight = z.number({ error: "A weight should be a number, e.g. 0.5" }).min(0, { error: "A weight cannot be negative" });
-
-/** Field by field, so that one bad value leaves the others in force. */
-const FIELD_SCHEMAS = {
-  include: globs,
-  exclude: globs,
-  scoring: z.strictObject(
-    {
-      model: z.enum(["weighted", "wsjf", "rice", "ice", "custom"], { error: "`scoring.model` is weighted, wsjf, rice, ice or custom" }).optional(),
-      weights: z.strictObject({ impact: weight.optional(), urgency: weight.optional(), effort: weight.optional() }, { error: "`scoring.weights` takes impact, urgency and effort" }).optional(),
-      formula: z.string({ error: "`scoring.formula` should be text, e.g. \"(impact * 2 + urgency) / effort\"" }).optional(),
-    },
-    { error: "`scoring` takes model, weights and formula" },
-  ),
-  capacity: z.strictObject(
-    {
-      split: z
-        .strictObject({ strategic: z.number().min(0).max(100), tactical: z.number().min(0).max(100) }, { error: "`capacity.split` should look like {strategic: 70, tactical: 30}" })
-        .refine((s) => Math.abs(s.strategic + s.tactical - 100) < 1e-9, { error: "`capacity.split` should add up to 100" })
-        .optional(),
-      tolerance: z.number({ error: "`capacity.tolerance` should be a number of percentage points, e.g. 10" }).min(0).max(100).optional(),
-    },
-    { error: "`capacity` takes split and tolerance" },
-  ),
-  review: z.strictObject({ maxAgeDays: z.number({ error: "`review.maxAgeDays` should be a number of days, e.g. 120" }).int().positive().optional() }, { error: "`review` takes maxAgeDays" }),
-  rules: z.record(z.string(), severity, { error: "`rules` maps rule ids to error, warning, info or off" }),
-} as const;
 
 export interface LoadedConfig {
   config: StrategyConfig;
@@ -79,8 +49,10 @@ export function loadConfig(text: string | undefined, file = CONFIG_FILE, knownRu
     return { config, findings };
   }
   const root: YMap = parsed.root;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- zod is slow to load: only when there is a config
+  const { FIELD_SCHEMAS } = require("./config-schema") as typeof import("./config-schema");
   for (const pair of root.pairs) {
-    const schema = Object.hasOwn(FIELD_SCHEMAS, pair.key) ? FIELD_SCHEMAS[pair.key as keyof typeof FIELD_SCHEMAS] : undefined;
+    const schema = Object.hasOwn(FIELD_SCHEMAS, pair.key) ? FIELD_SCHEMAS[pair.key as ConfigKey] : undefined;
     if (!schema) {
       finding(pair.keyStart, pair.keyEnd, `Unknown setting \`${pair.key}\`: use include, exclude, scoring, capacity, review or rules`);
       continue;
@@ -96,7 +68,7 @@ export function loadConfig(text: string | undefined, file = CONFIG_FILE, knownRu
       }
       continue;
     }
-    apply(config, pair.key as keyof typeof FIELD_SCHEMAS, result.data);
+    apply(config, pair.key as ConfigKey, result.data);
   }
   checkFormula(config, root, source, finding);
   const rulesPair = root.pairs.find((p) => p.key === "rules");
@@ -128,7 +100,7 @@ function checkFormula(config: StrategyConfig, root: YMap, source: string, findin
   config.scoring.model = "weighted";
 }
 
-function apply(config: StrategyConfig, key: keyof typeof FIELD_SCHEMAS, value: unknown): void {
+function apply(config: StrategyConfig, key: ConfigKey, value: unknown): void {
   switch (key) {
     case "include":
     case "exclude":

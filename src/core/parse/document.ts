@@ -11,8 +11,7 @@ import { LineIndex } from "../model/range";
 import { fastParseFrontMatter } from "./fast-yaml";
 import { sliceFrontMatter } from "./frontmatter";
 import { fullParse } from "./full-yaml";
-import { KIND_FIELDS, KIND_SCHEMAS } from "./schemas";
-import { quickValid } from "./quick-valid";
+import { KIND_FIELDS, quickValid } from "./quick-valid";
 import { describeValue, locate } from "./locate";
 import { pairOf, toPlain, type YMap, type YNode, type YScalar } from "./yaml-node";
 
@@ -180,6 +179,14 @@ function collectItems(file: ParsedFile, root: YMap): void {
   });
 }
 
+let schemas: typeof import("./schemas") | undefined;
+/** The zod schemas, loaded on first need: most workspaces never have an invalid item, and zod is slow to load. */
+function kindSchemas(): typeof import("./schemas").KIND_SCHEMAS {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load on purpose (esbuild keeps it lazy)
+  schemas ??= require("./schemas") as typeof import("./schemas");
+  return schemas.KIND_SCHEMAS;
+}
+
 /** The reference fields each kind has: a pillar's stray `sprint:` is not a reference (it is a tactic called strategy). */
 const REFERENCES_OF = Object.fromEntries(
   Object.entries(KIND_FIELDS).map(([kind, fields]) => [kind, (Object.keys(REFERENCE_FIELDS) as ReferenceField[]).filter((field) => fields.includes(field))]),
@@ -194,7 +201,7 @@ function addItem(file: ParsedFile, node: YMap, kind: Kind, index: number): void 
   const data = toPlain(node) as Record<string, unknown>;
   const typeNode = pairOf(node, "type")?.value as YScalar;
   const invalid = new Set<string>();
-  const result = quickValid(kind, data) ? undefined : KIND_SCHEMAS[kind].safeParse(data);
+  const result = quickValid(kind, data) ? undefined : kindSchemas()[kind].safeParse(data);
   if (result && !result.success) {
     for (const issue of result.error.issues) {
       const field = String(issue.path[0] ?? "type");

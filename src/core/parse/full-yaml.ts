@@ -3,7 +3,7 @@
  * subset and for `strategy.config.yaml`. Converts yaml's document into the
  * core's YNode tree with absolute offsets, and its errors into plain records.
  */
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
+import type { Document, Node } from "yaml";
 import type { YMap, YNode, YPair } from "./yaml-node";
 
 export interface YamlError {
@@ -18,7 +18,16 @@ export interface FullParse {
   errors: YamlError[];
 }
 
+type Yaml = typeof import("yaml");
+let yaml: Yaml | undefined;
+/** `yaml`, loaded on first need: the fast reader answers for nearly every file. */
+function load(): Yaml {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose (esbuild keeps it lazy)
+  return (yaml ??= require("yaml") as Yaml);
+}
+
 function convert(node: unknown, base: number, doc: Document, depth: number): YNode | null {
+  const { isAlias, isMap, isScalar, isSeq } = load();
   if (node === null || node === undefined) return null;
   if (depth > 64) return null; // alias chains and deep nesting: nothing of ours is this deep
   if (isAlias(node)) return convert(node.resolve(doc), base, doc, depth + 1);
@@ -58,7 +67,7 @@ function convert(node: unknown, base: number, doc: Document, depth: number): YNo
 /** Parses `text.slice(start, end)` with the full YAML 1.2 parser. */
 export function fullParse(text: string, start: number, end: number): FullParse {
   const source = text.slice(start, end);
-  const doc = parseDocument(source, { keepSourceTokens: false, prettyErrors: false, uniqueKeys: true });
+  const doc = load().parseDocument(source, { keepSourceTokens: false, prettyErrors: false, uniqueKeys: true });
   const errors = doc.errors.map((error) => ({
     message: error.message.split("\n")[0],
     start: start + error.pos[0],

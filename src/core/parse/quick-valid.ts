@@ -83,3 +83,6 @@ export function quickValid(kind: Kind, data: Record<string, unknown>): boolean {
 
 /** The predicates, for the test that holds them to zod. */
 export const QUICK_CHECKS = CHECKS;
+
+/** Known fields of each kind (for completion and documentation): the same as the zod schemas' (a test says so). */
+export const KIND_FIELDS = Object.fromEntries(Object.entries(CHECKS).map(([kind, checks]) => [kind, Object.keys(checks)])) as Record<Kind, string[]>;

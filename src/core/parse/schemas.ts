@@ -138,8 +138,3 @@ export const KIND_SCHEMAS: Record<Kind, z.ZodType> = {
     status: z.string(expect("`status` should be text, e.g. planned, active or done")).optional(),
   }),
 };
-
-/** Known fields of each kind (for completion and documentation). */
-export const KIND_FIELDS: Record<Kind, string[]> = Object.fromEntries(
-  Object.entries(KIND_SCHEMAS).map(([kind, schema]) => [kind, Object.keys((schema as z.ZodObject).shape)]),
-) as Record<Kind, string[]>;

@@ -3,15 +3,18 @@
  * file's body (read with remark, only for items that need it), else its id.
  */
 import type { Heading, Root } from "mdast";
-import remarkFrontmatter from "remark-frontmatter";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
 import type { Item } from "../model/item";
 
 const headings = new WeakMap<object, string | null>();
 let processor: ReturnType<typeof makeProcessor> | undefined;
 
+/** remark, loaded on first need: only items without a `title` need it, and it is slow to load. */
 function makeProcessor() {
+  /* eslint-disable @typescript-eslint/no-require-imports -- lazy on purpose (esbuild keeps it lazy) */
+  const { unified } = require("unified") as typeof import("unified");
+  const remarkParse = (require("remark-parse") as typeof import("remark-parse")).default;
+  const remarkFrontmatter = (require("remark-frontmatter") as typeof import("remark-frontmatter")).default;
+  /* eslint-enable @typescript-eslint/no-require-imports */
   return unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]);
 }
 

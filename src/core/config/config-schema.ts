@@ -1,0 +1,33 @@
+/** The zod schemas of `strategy.config.yaml`, field by field, so that one bad value leaves the others in force. */
+import { z } from "zod";
+
+const severity = z.enum(["error", "warning", "info", "off"], { error: "A rule's severity is `error`, `warning`, `info` or `off`" });
+const globs = z.union([z.string(), z.array(z.string())], { error: "Should be a glob or a list of globs, e.g. [\"**/*.md\"]" });
+const weight = z.number({ error: "A weight should be a number, e.g. 0.5" }).min(0, { error: "A weight cannot be negative" });
+
+export const FIELD_SCHEMAS = {
+  include: globs,
+  exclude: globs,
+  scoring: z.strictObject(
+    {
+      model: z.enum(["weighted", "wsjf", "rice", "ice", "custom"], { error: "`scoring.model` is weighted, wsjf, rice, ice or custom" }).optional(),
+      weights: z.strictObject({ impact: weight.optional(), urgency: weight.optional(), effort: weight.optional() }, { error: "`scoring.weights` takes impact, urgency and effort" }).optional(),
+      formula: z.string({ error: "`scoring.formula` should be text, e.g. \"(impact * 2 + urgency) / effort\"" }).optional(),
+    },
+    { error: "`scoring` takes model, weights and formula" },
+  ),
+  capacity: z.strictObject(
+    {
+      split: z
+        .strictObject({ strategic: z.number().min(0).max(100), tactical: z.number().min(0).max(100) }, { error: "`capacity.split` should look like {strategic: 70, tactical: 30}" })
+        .refine((s) => Math.abs(s.strategic + s.tactical - 100) < 1e-9, { error: "`capacity.split` should add up to 100" })
+        .optional(),
+      tolerance: z.number({ error: "`capacity.tolerance` should be a number of percentage points, e.g. 10" }).min(0).max(100).optional(),
+    },
+    { error: "`capacity` takes split and tolerance" },
+  ),
+  review: z.strictObject({ maxAgeDays: z.number({ error: "`review.maxAgeDays` should be a number of days, e.g. 120" }).int().positive().optional() }, { error: "`review` takes maxAgeDays" }),
+  rules: z.record(z.string(), severity, { error: "`rules` maps rule ids to error, warning, info or off" }),
+} as const;
+
+export type ConfigKey = keyof typeof FIELD_SCHEMAS;
