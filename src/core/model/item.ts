@@ -30,12 +30,12 @@ export interface Item {
   /** The item's fields as plain values; fields that failed validation are left out. */
   data: Record<string, unknown>;
   /** Fields that failed validation (they have a `schema` diagnostic already). */
-  invalid: Set<string>;
+  invalid: ReadonlySet<string>;
   /** Strategic or tactical, for backlog kinds. */
   track?: Track;
   refs: Ref[];
   /** Rule ids this item silences (`ignore:`). */
-  ignore: Set<string>;
+  ignore: ReadonlySet<string>;
   /** Offsets of the `id` value, or of the `type` value when the id comes from the file name. */
   idStart: number;
   idEnd: number;

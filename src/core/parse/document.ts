@@ -27,23 +27,35 @@ function looksLikeStrategy(text: string): boolean {
   return false;
 }
 
-/** Creates an empty parsed file; items and findings are filled in by the caller. */
+/** Shared by every item with no invalid field and no `ignore:` (most of them): never added to. */
+const NO_FIELDS: Set<string> = new Set();
+
+/** A parsed file; items and findings are filled in by the parser. A class, so that no closure is kept per file. */
+class StrategyFile implements ParsedFile {
+  readonly text: string;
+  readonly bom: boolean;
+  readonly eol: "\n" | "\r\n";
+  isStrategy = false;
+  items: ParsedFile["items"] = [];
+  findings: ParsedFile["findings"] = [];
+  frontMatter?: { start: number; end: number };
+  bodyStart = 0;
+  private index?: LineIndex;
+
+  constructor(readonly path: string, raw: string) {
+    this.bom = raw.charCodeAt(0) === 0xfeff;
+    this.text = this.bom ? raw.slice(1) : raw;
+    const newline = this.text.indexOf("\n");
+    this.eol = newline > 0 && this.text.charCodeAt(newline - 1) === 13 ? "\r\n" : "\n";
+  }
+
+  lines(): LineIndex {
+    return (this.index ??= new LineIndex(this.text));
+  }
+}
+
 function newFile(path: string, raw: string): ParsedFile {
-  const bom = raw.charCodeAt(0) === 0xfeff;
-  const text = bom ? raw.slice(1) : raw;
-  const newline = text.indexOf("\n");
-  let index: LineIndex | undefined;
-  return {
-    path,
-    text,
-    bom,
-    eol: newline > 0 && text.charCodeAt(newline - 1) === 13 ? "\r\n" : "\n",
-    isStrategy: false,
-    items: [],
-    findings: [],
-    bodyStart: 0,
-    lines: () => (index ??= new LineIndex(text)),
-  };
+  return new StrategyFile(path, raw);
 }
 
 /** Why a file of `size` bytes is not read. */
@@ -200,11 +212,12 @@ function baseName(path: string): string {
 function addItem(file: ParsedFile, node: YMap, kind: Kind, index: number): void {
   const data = toPlain(node) as Record<string, unknown>;
   const typeNode = pairOf(node, "type")?.value as YScalar;
-  const invalid = new Set<string>();
+  let invalid: Set<string> = NO_FIELDS;
   const result = quickValid(kind, data) ? undefined : kindSchemas()[kind].safeParse(data);
   if (result && !result.success) {
     for (const issue of result.error.issues) {
       const field = String(issue.path[0] ?? "type");
+      if (invalid === NO_FIELDS) invalid = new Set();
       invalid.add(field);
       const at = locate(node, issue.path, typeNode);
       const found = at.value === undefined ? "" : ` (found ${describeValue(at.value)})`;
@@ -275,7 +288,7 @@ function addItem(file: ParsedFile, node: YMap, kind: Kind, index: number): void 
     invalid,
     track: (data.track as Item["track"]) ?? BACKLOG_TRACK[kind],
     refs,
-    ignore: new Set(typeof ignore === "string" ? [ignore] : Array.isArray(ignore) ? ignore.map(String) : []),
+    ignore: typeof ignore === "string" ? new Set([ignore]) : Array.isArray(ignore) && ignore.length ? new Set(ignore.map(String)) : NO_FIELDS,
     idStart,
     idEnd,
     doc: file,

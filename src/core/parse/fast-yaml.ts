@@ -10,6 +10,19 @@
 import type { YMap, YNode, YPair, YScalar, YSeq } from "./yaml-node";
 
 class GiveUp extends Error {}
+
+/**
+ * One copy of each short string: keys and enum-like values (`type`, `impact`,
+ * `planned`, `email`…) repeat in every file, and a workspace keeps them all.
+ */
+const interned = new Map<string, string>();
+function intern(text: string): string {
+  if (text.length > 24) return text;
+  const known = interned.get(text);
+  if (known !== undefined) return known;
+  if (interned.size < 50000) interned.set(text, text);
+  return text;
+}
 const giveUp = (): never => {
   throw new GiveUp();
 };
@@ -99,7 +112,7 @@ class Reader {
       const keyEnd = KEY_RE.lastIndex;
       const afterColon = keyEnd + 1;
       if (this.text.charCodeAt(keyEnd) !== 58 || (afterColon < line.end && this.text.charCodeAt(afterColon) !== 32)) giveUp();
-      const key = this.text.slice(keyStart, keyEnd);
+      const key = intern(this.text.slice(keyStart, keyEnd));
       if (seen.has(key)) giveUp();
       seen.add(key);
       let valueAt = afterColon;
@@ -180,7 +193,7 @@ class Reader {
     const quote = this.text[at];
     const close = this.text.indexOf(quote, at + 1);
     if (close === -1 || close >= lineEnd) giveUp();
-    const inner = this.text.slice(at + 1, close);
+    const inner = intern(this.text.slice(at + 1, close));
     if (quote === '"' && inner.includes("\\")) giveUp();
     if (quote === "'" && this.text[close + 1] === "'") giveUp();
     return { kind: "scalar", value: inner, start: at, end: close + 1 };
@@ -199,7 +212,7 @@ class Reader {
       end++;
     }
     while (end > at && this.text.charCodeAt(end - 1) === 32) end--;
-    const source = this.text.slice(at, end);
+    const source = intern(this.text.slice(at, end));
     if (source.includes(": ") || source.endsWith(":") || source.includes(" #")) giveUp();
     if (flow && source.includes(":")) giveUp();
     return { kind: "scalar", value: resolvePlain(source), start: at, end };
@@ -232,7 +245,7 @@ class Reader {
       if (value.start === value.end) giveUp();
       if (isSeq) items.push(value);
       else {
-        const key = this.text.slice(keyStart, this.text.indexOf(":", keyStart));
+        const key = intern(this.text.slice(keyStart, this.text.indexOf(":", keyStart)));
         if (pairs.some((pair) => pair.key === key)) giveUp();
         pairs.push({ key, keyStart, keyEnd: keyStart + key.length, value });
       }
