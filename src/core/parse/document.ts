@@ -206,7 +206,9 @@ const REFERENCES_OF = Object.fromEntries(
 
 function baseName(path: string): string {
   const name = path.slice(path.lastIndexOf("/") + 1);
-  return name.replace(/\.(md|markdown)$/i, "");
+  const dot = name.lastIndexOf(".");
+  const extension = dot > 0 ? name.slice(dot + 1).toLowerCase() : "";
+  return extension === "md" || extension === "markdown" ? name.slice(0, dot) : name;
 }
 
 function addItem(file: ParsedFile, node: YMap, kind: Kind, index: number): void {

@@ -11,18 +11,6 @@ import type { YMap, YNode, YPair, YScalar, YSeq } from "./yaml-node";
 
 class GiveUp extends Error {}
 
-/**
- * One copy of each short string: keys and enum-like values (`type`, `impact`,
- * `planned`, `email`…) repeat in every file, and a workspace keeps them all.
- */
-const interned = new Map<string, string>();
-function intern(text: string): string {
-  if (text.length > 24) return text;
-  const known = interned.get(text);
-  if (known !== undefined) return known;
-  if (interned.size < 50000) interned.set(text, text);
-  return text;
-}
 const giveUp = (): never => {
   throw new GiveUp();
 };
@@ -45,17 +33,30 @@ function resolvePlain(source: string): unknown {
   return source;
 }
 
-interface Line {
-  start: number;
-  /** End of the line's content, before `\r\n` / `\n`. */
-  end: number;
-  indent: number;
-  /** Blank or comment-only. */
-  skip: boolean;
+/**
+ * The lines of the front matter being read, as parallel arrays reused from one
+ * file to the next (the reader is not re-entrant): start, end of content (before
+ * `\r\n`/`\n`), indentation, and whether the line is blank or a comment.
+ */
+let LINE_START = new Int32Array(256);
+let LINE_END = new Int32Array(256);
+let LINE_INDENT = new Int32Array(256);
+let LINE_SKIP = new Uint8Array(256);
+
+function growLines(): void {
+  const grow = <T extends Int32Array | Uint8Array>(from: T): T => {
+    const to = new (from.constructor as { new (n: number): T })(from.length * 2);
+    to.set(from);
+    return to;
+  };
+  LINE_START = grow(LINE_START);
+  LINE_END = grow(LINE_END);
+  LINE_INDENT = grow(LINE_INDENT);
+  LINE_SKIP = grow(LINE_SKIP);
 }
 
 class Reader {
-  private readonly lines: Line[] = [];
+  private count = 0;
   private i = 0;
   /** Column at which the construct to read on line `i` starts (after a `- `). */
   private col = 0;
@@ -69,64 +70,70 @@ class Reader {
       let indent = 0;
       while (at + indent < lineEnd && text.charCodeAt(at + indent) === 32) indent++;
       const first = at + indent < lineEnd ? text.charCodeAt(at + indent) : -1;
-      const content = text.slice(at, lineEnd);
-      if (content.includes("\t") || content.includes("\r")) giveUp();
-      this.lines.push({ start: at, end: lineEnd, indent, skip: first === -1 || first === 35 });
+      for (let c = at + indent; c < lineEnd; c++) {
+        const code = text.charCodeAt(c);
+        if (code === 9 || code === 13) giveUp(); // a tab, or a lone CR
+      }
+      if (this.count === LINE_START.length) growLines();
+      LINE_START[this.count] = at;
+      LINE_END[this.count] = lineEnd;
+      LINE_INDENT[this.count] = indent;
+      LINE_SKIP[this.count] = first === -1 || first === 35 ? 1 : 0;
+      this.count++;
       at = nl + 1;
     }
   }
 
   parseRoot(): YMap {
     this.skipBlank();
-    if (this.i >= this.lines.length) return { kind: "map", pairs: [], start: 0, end: 0, flow: false };
-    const first = this.lines[this.i];
-    if (first.indent !== 0) giveUp();
+    if (this.i >= this.count) return { kind: "map", pairs: [], start: 0, end: 0, flow: false };
+    if (LINE_INDENT[this.i] !== 0) giveUp();
     this.col = 0;
     const map = this.parseBlockMap(0);
     this.skipBlank();
-    if (this.i < this.lines.length) giveUp();
+    if (this.i < this.count) giveUp();
     return map;
   }
 
   private skipBlank(): void {
-    while (this.i < this.lines.length && this.lines[this.i].skip) this.i++;
-    if (this.i < this.lines.length) this.col = this.lines[this.i].indent;
+    while (this.i < this.count && LINE_SKIP[this.i]) this.i++;
+    if (this.i < this.count) this.col = LINE_INDENT[this.i];
   }
 
-  private isDash(line: Line, col: number): boolean {
-    const at = line.start + col;
-    return this.text.charCodeAt(at) === 45 && (at + 1 === line.end || this.text.charCodeAt(at + 1) === 32);
+  private isDash(line: number, col: number): boolean {
+    const at = LINE_START[line] + col;
+    return this.text.charCodeAt(at) === 45 && (at + 1 === LINE_END[line] || this.text.charCodeAt(at + 1) === 32);
   }
 
   private parseBlockMap(indent: number): YMap {
     const pairs: YPair[] = [];
     const seen = new Set<string>();
     let end = 0;
-    while (this.i < this.lines.length) {
-      const line = this.lines[this.i];
+    while (this.i < this.count) {
+      const line = this.i;
       if (this.col < indent) break;
       if (this.col > indent || this.isDash(line, this.col)) giveUp();
-      const keyStart = line.start + this.col;
+      const keyStart = LINE_START[line] + this.col;
       KEY_RE.lastIndex = keyStart;
-      if (!KEY_RE.test(this.text) || KEY_RE.lastIndex > line.end) giveUp();
+      if (!KEY_RE.test(this.text) || KEY_RE.lastIndex > LINE_END[line]) giveUp();
       const keyEnd = KEY_RE.lastIndex;
       const afterColon = keyEnd + 1;
-      if (this.text.charCodeAt(keyEnd) !== 58 || (afterColon < line.end && this.text.charCodeAt(afterColon) !== 32)) giveUp();
-      const key = intern(this.text.slice(keyStart, keyEnd));
+      if (this.text.charCodeAt(keyEnd) !== 58 || (afterColon < LINE_END[line] && this.text.charCodeAt(afterColon) !== 32)) giveUp();
+      const key = this.text.slice(keyStart, keyEnd);
       if (seen.has(key)) giveUp();
       seen.add(key);
       let valueAt = afterColon;
-      while (valueAt < line.end && this.text.charCodeAt(valueAt) === 32) valueAt++;
+      while (valueAt < LINE_END[line] && this.text.charCodeAt(valueAt) === 32) valueAt++;
       let value: YNode | null;
-      if (valueAt === line.end || this.text.charCodeAt(valueAt) === 35) {
+      if (valueAt === LINE_END[line] || this.text.charCodeAt(valueAt) === 35) {
         this.i++;
         this.skipBlank();
         value = this.parseNested(indent);
       } else {
-        value = this.parseInline(valueAt, line.end);
+        value = this.parseInline(valueAt, LINE_END[line]);
         this.i++;
         this.skipBlank();
-        if (this.i < this.lines.length && this.col > indent) giveUp(); // a continuation line
+        if (this.i < this.count && this.col > indent) giveUp(); // a continuation line
       }
       pairs.push({ key, keyStart, keyEnd, value });
       end = value ? value.end : afterColon;
@@ -136,8 +143,8 @@ class Reader {
 
   /** The block value under a `key:` whose own line holds nothing else. */
   private parseNested(indent: number): YNode | null {
-    if (this.i >= this.lines.length) return null;
-    const line = this.lines[this.i];
+    if (this.i >= this.count) return null;
+    const line = this.i;
     if (this.col === indent && this.isDash(line, this.col)) return this.parseBlockSeq(indent);
     if (this.col <= indent) return null;
     return this.isDash(line, this.col) ? this.parseBlockSeq(this.col) : this.parseBlockMap(this.col);
@@ -145,30 +152,30 @@ class Reader {
 
   private parseBlockSeq(indent: number): YSeq {
     const items: YNode[] = [];
-    const start = this.lines[this.i].start + indent;
-    while (this.i < this.lines.length && this.col === indent) {
-      const line = this.lines[this.i];
+    const start = LINE_START[this.i] + indent;
+    while (this.i < this.count && this.col === indent) {
+      const line = this.i;
       if (!this.isDash(line, this.col)) break;
-      let at = line.start + this.col + 1;
-      while (at < line.end && this.text.charCodeAt(at) === 32) at++;
-      if (at === line.end || this.text.charCodeAt(at) === 35) giveUp(); // nested block under a bare dash
+      let at = LINE_START[line] + this.col + 1;
+      while (at < LINE_END[line] && this.text.charCodeAt(at) === 32) at++;
+      if (at === LINE_END[line] || this.text.charCodeAt(at) === 35) giveUp(); // nested block under a bare dash
       KEY_RE.lastIndex = at;
       const isKey =
         KEY_RE.test(this.text) &&
-        KEY_RE.lastIndex < line.end + 1 &&
+        KEY_RE.lastIndex < LINE_END[line] + 1 &&
         this.text.charCodeAt(KEY_RE.lastIndex) === 58 &&
-        (KEY_RE.lastIndex + 1 >= line.end || this.text.charCodeAt(KEY_RE.lastIndex + 1) === 32);
+        (KEY_RE.lastIndex + 1 >= LINE_END[line] || this.text.charCodeAt(KEY_RE.lastIndex + 1) === 32);
       if (isKey) {
-        this.col = at - line.start;
+        this.col = at - LINE_START[line];
         items.push(this.parseBlockMap(this.col));
       } else {
-        items.push(this.parseInline(at, line.end));
+        items.push(this.parseInline(at, LINE_END[line]));
         this.i++;
         this.skipBlank();
-        if (this.i < this.lines.length && this.col > indent) giveUp();
+        if (this.i < this.count && this.col > indent) giveUp();
       }
     }
-    if (this.i < this.lines.length && this.col > indent) giveUp();
+    if (this.i < this.count && this.col > indent) giveUp();
     return { kind: "seq", items, start, end: items[items.length - 1].end, flow: false };
   }
 
@@ -193,7 +200,7 @@ class Reader {
     const quote = this.text[at];
     const close = this.text.indexOf(quote, at + 1);
     if (close === -1 || close >= lineEnd) giveUp();
-    const inner = intern(this.text.slice(at + 1, close));
+    const inner = this.text.slice(at + 1, close);
     if (quote === '"' && inner.includes("\\")) giveUp();
     if (quote === "'" && this.text[close + 1] === "'") giveUp();
     return { kind: "scalar", value: inner, start: at, end: close + 1 };
@@ -212,7 +219,7 @@ class Reader {
       end++;
     }
     while (end > at && this.text.charCodeAt(end - 1) === 32) end--;
-    const source = intern(this.text.slice(at, end));
+    const source = this.text.slice(at, end);
     if (source.includes(": ") || source.endsWith(":") || source.includes(" #")) giveUp();
     if (flow && source.includes(":")) giveUp();
     return { kind: "scalar", value: resolvePlain(source), start: at, end };
@@ -245,7 +252,7 @@ class Reader {
       if (value.start === value.end) giveUp();
       if (isSeq) items.push(value);
       else {
-        const key = intern(this.text.slice(keyStart, this.text.indexOf(":", keyStart)));
+        const key = this.text.slice(keyStart, this.text.indexOf(":", keyStart));
         if (pairs.some((pair) => pair.key === key)) giveUp();
         pairs.push({ key, keyStart, keyEnd: keyStart + key.length, value });
       }
