@@ -26,7 +26,7 @@ export interface Item {
   /** Position in the file's `items:` list, -1 for a one-item file. */
   index: number;
   /** The item's YAML map, with offsets. */
-  node: YMap;
+  readonly node: YMap;
   /** The item's fields as plain values; fields that failed validation are left out. */
   data: Record<string, unknown>;
   /** Fields that failed validation (they have a `schema` diagnostic already). */

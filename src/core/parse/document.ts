@@ -41,6 +41,7 @@ class StrategyFile implements ParsedFile {
   frontMatter?: { start: number; end: number };
   bodyStart = 0;
   private index?: LineIndex;
+  private root?: YMap;
 
   constructor(readonly path: string, raw: string) {
     this.bom = raw.charCodeAt(0) === 0xfeff;
@@ -52,9 +53,19 @@ class StrategyFile implements ParsedFile {
   lines(): LineIndex {
     return (this.index ??= new LineIndex(this.text));
   }
+
+  /** The front matter's YAML tree, read again on first use (items do not keep theirs). */
+  tree(): YMap {
+    if (!this.root) {
+      const { start, end } = this.frontMatter ?? { start: 0, end: 0 };
+      const root = fastParseFrontMatter(this.text, start, end) ?? fullParse(this.text, start, end).root;
+      this.root = root?.kind === "map" ? root : { kind: "map", pairs: [], start, end: start, flow: false };
+    }
+    return this.root;
+  }
 }
 
-function newFile(path: string, raw: string): ParsedFile {
+function newFile(path: string, raw: string): StrategyFile {
   return new StrategyFile(path, raw);
 }
 
@@ -159,7 +170,7 @@ function nearMissFinding(file: ParsedFile, node: YScalar, near: Kind): Finding {
   };
 }
 
-function collectItems(file: ParsedFile, root: YMap): void {
+function collectItems(file: StrategyFile, root: YMap): void {
   const top = kindOf(root);
   if (top.kind) {
     file.isStrategy = true;
@@ -211,7 +222,7 @@ function baseName(path: string): string {
   return extension === "md" || extension === "markdown" ? name.slice(0, dot) : name;
 }
 
-function addItem(file: ParsedFile, node: YMap, kind: Kind, index: number): void {
+function addItem(file: StrategyFile, node: YMap, kind: Kind, index: number): void {
   const data = toPlain(node) as Record<string, unknown>;
   const typeNode = pairOf(node, "type")?.value as YScalar;
   let invalid: Set<string> = NO_FIELDS;
@@ -279,21 +290,45 @@ function addItem(file: ParsedFile, node: YMap, kind: Kind, index: number): void 
     }
   }
   const ignore = data.ignore;
-  const item: Item = {
-    kind,
-    id,
-    key: id.toLowerCase(),
-    file: file.path,
-    index,
-    node,
-    data,
-    invalid,
-    track: (data.track as Item["track"]) ?? BACKLOG_TRACK[kind],
-    refs,
-    ignore: typeof ignore === "string" ? new Set([ignore]) : Array.isArray(ignore) && ignore.length ? new Set(ignore.map(String)) : NO_FIELDS,
-    idStart,
-    idEnd,
-    doc: file,
-  };
-  file.items.push(item);
+  file.items.push(
+    new StrategyItem(kind, id, file, index, data, invalid, (data.track as Item["track"]) ?? BACKLOG_TRACK[kind], refs,
+      typeof ignore === "string" ? new Set([ignore]) : Array.isArray(ignore) && ignore.length ? new Set(ignore.map(String)) : NO_FIELDS,
+      idStart, idEnd),
+  );
+}
+
+/**
+ * An item. Its YAML tree is not kept: most items never need it (only a finding's
+ * exact range or a fix does), and a workspace of 10,000 items would carry ~200,000
+ * nodes for nothing. `node` reads it again from the file's text, once per file.
+ */
+class StrategyItem implements Item {
+  readonly key: string;
+  readonly file: string;
+
+  constructor(
+    readonly kind: Kind,
+    readonly id: string,
+    readonly doc: StrategyFile,
+    readonly index: number,
+    readonly data: Record<string, unknown>,
+    readonly invalid: ReadonlySet<string>,
+    readonly track: Item["track"],
+    readonly refs: Ref[],
+    readonly ignore: ReadonlySet<string>,
+    readonly idStart: number,
+    readonly idEnd: number,
+  ) {
+    this.key = id.toLowerCase();
+    this.file = doc.path;
+  }
+
+  get node(): YMap {
+    const root = this.doc.tree();
+    if (this.index === -1) return root;
+    const list = pairOf(root, "items")?.value;
+    const entry = list?.kind === "seq" ? list.items[this.index] : undefined;
+    // The text is the one the item came from, so the entry is there and is a map.
+    return entry?.kind === "map" ? entry : root;
+  }
 }

@@ -17,14 +17,15 @@ export const staleStrategy: Rule = {
   pitfall: "Rigid strategy blocking learning",
   kinds: ["strategy", "pillar"],
   check(item, { config, today }) {
-    const pair = pairOf(item.node, "reviewed");
     const value = item.data.reviewed;
-    if (!pair?.value || value === undefined) return [];
+    if (value === undefined || value === null) return [];
     const reviewed = value instanceof Date ? value : new Date(String(value).slice(0, 10));
     if (Number.isNaN(reviewed.getTime())) return [];
     const age = Math.floor((Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) - reviewed.getTime()) / DAY);
     if (age <= config.review.maxAgeDays) return [];
     const todayText = isoDate(today);
+    const pair = pairOf(item.node, "reviewed");
+    if (!pair?.value) return [];
     return [
       findingAt(this.id, item, pair.value.start, pair.value.end,
         `${item.kind === "pillar" ? "Pillar" : "Strategy"} \`${item.id}\` was last reviewed ${age} days ago (more than ${config.review.maxAgeDays}): review it, then set \`reviewed: ${todayText}\``,

@@ -12,6 +12,8 @@ export const tacticCalledStrategy: Rule = {
   pitfall: "Calling tactics “strategy”",
   kinds: ["pillar", "strategy"],
   check(item) {
+    // `data` first: the YAML tree is read again only for an item that has one of the fields.
+    if (!EXECUTION_FIELDS.some((field) => Object.hasOwn(item.data, field) || item.invalid.has(field))) return [];
     const found = EXECUTION_FIELDS.map((field) => pairOf(item.node, field)).filter((pair) => pair !== undefined);
     if (!found.length) return [];
     const typeNode = pairOf(item.node, "type")?.value;
