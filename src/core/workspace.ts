@@ -22,6 +22,9 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** A file's content as the host read it: its text, or why it could not be read (see `decodeFile`). */
 export type FileContent = string | { unreadable: string };
 
+/** What `runRules` returns when nothing fires: one shared, never written array. */
+const NONE: Finding[] = [];
+
 const DEFAULT_SEVERITY = new Map<string, Severity>(RULES.map((rule) => [rule.id, rule.defaultSeverity]));
 
 function parseContent(path: string, content: FileContent): ParsedFile {
@@ -137,15 +140,16 @@ export class StrategyWorkspace {
 
   private runRules(item: Item): Finding[] {
     const rules = this.rulesByKind.get(item.kind);
-    if (!rules) return [];
-    const out: Finding[] = [];
+    if (!rules) return NONE;
+    let out = NONE;
     for (const rule of rules) {
       if (item.ignore.has(rule.id)) continue;
       try {
-        out.push(...rule.check!(item, this.context));
+        const found = rule.check!(item, this.context);
+        if (found.length) (out === NONE ? (out = []) : out).push(...found);
       } catch (error) {
         // A rule's bug must not take the other diagnostics down with it.
-        out.push({ rule: rule.id, message: `Internal error in rule ${rule.id}: ${(error as Error).message}`, file: item.file, range: item.doc.lines().rangeOf(item.idStart, item.idEnd), fixes: [] });
+        (out === NONE ? (out = []) : out).push({ rule: rule.id, message: `Internal error in rule ${rule.id}: ${(error as Error).message}`, file: item.file, range: item.doc.lines().rangeOf(item.idStart, item.idEnd), fixes: [] });
       }
     }
     return out;
@@ -164,12 +168,15 @@ export class StrategyWorkspace {
   }
 
   private fileIssues(file: ParsedFile, withFixes: boolean): Issue[] {
-    if (!file.items.length) return file.findings.length ? this.resolve(file.findings, withFixes) : [];
-    const found: Finding[] = [...file.findings];
-    for (const item of file.items) found.push(...this.runRules(item));
+    let found: Finding[] | undefined = file.findings.length ? [...file.findings] : undefined;
+    for (const item of file.items) {
+      const findings = this.runRules(item);
+      if (findings.length) (found ??= []).push(...findings);
+    }
+    if (!found) return [];
     // Parse findings on an item that silences the rule are dropped too.
     const ignored = (finding: Finding) => file.items.some((item) => item.id === finding.itemId && item.ignore.has(finding.rule));
-    return this.resolve(found.filter((finding) => !ignored(finding)), withFixes);
+    return this.resolve(file.items.length ? found.filter((finding) => !ignored(finding)) : found, withFixes);
   }
 
   /** All diagnostics: the config's, then each file's, files in path order. */

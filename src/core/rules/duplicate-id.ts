@@ -7,7 +7,7 @@ export const duplicateId: Rule = {
   defaultSeverity: "error",
   kinds: ["strategy", "pillar", "kpi", "initiative", "tactic", "sprint"],
   check(item, { index }) {
-    const same = index.itemsWithId(item.id);
+    const same = index.itemsWithId(item.key);
     if (same.length < 2) return [];
     const others = same.filter((other) => other !== item).map((other) => `${other.file}:${other.doc.lines().positionAt(other.idStart).line + 1}`).sort();
     return [findingAt(this.id, item, item.idStart, item.idEnd, `Id \`${item.id}\` of ${label(item)} is also used by ${others.join(", ")}: give each item its own id`)];

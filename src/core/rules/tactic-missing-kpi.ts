@@ -12,7 +12,7 @@ export const tacticMissingKpi: Rule = {
   pitfall: "Execution without measurement",
   kinds: ["initiative", "tactic"],
   check(item, { index }) {
-    if (index.kpiRefs(item).refs.length) return [];
+    if (item.refs.some((ref) => ref.field === "kpi" || ref.field === "kpis") || index.kpiRefs(item).refs.length) return [];
     const pillar = index.pillarOf(item);
     const fixes = (): Fix[] => {
       const first = pillar ? index.kpisOf(pillar) : [];

@@ -13,7 +13,7 @@ export const tacticMissingPillar: Rule = {
   pitfall: "Channel-first thinking: tactics without strategic direction",
   kinds: ["initiative", "tactic"],
   check(item, { index }) {
-    if (index.pillarRefs(item).refs.length) return [];
+    if (item.refs.some((ref) => ref.field === "pillar") || index.pillarRefs(item).refs.length) return [];
     // Pillars of the item's KPIs come first: they are the likeliest choice.
     const preferred = new Set<Item>();
     for (const ref of index.kpiRefs(item).refs) {

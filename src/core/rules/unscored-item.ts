@@ -19,8 +19,9 @@ export const unscoredItem: Rule = {
   defaultSeverity: "info",
   kinds: ["initiative", "tactic"],
   check(item, { scoringFields }) {
-    const missing = scoringFields.filter((field) => !Object.hasOwn(item.data, field) && !item.invalid.has(field));
-    if (!missing.length) return [];
+    const lacks = (field: string) => !Object.hasOwn(item.data, field) && !item.invalid.has(field);
+    if (!scoringFields.some(lacks)) return [];
+    const missing = scoringFields.filter(lacks);
     const fixes = (): Fix[] => {
       const edits = missing.map((field) => insertField(item, field, ...(Object.hasOwn(PLACEHOLDERS, field) ? PLACEHOLDERS[field] : (["0", "set me"] as [string, string]))));
       return edits.every((edit) => edit?.kind === "edit")
