@@ -278,10 +278,11 @@ function addItem(file: StrategyFile, node: YMap, kind: Kind, index: number): voi
   }
 
   const refs: Ref[] = [];
-  for (const field of REFERENCES_OF[kind]) {
-    if (invalid.has(field)) continue;
-    const value = pairOf(node, field)?.value;
-    if (!value) continue;
+  const referenceFields: readonly string[] = REFERENCES_OF[kind];
+  for (const pair of node.pairs) {
+    const field = pair.key as ReferenceField;
+    const value = pair.value;
+    if (!value || !referenceFields.includes(field) || invalid.has(field)) continue;
     const scalars = value.kind === "seq" ? value.items : [value];
     for (const scalar of scalars) {
       if (scalar.kind !== "scalar" || scalar.value === null || scalar.value === "") continue;

@@ -25,6 +25,12 @@ const KEY_RE = /[A-Za-z_][A-Za-z0-9_-]*/y;
 
 /** Resolves a plain scalar as the YAML 1.2 core schema does. */
 function resolvePlain(source: string): unknown {
+  // Most values are words: only these first characters can start a null, a boolean or a number.
+  const first = source.charCodeAt(0);
+  const special =
+    (first >= 48 && first <= 57) || first === 43 || first === 45 || first === 46 || first === 126 || // 0-9 + - . ~
+    first === 110 || first === 78 || first === 116 || first === 84 || first === 102 || first === 70; // n N t T f F
+  if (!special) return source;
   if (NULL_RE.test(source)) return null;
   if (BOOL_RE.test(source)) return source[0] === "t" || source[0] === "T";
   if (INT_RE.test(source)) return source.length <= 15 ? Number(source) : giveUp();
@@ -107,7 +113,6 @@ class Reader {
 
   private parseBlockMap(indent: number): YMap {
     const pairs: YPair[] = [];
-    const seen = new Set<string>();
     let end = 0;
     while (this.i < this.count) {
       const line = this.i;
@@ -120,8 +125,7 @@ class Reader {
       const afterColon = keyEnd + 1;
       if (this.text.charCodeAt(keyEnd) !== 58 || (afterColon < LINE_END[line] && this.text.charCodeAt(afterColon) !== 32)) giveUp();
       const key = this.text.slice(keyStart, keyEnd);
-      if (seen.has(key)) giveUp();
-      seen.add(key);
+      for (const pair of pairs) if (pair.key === key) giveUp(); // a duplicate key: yaml reports it
       let valueAt = afterColon;
       while (valueAt < LINE_END[line] && this.text.charCodeAt(valueAt) === 32) valueAt++;
       let value: YNode | null;
