@@ -27,6 +27,12 @@ export interface LoadedWorkspace {
   paths: Map<string, string>;
   /** Things worth saying on stderr that are not diagnostics (a folder that could not be listed). */
   warnings: string[];
+  /**
+   * The files the user named (all files read, when only folders were named). Files
+   * named one by one are checked in the context of the whole root, so that their
+   * references resolve; only the named ones are reported (a pre-commit hook's case).
+   */
+  reported: ReadonlySet<string>;
 }
 
 /** A path relative to the root, with '/' separators. */
@@ -53,7 +59,7 @@ export async function loadWorkspace(args: readonly string[], options: DiscoverOp
     if (!stat) return { error: `no such file or folder: ${arg}` };
     targets.push({ arg, absolute, isDirectory: stat.isDirectory });
   }
-  const root = targets[0].isDirectory ? targets[0].absolute : path.resolve(cwd);
+  const root = configRoot(fs, targets[0]) ?? (targets[0].isDirectory ? targets[0].absolute : path.resolve(cwd));
 
   const workspace = new StrategyWorkspace(options.today ? { today: options.today } : {});
   const configPath = path.join(root, CONFIG_FILE);
@@ -104,6 +110,10 @@ export async function loadWorkspace(args: readonly string[], options: DiscoverOp
     else if (relative === ".." || relative.startsWith("../") || path.isAbsolute(relative)) walk(target.absolute, relative, "");
     else if (relative === "" || !matches.excludesFolder(relative)) walk(target.absolute, relative, relative);
   }
+  const reported = new Set(paths.keys());
+  // Named files or folders below the root: the rest of the root is read too, as context.
+  const insideRoot = (target: { absolute: string }) => !workspacePath(root, target.absolute).startsWith("..");
+  if (targets.some(insideRoot) && !targets.some((target) => target.absolute === root)) walk(root, "", "");
   // Each file is parsed as soon as it is read, so reading and parsing overlap.
   const found = [...paths];
   const add = (index: number, content: FileContent) => workspace.load([[found[index][0], content]]);
@@ -120,7 +130,19 @@ export async function loadWorkspace(args: readonly string[], options: DiscoverOp
       }
     });
   }
-  return { workspace, root, paths, warnings };
+  return { workspace, root, paths, warnings, reported };
+}
+
+/** The nearest folder at or above the target that holds `strategy.config.yaml` (as linters find their config). */
+function configRoot(fs: CliFileSystem, target: { absolute: string; isDirectory: boolean }): string | undefined {
+  let folder = target.isDirectory ? target.absolute : path.dirname(target.absolute);
+  for (;;) {
+    const stat = safeStat(fs, path.join(folder, CONFIG_FILE));
+    if (stat && !stat.isDirectory) return folder;
+    const parent = path.dirname(folder);
+    if (parent === folder) return undefined;
+    folder = parent;
+  }
 }
 
 function safeStat(fs: CliFileSystem, absolute: string) {

@@ -6,7 +6,7 @@
  */
 import { pathToFileURL } from "node:url";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { applyEdits, autoFix, buildBacklog, buildPlan, safeEdits, type Issue, type ScoringConfig, type Split, type StrategyWorkspace } from "../core/index";
+import { applyEdits, autoFix, buildBacklog, buildPlan, CONFIG_FILE, safeEdits, type Issue, type ScoringConfig, type Split, type StrategyWorkspace } from "../core/index";
 import { loadWorkspace, type LoadedWorkspace } from "./discover";
 import { formatBacklogJson, formatBacklogMarkdown, formatBacklogTable, TABLE_FORMATS } from "./format-backlog";
 import { CHECK_FORMATS, formatJson, formatSarif, formatText, summarize } from "./format-check";
@@ -175,11 +175,22 @@ function check(loaded: LoadedWorkspace, format: string, fix: boolean, io: CliIO)
     }
   }
   // Reporting needs no fixes: building them (choices, stubs) would only cost time.
-  const issues = workspace.allIssues(false);
-  const summary = summarize(issues, loaded.paths.size, workspace.index.itemCount);
+  const issues = workspace.allIssues(false).filter((issue) => isReported(loaded, issue.file));
+  const summary = summarize(issues, loaded.reported.size, itemsIn(loaded));
   const output = format === "json" ? formatJson(issues, summary) : format === "sarif" ? formatSarif(issues, `${pathToFileURL(loaded.root).href}/`) : formatText(issues, summary);
   io.stdout(output);
   return summary.errors > 0 ? 1 : 0;
+}
+
+/** Whether a file's diagnostics are reported: a named file, or the config (it steers every file). */
+function isReported(loaded: LoadedWorkspace, file: string): boolean {
+  return loaded.reported.has(file) || file === CONFIG_FILE;
+}
+
+function itemsIn(loaded: LoadedWorkspace): number {
+  let count = 0;
+  for (const file of loaded.reported) count += loaded.workspace.index.files.get(file)?.items.length ?? 0;
+  return count;
 }
 
 const issueKey = (issue: Issue) => `${issue.file}\0${issue.rule}\0${issue.message}`;
@@ -194,7 +205,8 @@ function applySafeFixes(loaded: LoadedWorkspace, fs: CliFileSystem): { problems:
   const written = new Set<string>();
   let problems = 0;
   for (let pass = 0; pass < FIX_PASSES; pass++) {
-    const issues = workspace.allIssues();
+    // Only the reported files are edited: context files are read, never changed.
+    const issues = workspace.allIssues().filter((issue) => loaded.reported.has(issue.file));
     const edits = safeEdits(issues);
     let changed = false;
     for (const [file, list] of edits) {
@@ -216,7 +228,7 @@ function applySafeFixes(loaded: LoadedWorkspace, fs: CliFileSystem): { problems:
     if (!changed) break;
     const fixable = issues.filter((issue) => autoFix(issue));
     const remaining = new Map<string, number>();
-    for (const issue of workspace.allIssues(false)) remaining.set(issueKey(issue), (remaining.get(issueKey(issue)) ?? 0) + 1);
+    for (const issue of workspace.allIssues(false).filter((i) => loaded.reported.has(i.file))) remaining.set(issueKey(issue), (remaining.get(issueKey(issue)) ?? 0) + 1);
     for (const issue of fixable) {
       const left = remaining.get(issueKey(issue)) ?? 0;
       if (left > 0) remaining.set(issueKey(issue), left - 1);

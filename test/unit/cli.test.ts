@@ -209,6 +209,41 @@ const cases: Case[] = [
     },
   },
   {
+    name: "check of named files: checked in the context of the whole root, only they are reported (a pre-commit hook)",
+    args: ["check", "tactics/competitor-comparison-ads.md", "tactics/queue.md", "--format", "json", "--today", TODAY],
+    code: 0,
+    expect({ stdout }) {
+      const { diagnostics, summary } = JSON.parse(stdout);
+      // Their references to pillars and KPIs elsewhere resolve: no unknown-reference.
+      assert.deepEqual(diagnostics.map((d: { file: string; rule: string }) => `${d.file} ${d.rule}`), [
+        "tactics/competitor-comparison-ads.md tactic-missing-pillar",
+        "tactics/queue.md unscored-item",
+      ]);
+      assert.deepEqual(summary, { files: 2, items: 7, errors: 0, warnings: 1, infos: 1 });
+    },
+  },
+  {
+    name: "check of a folder below the config: the root is where strategy.config.yaml is, the folder is reported",
+    args: ["check", "pillars", "--format", "json", "--today", TODAY],
+    code: 0,
+    expect({ stdout }) {
+      const { diagnostics, summary } = JSON.parse(stdout);
+      assert.deepEqual(diagnostics.map((d: { rule: string }) => d.rule).sort(), ["pillar-without-execution", "pillar-without-kpi", "tactic-called-strategy"]);
+      assert.ok(diagnostics.every((d: { file: string }) => d.file.startsWith("pillars/")));
+      assert.equal(summary.files, 4);
+    },
+  },
+  {
+    name: "check --fix of a named file edits that file only",
+    args: ["check", "--fix", "tactics/fix-me.md", "--today", TODAY],
+    files: { "tactics/fix-me.md": FIX_ME, "tactics/other.md": "---\ntype: tactc\n---\n" },
+    code: 0,
+    expect(_result, dir) {
+      assert.equal(fs.readFileSync(path.join(dir, "tactics/fix-me.md"), "utf8"), FIXED);
+      assert.equal(fs.readFileSync(path.join(dir, "tactics/other.md"), "utf8"), "---\ntype: tactc\n---\n");
+    },
+  },
+  {
     name: "backlog --format json: the SPEC's keys, ranks 1..n per track, scores descending",
     args: ["backlog", "--format", "json", "--today", TODAY],
     code: 0,

@@ -243,7 +243,7 @@ function addItem(file: StrategyFile, node: YMap, kind: Kind, index: number): voi
       });
     }
   }
-  for (const field of invalid) delete data[field];
+  if (invalid.size) for (const field of invalid) delete data[field];
 
   let id: string;
   let idStart = typeNode.start;
