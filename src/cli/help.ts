@@ -12,9 +12,12 @@ export const PROGRAM = "strategy-docs";
 const COMMON = `  --today YYYY-MM-DD   today's date for stale-strategy (default: the clock)
   -h, --help           show this help`;
 
-const PATHS = `Paths are markdown files or folders (default: the current folder). The first
-folder is the workspace root: strategy.config.yaml is read from it and paths in
-the output are relative to it.`;
+const PATHS = `Paths are markdown files or folders (default: the current folder). The workspace
+root is the nearest folder at or above the first path that holds
+strategy.config.yaml (else the first folder, else the current folder): the config
+is read from it and output paths are relative to it. Files or folders named
+inside the root are checked in the context of the whole root; only they are
+reported and fixed.`;
 
 export const PROGRAM_HELP = `${PROGRAM} ${VERSION}: checks docs-as-code strategy (pillars, KPIs, initiatives,
 tactics and sprints in markdown front matter), ranks the backlog, plans sprints.
