@@ -36,8 +36,8 @@ describe("planSprint", () => {
     assert.deepEqual(plan.details.budget, { strategic: 28, tactical: 12 });
     assert.deepEqual(plan.details.remaining, { strategic: 28, tactical: 12 });
     assert.deepEqual(plan.proposed, { strategic: 28, tactical: 12, items: ["s1", "s2", "s4", "t1", "t3"] });
-    // s3 and t2 were next but too big; t4 ranks below the last proposed tactic.
-    assert.deepEqual(plan.doesNotFit, ["s3", "t2"]);
+    // s3, t2 and t4 were next in line but did not fit what was left.
+    assert.deepEqual(plan.doesNotFit, ["s3", "t2", "t4"]);
     assert.deepEqual(plan.share, { strategic: 70, tactical: 30 });
     assert.equal(plan.details.spill, undefined);
     assert.deepEqual(plan.notes, []);
@@ -75,7 +75,7 @@ describe("planSprint", () => {
     assert.deepEqual(plan.planned, { strategic: 20, tactical: 10, items: ["in-a", "in-b", "in-t"] });
     assert.deepEqual(plan.details.remaining, { strategic: 8, tactical: 2 });
     assert.deepEqual(plan.proposed, { strategic: 5, tactical: 2, items: ["c2", "c3"] });
-    assert.deepEqual(plan.doesNotFit, ["c1"]);
+    assert.deepEqual(plan.doesNotFit, ["c1", "c4"]);
   });
 
   it("notes planned items without an estimate and counts them as 0", () => {
@@ -104,7 +104,7 @@ describe("planSprint", () => {
       const plan = planSprint(sprint, items, options);
       assert.deepEqual(plan.proposed, { strategic: 26, tactical: 4, items: ["s1", "s3", "t1"] });
       assert.equal(plan.details.spill, undefined);
-      assert.deepEqual(plan.doesNotFit, ["s2"]);
+      assert.deepEqual(plan.doesNotFit, ["s2", "t2"]);
       assert.ok(plan.notes.includes("10 units of capacity are still free: the remaining candidates do not fit their track's budget"));
       assert.ok(!plan.notes.some((n) => n.startsWith("No tactical items left")));
     });
@@ -125,11 +125,11 @@ describe("planSprint", () => {
   });
 
   describe("doesNotFit", () => {
-    it("lists only skipped candidates ranked above the last proposed one of their track", () => {
+    it("lists every candidate skipped for lack of room, in backlog order", () => {
       const items = [s("big1", 30), s("a", 20), s("big2", 10), s("b", 8), s("after", 30), s("late", 50)];
       const plan = planSprint({ ...sprint, capacity: 28, split: { strategic: 100, tactical: 0 } }, items, options);
       assert.deepEqual(plan.proposed.items, ["a", "b"]);
-      assert.deepEqual(plan.doesNotFit, ["big1", "big2"]);
+      assert.deepEqual(plan.doesNotFit, ["big1", "big2", "after", "late"]);
     });
 
     it("lists the top 10 skipped candidates when nothing fits in a track", () => {
@@ -137,7 +137,7 @@ describe("planSprint", () => {
       const plan = planSprint({ ...sprint, capacity: 12, split: { strategic: 0, tactical: 100 } }, items, options);
       assert.deepEqual(plan.proposed.items, []);
       assert.deepEqual(plan.doesNotFit, items.slice(0, 10).map((i) => i.id));
-      assert.ok(plan.notes.includes("2 more candidates ranked above the last proposed item did not fit either"));
+      assert.ok(plan.notes.includes("2 more candidates did not fit either"));
     });
 
     it("lists nothing for a track without budget", () => {
@@ -182,7 +182,7 @@ describe("planSprint", () => {
     assert.deepEqual(sixty.details.budget, { strategic: 24, tactical: 16 });
     assert.deepEqual(sixty.proposed, { strategic: 24, tactical: 16, items: ["s1", "s2", "t1"] });
     assert.deepEqual(sixty.share, { strategic: 60, tactical: 40 });
-    assert.deepEqual(sixty.doesNotFit, []);
+    assert.deepEqual(sixty.doesNotFit, ["t2"]);
   });
 
   it("normalizes a split that does not sum to 100 and falls back from an unusable one", () => {

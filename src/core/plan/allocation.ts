@@ -87,18 +87,15 @@ export function isExhausted<T>(queue: TrackQueue<T>): boolean {
 }
 
 /**
- * The candidates of one track that did not fit: those skipped while ranking
- * above the last proposed candidate ("would have been next but too big"), or,
- * when nothing was proposed, the top skipped ones. At most `limit`.
+ * The candidates of one track that did not fit: every candidate the greedy fill
+ * skipped for lack of room, i.e. the next in line, in backlog order. At most `limit`.
  *
- * @returns the picked candidates (in backlog order) and how many more qualified.
+ * @returns the picked candidates (in backlog order) and how many more there are.
  */
-export function skippedAhead<T>(queue: TrackQueue<T>, limit: number): { items: T[]; more: number } {
-  const last = queue.taken.lastIndexOf(true);
-  const end = last === -1 ? queue.candidates.length : last;
+export function notFitting<T>(queue: TrackQueue<T>, limit: number): { items: T[]; more: number } {
   const items: T[] = [];
   let more = 0;
-  for (let i = 0; i < end; i++) {
+  for (let i = 0; i < queue.candidates.length; i++) {
     if (queue.taken[i]) continue;
     if (items.length < limit) items.push(queue.candidates[i]);
     else more++;

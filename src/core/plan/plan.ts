@@ -13,7 +13,7 @@ import {
   normalizeId,
   resolveTarget,
   round1,
-  skippedAhead,
+  notFitting,
   sumByPillar,
   tidy,
   validEstimate,
@@ -240,18 +240,18 @@ function spillLeftover(
   return undefined;
 }
 
-/** The candidates of each track that would have been next but were too big, in backlog order. */
+/** The candidates of each track that were next in line but did not fit, in backlog order. */
 function collectDoesNotFit(queues: Record<Track, TrackQueue<PlanItem>>, offered: Split, notes: string[]): PlanItem[] {
   const result: PlanItem[] = [];
   let more = 0;
   for (const track of TRACKS) {
     // A track with no budget at all has nothing that "did not fit"; the notes say why.
     if (tidy(offered[track]) <= 0) continue;
-    const skipped = skippedAhead(queues[track], DOES_NOT_FIT_LIMIT);
+    const skipped = notFitting(queues[track], DOES_NOT_FIT_LIMIT);
     result.push(...skipped.items);
     more += skipped.more;
   }
-  if (more > 0) notes.push(`${count(more, "more candidate", "more candidates")} ranked above the last proposed item did not fit either`);
+  if (more > 0) notes.push(`${count(more, "more candidate", "more candidates")} did not fit either`);
   return result.sort(compareBacklog);
 }
 
