@@ -57,7 +57,7 @@ export async function readMany(
   let next = 0;
   if (paths.length >= parallelFrom) {
     const head = Math.min(HEAD_START, Math.floor(paths.length / 4));
-    await new Promise<void>((resolve) => {
+    await new Promise<void>((resolve, reject) => {
       let worker: Worker;
       try {
         worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { paths, from: head, chunk: CHUNK, maxBytes } });
@@ -69,7 +69,13 @@ export async function readMany(
       for (; next < head; next++) onFile(next, readOne(paths[next]));
       worker.on("message", ({ start, out }: { start: number; out: Array<ReadResult | { oversize: number }> }) => {
         if (start !== next) return; // chunks arrive in order; anything else is read again below
-        for (const result of out) onFile(next++, result);
+        try {
+          for (const result of out) onFile(next++, result);
+        } catch (error) {
+          // A failure while handling a file must reach the caller, not escape from an event handler.
+          void worker.terminate();
+          reject(error);
+        }
       });
       // However the worker ends, what it did not deliver is read on this thread.
       worker.on("error", () => resolve());

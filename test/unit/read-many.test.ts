@@ -30,6 +30,21 @@ describe("reading many files on a second thread", () => {
     assert.deepEqual(Buffer.from(seen[599] as Uint8Array), readFileSync(paths[599]));
   });
 
+  it("rejects, instead of crashing the process, when handling a file fails on the threaded path", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sd-read-"));
+    const paths = Array.from({ length: 400 }, (_, i) => {
+      const path = join(dir, `f${i}.md`);
+      writeFileSync(path, "x");
+      return path;
+    });
+    await assert.rejects(
+      readMany(paths, 50, (index) => {
+        if (index === 300) throw new Error("boom");
+      }, 1),
+      /boom/,
+    );
+  });
+
   it("gives the same workspace as reading on one thread (generated 1,000 items and the examples)", async function () {
     this.timeout(60000);
     const out = mkdtempSync(join(tmpdir(), "sd-par-"));
