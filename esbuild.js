@@ -1,5 +1,9 @@
-// Bundles the CLI (node) and the extension (cjs, `vscode` external).
-// `node esbuild.js --watch` rebuilds on change; `--production` minifies.
+// Bundles the CLI (node) and the extension (cjs, `vscode` external), and the
+// libraries they load only when needed, each in a file of its own under
+// dist/vendor/: zod (an invalid item, the config), yaml (unusual front matter)
+// and remark (titles from headings). So a start compiles only what it runs, and
+// both bundles still need no node_modules beside them (the .vsix ships dist/).
+// `node esbuild.js --watch` rebuilds on change; `--production` drops names kept for stack traces.
 const esbuild = require("esbuild");
 
 const production = process.argv.includes("--production");
@@ -20,18 +24,27 @@ const common = {
   mainFields: ["module", "main"],
 };
 
-const builds = [
-  // The CLI runs where `npm install` put its dependencies: the big, rarely needed ones (zod for
-  // invalid items and the config, yaml for unusual front matter, remark for titles) stay in
-  // node_modules and load on first use, so `check` does not compile them at every start.
-  {
-    ...common,
-    entryPoints: ["src/cli/bin.ts"],
-    outfile: "dist/cli.js",
-    banner: { js: "#!/usr/bin/env node" },
-    external: ["zod", "yaml", "unified", "remark-parse", "remark-frontmatter"],
+/** Imports that resolve to a vendor file next to the bundle, loaded on first `require`. */
+const VENDOR = { zod: "zod", yaml: "yaml", "./markdown-lib": "markdown-lib" };
+
+/** @type {import('esbuild').Plugin} */
+const vendorFiles = {
+  name: "vendor-files",
+  setup(build) {
+    build.onResolve({ filter: /^(zod|yaml|\.\/markdown-lib)$/ }, (args) => ({ path: `./vendor/${VENDOR[args.path]}.js`, external: true }));
   },
-  { ...common, entryPoints: ["src/vscode/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] },
+};
+
+const vendors = [
+  { ...common, stdin: { contents: 'export * from "zod";', resolveDir: __dirname, loader: "js" }, outfile: "dist/vendor/zod.js" },
+  { ...common, stdin: { contents: 'export * from "yaml";', resolveDir: __dirname, loader: "js" }, outfile: "dist/vendor/yaml.js" },
+  { ...common, entryPoints: ["src/core/parse/markdown-lib.ts"], outfile: "dist/vendor/markdown-lib.js" },
+];
+
+const builds = [
+  { ...common, entryPoints: ["src/cli/bin.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" }, plugins: [vendorFiles] },
+  { ...common, entryPoints: ["src/vscode/extension.ts"], outfile: "dist/extension.js", external: ["vscode"], plugins: [vendorFiles] },
+  ...vendors,
 ];
 
 async function main() {

@@ -5,7 +5,7 @@
  */
 export { StrategyWorkspace, MAX_FILE_BYTES, type WorkspaceOptions, type FileContent } from "./workspace";
 export { buildBacklog, buildPlan, type Backlog, type BacklogEntry, type UnrankedEntry, type BacklogOptions, type PlanOptions, type PlanResult } from "./backlog";
-export { applyEdits, autoFix, safeEdits } from "./fix/apply";
+export { applyEdits, autoFix, disjointEdits, safeEdits } from "./fix/apply";
 export { CONFIG_FILE, defaultConfig, loadConfig } from "./config/config";
 export type { StrategyConfig, Severity, SeveritySetting, Split, Track, ScoringConfig, ScoringModel } from "./config/types";
 export type { Issue, Finding, Fix, FileChange, TextEdit } from "./model/issue";
@@ -20,3 +20,7 @@ export { RULES, RULE_IDS, ruleById, type Rule, type RuleExample } from "./rules/
 export { scoreFields, rankItems, requiredFields, parseFormula, evaluateFormula, type ScoreResult, type ScoreTerm } from "./score/index";
 export { planSprint, type SprintPlan, type PlanItem } from "./plan/index";
 export { createFileMatcher } from "./config/globs";
+export {
+  completions, hover, definition, references, referencesTo, prepareRename, rename, documentSymbols, contextAt, idAt, frontMatterOf, describeItem, escapeMarkdown, KIND_DESCRIPTIONS, strategyOutline, newItemFile, slugify,
+  type StrategySource, type Location, type PositionContext, type Block, type IdAt, type Where, type CompletionEntry, type HoverInfo, type RenameCheck, type ItemSymbol, type OutlineNode, type NewItemOptions,
+} from "./language/index";

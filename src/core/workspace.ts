@@ -55,9 +55,12 @@ export class StrategyWorkspace {
     return this.config;
   }
 
-  /** Sets the text of `strategy.config.yaml` (undefined: none); every file's diagnostics may change. */
-  setConfigText(text: string | undefined, file = CONFIG_FILE): void {
-    const loaded = loadConfig(text, file, RULE_IDS);
+  /**
+   * Sets the text of `strategy.config.yaml` (undefined: none); every file's diagnostics may change.
+   * `base` applies where the file says nothing (the editor's settings); the SPEC defaults without it.
+   */
+  setConfigText(text: string | undefined, file = CONFIG_FILE, base?: StrategyConfig): void {
+    const loaded = loadConfig(text, file, RULE_IDS, base);
     this.config = loaded.config;
     this.configFile = file;
     this.configFindings = loaded.findings;

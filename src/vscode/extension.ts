@@ -1,14 +1,60 @@
 /**
- * The VS Code adapter. This first version only proves the bundle loads the
- * core inside VS Code; diagnostics, fixes and views come with the extension issue.
+ * The VS Code adapter's entry. Activation only wires things up: the folders
+ * are read in the background (see host.ts), so activation stays cheap; its
+ * own duration is logged. In an untrusted workspace the extension is
+ * read-only: diagnostics, navigation, hover and the tree, but no quick fixes,
+ * rename or new-item commands.
  */
 import * as vscode from "vscode";
-import { RULES } from "../core/index";
+import { StrategyCodeActions } from "./code-actions";
+import { createStatusItem, registerReadCommands, registerWriteCommands } from "./commands";
+import { DiagnosticsPublisher } from "./diagnostics";
+import { StrategyHost } from "./host";
+import { registerReadFeatures, registerRename, SELECTOR } from "./language-features";
+import { StrategyTree } from "./tree";
 
 export function activate(context: vscode.ExtensionContext): void {
+  const started = performance.now();
   const output = vscode.window.createOutputChannel("Strategy Docs");
-  context.subscriptions.push(output);
-  output.appendLine(`Strategy Docs activated (${RULES.length} rules).`);
+  const log = (line: string) => output.appendLine(line);
+  const host = new StrategyHost(log);
+  // Rule docs: the README's anchors (`<a id="rule-id">`), shipped with the extension.
+  const readme = vscode.Uri.joinPath(context.extensionUri, "README.md");
+  const diagnostics = new DiagnosticsPublisher(host, (rule) => readme.with({ fragment: rule }));
+  const tree = new StrategyTree(host, diagnostics);
+  context.subscriptions.push(
+    output,
+    host,
+    diagnostics,
+    tree,
+    vscode.window.registerTreeDataProvider("strategyDocs.tree", tree),
+    ...registerReadFeatures(host),
+    ...registerReadCommands(host, diagnostics, output),
+    createStatusItem(host, diagnostics),
+  );
+
+  const registerWriters = () => {
+    context.subscriptions.push(
+      vscode.languages.registerCodeActionsProvider(SELECTOR, new StrategyCodeActions(host), StrategyCodeActions.metadata),
+      registerRename(host),
+      ...registerWriteCommands(host),
+    );
+  };
+  if (vscode.workspace.isTrusted) registerWriters();
+  else {
+    log("Untrusted workspace: read-only (no quick fixes, rename or new items until the workspace is trusted).");
+    context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(registerWriters));
+  }
+
+  // The tree's welcome text waits for the first read (`strategyDocs.ready`).
+  const ready = host.onDidChange(() => {
+    ready.dispose();
+    void vscode.commands.executeCommand("setContext", "strategyDocs.ready", true);
+  });
+  context.subscriptions.push(ready);
+  // The first read runs after activation returns.
+  setTimeout(() => host.start(), 0);
+  log(`Strategy Docs activated in ${(performance.now() - started).toFixed(1)} ms`);
 }
 
 export function deactivate(): void {}

@@ -23,6 +23,24 @@ describe("config (strategy.config.yaml)", () => {
     assert.equal(config.rules["stale-strategy"], "off");
   });
 
+  it("applies a base (the editor's settings) where the file says nothing, the file winning key by key", () => {
+    const base = defaultConfig();
+    base.scoring = { model: "custom", weights: { impact: 1, urgency: 0, effort: 0 }, formula: "impact / effort" };
+    base.review.maxAgeDays = 30;
+    base.rules = { "stale-strategy": "off", "unscored-item": "warning" };
+    const text = "scoring: { weights: { urgency: 0.5 } }\nrules: { unscored-item: error }\n";
+    const { config, findings } = loadConfig(text, CONFIG_FILE, [], base);
+    assert.deepEqual(findings, []);
+    assert.deepEqual(config.scoring, { model: "custom", weights: { impact: 1, urgency: 0.5, effort: 0 }, formula: "impact / effort" });
+    assert.equal(config.review.maxAgeDays, 30);
+    assert.deepEqual(config.rules, { "stale-strategy": "off", "unscored-item": "error" });
+    assert.equal(base.rules["unscored-item"], "warning", "the base is not changed");
+    assert.equal(loadConfig(undefined, CONFIG_FILE, [], base).config.review.maxAgeDays, 30);
+    const bad = loadConfig("scoring: { model: custom }\n", CONFIG_FILE, [], { ...base, scoring: { ...base.scoring, formula: "impact +" } });
+    assert.equal(bad.config.scoring.model, "weighted");
+    assert.match(bad.findings[0].message, /The `scoring.formula` setting: .*; the weighted model applies/);
+  });
+
   it("puts a bad value on its exact position and keeps the default and the other settings", () => {
     const text = "review:\n  maxAgeDays: soon\ncapacity:\n  tolerance: 5\nrules:\n  stale-strategy: loud\n  no-such-rule: off\nbogus: 1\n";
     const ws = workspaceOf({}, text);

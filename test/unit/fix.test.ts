@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { applyEdits, safeEdits, type Fix, type Issue, type StrategyWorkspace } from "../../src/core/index";
+import { applyEdits, disjointEdits, safeEdits, type Fix, type Issue, type StrategyWorkspace } from "../../src/core/index";
 import { issuesOf, workspaceOf } from "./helpers";
 
 /** Applies every safe fix until none is left, like `check --fix`; returns the texts. */
@@ -123,5 +123,14 @@ describe("fixes", () => {
   it("skips overlapping edits instead of corrupting the text", () => {
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } };
     assert.equal(applyEdits("abcdef", [{ range, newText: "X" }, { range, newText: "Y" }]).length, 4);
+  });
+});
+
+describe("disjointEdits", () => {
+  const edit = (line: number, from: number, to: number, newText: string) => ({ range: { start: { line, character: from }, end: { line, character: to } }, newText });
+
+  it("keeps edits in position order, drops one that overlaps an earlier one, keeps inserts at one point", () => {
+    const kept = disjointEdits([edit(1, 5, 9, "b"), edit(0, 0, 4, "a"), edit(1, 7, 8, "x"), edit(2, 0, 0, "i1"), edit(2, 0, 0, "i2")]);
+    assert.deepEqual(kept.map((e) => e.newText), ["a", "b", "i1", "i2"]);
   });
 });

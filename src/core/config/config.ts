@@ -31,9 +31,12 @@ export interface LoadedConfig {
   findings: Finding[];
 }
 
-/** Reads the config text (`file` is its workspace-relative path, for findings). */
-export function loadConfig(text: string | undefined, file = CONFIG_FILE, knownRules: readonly string[] = []): LoadedConfig {
-  const config = defaultConfig();
+/**
+ * Reads the config text (`file` is its workspace-relative path, for findings).
+ * `base` is what applies where the file says nothing (VS Code settings); the SPEC defaults without it.
+ */
+export function loadConfig(text: string | undefined, file = CONFIG_FILE, knownRules: readonly string[] = [], base?: StrategyConfig): LoadedConfig {
+  const config = base ? structuredClone(base) : defaultConfig();
   const findings: Finding[] = [];
   if (text === undefined) return { config, findings };
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -85,7 +88,7 @@ function checkFormula(config: StrategyConfig, root: YMap, source: string, findin
   if (config.scoring.model !== "custom") return;
   const scoring = pairOf(root, "scoring")?.value;
   const formulaNode = scoring?.kind === "map" ? pairOf(scoring, "formula")?.value : undefined;
-  if (!config.scoring.formula || !formulaNode) {
+  if (!config.scoring.formula) {
     const at = scoring ?? root;
     finding(at.start, at.start + 1, '`scoring.model: custom` needs `scoring.formula`, e.g. "(impact * 2 + urgency) / effort"; the weighted model applies');
     config.scoring.model = "weighted";
@@ -93,6 +96,13 @@ function checkFormula(config: StrategyConfig, root: YMap, source: string, findin
   }
   const parsed = parseFormula(config.scoring.formula);
   if (parsed.ok) return;
+  if (!formulaNode) {
+    // The formula came from `base` (a VS Code setting), not from this file.
+    const at = scoring ?? root;
+    finding(at.start, at.start + 1, `The \`scoring.formula\` setting: ${parsed.error.message}; the weighted model applies`);
+    config.scoring.model = "weighted";
+    return;
+  }
   // The formula text sits inside its YAML scalar; a quoted scalar starts one character later.
   const quoted = source[formulaNode.start] === '"' || source[formulaNode.start] === "'";
   const start = formulaNode.start + (quoted ? 1 : 0) + parsed.error.offset;
@@ -125,7 +135,8 @@ function apply(config: StrategyConfig, key: ConfigKey, value: unknown): void {
       break;
     }
     case "rules":
-      config.rules = value as StrategyConfig["rules"];
+      // Per rule: a rule the file does not name keeps the base's severity.
+      config.rules = { ...config.rules, ...(value as StrategyConfig["rules"]) };
       break;
   }
 }

@@ -1,26 +1,22 @@
 /**
  * Applying fixes: the same code serves `check --fix`, VS Code's fix-all and
- * the tests. Edits are applied from the end of the text backwards; an edit
- * that overlaps one already applied is skipped (the next pass picks it up).
+ * the tests. An edit that overlaps an earlier one is skipped (the next pass
+ * picks it up); VS Code gets the same disjoint list.
  */
 import type { Fix, Issue, TextEdit } from "../model/issue";
 import { LineIndex } from "../model/range";
 
-/** Applies non-overlapping edits to a text. */
+/** Applies edits to a text; an edit that overlaps an earlier one is skipped (see `disjointEdits`). */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const lines = new LineIndex(text);
-  const spans = edits
-    .map((edit, order) => ({ start: lines.offsetAt(edit.range.start), end: lines.offsetAt(edit.range.end), text: edit.newText, order }))
-    // From the end backwards; inserts at one offset keep their list order.
-    .sort((a, b) => b.start - a.start || b.end - a.end || b.order - a.order);
-  let out = text;
-  let limit = Infinity;
-  for (const span of spans) {
-    if (span.end > limit) continue;
-    out = out.slice(0, span.start) + span.text + out.slice(span.end);
-    limit = span.start;
+  let out = "";
+  let at = 0;
+  for (const edit of disjointEdits(edits)) {
+    const start = lines.offsetAt(edit.range.start);
+    out += text.slice(at, start) + edit.newText;
+    at = Math.max(start, lines.offsetAt(edit.range.end));
   }
-  return out;
+  return out + text.slice(at);
 }
 
 /** The one fix `--fix` and fix-all apply to an issue: its only safe fix, if it has exactly one. */
@@ -51,4 +47,21 @@ export function safeEdits(issues: readonly Issue[]): Map<string, TextEdit[]> {
     }
   }
   return byFile;
+}
+
+/**
+ * The edits of a list that do not overlap an earlier one (in position order), for
+ * editors that reject overlapping edits in one change. Inserts at one point are all kept.
+ */
+export function disjointEdits(edits: readonly TextEdit[]): TextEdit[] {
+  const before = (a: TextEdit["range"]["start"], b: TextEdit["range"]["start"]) => a.line - b.line || a.character - b.character;
+  const sorted = edits.map((edit, order) => ({ edit, order })).sort((a, b) => before(a.edit.range.start, b.edit.range.start) || a.order - b.order);
+  const out: TextEdit[] = [];
+  let end: TextEdit["range"]["end"] | undefined;
+  for (const { edit } of sorted) {
+    if (end && before(edit.range.start, end) < 0) continue;
+    out.push(edit);
+    end = edit.range.end;
+  }
+  return out;
 }

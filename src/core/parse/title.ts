@@ -10,11 +10,8 @@ let processor: ReturnType<typeof makeProcessor> | undefined;
 
 /** remark, loaded on first need: only items without a `title` need it, and it is slow to load. */
 function makeProcessor() {
-  /* eslint-disable @typescript-eslint/no-require-imports -- lazy on purpose (esbuild keeps it lazy) */
-  const { unified } = require("unified") as typeof import("unified");
-  const remarkParse = (require("remark-parse") as typeof import("remark-parse")).default;
-  const remarkFrontmatter = (require("remark-frontmatter") as typeof import("remark-frontmatter")).default;
-  /* eslint-enable @typescript-eslint/no-require-imports */
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose (a vendor file in the bundles)
+  const { unified, remarkParse, remarkFrontmatter } = require("./markdown-lib") as typeof import("./markdown-lib");
   return unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]);
 }
 

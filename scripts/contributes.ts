@@ -1,0 +1,105 @@
+// The extension's `contributes`, `activationEvents` and `capabilities` in package.json, built
+// from the core (rule ids, defaults) so that the settings cannot drift from the code.
+// `npx tsx scripts/gen-contributes.ts` writes them into package.json; a unit test checks they are current.
+import { defaultConfig, RULES, type Kind } from "../src/core/index";
+
+const NEW_ITEMS: Array<[string, Kind, string]> = [
+  ["strategyDocs.newPillar", "pillar", "New Pillar…"],
+  ["strategyDocs.newKpi", "kpi", "New KPI…"],
+  ["strategyDocs.newInitiative", "initiative", "New Initiative…"],
+  ["strategyDocs.newTactic", "tactic", "New Tactic…"],
+  ["strategyDocs.newSprint", "sprint", "New Sprint…"],
+];
+
+const SEVERITY = { type: "string", enum: ["error", "warning", "info", "off"] };
+
+function settings(): Record<string, unknown> {
+  const defaults = defaultConfig();
+  const resource = { scope: "resource" };
+  const folders = Object.fromEntries(
+    (["strategy", "pillar", "kpi", "initiative", "tactic", "sprint"] as const).map((kind) => [
+      `strategyDocs.folders.${kind}`,
+      { ...resource, type: "string", default: kind === "strategy" ? "" : `${kind}s`, markdownDescription: `Folder (relative to the workspace folder) where **New ${kind === "kpi" ? "KPI" : kind}** creates its file.` },
+    ]),
+  );
+  return {
+    "strategyDocs.include": { ...resource, type: "array", items: { type: "string" }, default: defaults.include, markdownDescription: "Globs of the markdown files to read. `include` in `strategy.config.yaml` wins." },
+    "strategyDocs.exclude": { ...resource, type: "array", items: { type: "string" }, default: defaults.exclude, markdownDescription: "Globs of files and folders to leave out. `exclude` in `strategy.config.yaml` wins." },
+    "strategyDocs.scoring.model": {
+      ...resource,
+      type: "string",
+      enum: ["weighted", "wsjf", "rice", "ice", "custom"],
+      enumDescriptions: ["wI×impact + wU×urgency + wE×(6 − effort)", "(impact + urgency + riskReduction) / effort", "reach × impact × confidence/100 / effort", "impact × confidence/10 × (6 − effort)", "`strategyDocs.scoring.formula`"],
+      default: defaults.scoring.model,
+      markdownDescription: "How the backlog is ranked. `scoring.model` in `strategy.config.yaml` wins.",
+    },
+    "strategyDocs.scoring.weights": {
+      ...resource,
+      type: "object",
+      properties: { impact: { type: "number", minimum: 0 }, urgency: { type: "number", minimum: 0 }, effort: { type: "number", minimum: 0 } },
+      additionalProperties: false,
+      default: defaults.scoring.weights,
+      markdownDescription: "Weights of the `weighted` model. `scoring.weights` in `strategy.config.yaml` wins.",
+    },
+    "strategyDocs.scoring.formula": { ...resource, type: "string", default: "", markdownDescription: "Formula of the `custom` model over item fields, e.g. `(impact * 2 + urgency) / effort`." },
+    "strategyDocs.capacity.split": {
+      ...resource,
+      type: "object",
+      properties: { strategic: { type: "number", minimum: 0, maximum: 100 }, tactical: { type: "number", minimum: 0, maximum: 100 } },
+      required: ["strategic", "tactical"],
+      additionalProperties: false,
+      default: defaults.capacity.split,
+      markdownDescription: "Default capacity split of a sprint between the strategic and the tactical track (percent, summing to 100). A sprint's own `split:` and `capacity.split` in `strategy.config.yaml` win.",
+    },
+    "strategyDocs.capacity.tolerance": { ...resource, type: "number", minimum: 0, maximum: 100, default: defaults.capacity.tolerance, markdownDescription: "Percentage points a sprint's strategic share may drift from its target before `capacity-split-off-target` warns." },
+    "strategyDocs.review.maxAgeDays": { ...resource, type: "integer", minimum: 1, default: defaults.review.maxAgeDays, markdownDescription: "Days after which a `reviewed:` date is stale (`stale-strategy`)." },
+    "strategyDocs.rules": {
+      ...resource,
+      type: "object",
+      properties: Object.fromEntries(RULES.map((rule) => [rule.id, { ...SEVERITY, description: `${rule.description} (default: ${rule.defaultSeverity})` }])),
+      additionalProperties: false,
+      default: {},
+      markdownDescription: "Severity per rule (`error`, `warning`, `info`, `off`). Rules named in `rules:` of `strategy.config.yaml` win.",
+    },
+    ...folders,
+  };
+}
+
+/** What this script owns in package.json. */
+export function manifestParts(): { activationEvents: string[]; capabilities: Record<string, unknown>; contributes: Record<string, unknown> } {
+  const category = "Strategy Docs";
+  return {
+    activationEvents: ["onLanguage:markdown", "workspaceContains:**/strategy.config.yaml"],
+    capabilities: {
+      untrustedWorkspaces: {
+        supported: "limited",
+        description: "In an untrusted workspace Strategy Docs is read-only: diagnostics, hover, navigation and the tree work; quick fixes, rename and new-item commands are off.",
+      },
+    },
+    contributes: {
+      commands: [
+        { command: "strategyDocs.checkWorkspace", title: "Check Workspace", category, icon: "$(refresh)" },
+        { command: "strategyDocs.showOutput", title: "Show Output", category },
+        ...NEW_ITEMS.map(([command, , title]) => ({ command, title, category, enablement: "isWorkspaceTrusted" })),
+      ],
+      menus: {
+        commandPalette: NEW_ITEMS.map(([command]) => ({ command, when: "isWorkspaceTrusted" })),
+        "view/title": [
+          { command: "strategyDocs.checkWorkspace", when: "view == strategyDocs.tree", group: "navigation" },
+          ...NEW_ITEMS.map(([command], index) => ({ command, when: "view == strategyDocs.tree && isWorkspaceTrusted", group: `1_new@${index + 1}` })),
+        ],
+      },
+      viewsContainers: { activitybar: [{ id: "strategyDocs", title: "Strategy Docs", icon: "media/strategy.svg" }] },
+      views: { strategyDocs: [{ id: "strategyDocs.tree", name: "Strategy", contextualTitle: "Strategy Docs", icon: "media/strategy.svg" }] },
+      viewsWelcome: [
+        {
+          view: "strategyDocs.tree",
+          contents: "No strategy documents found: markdown files whose front matter has `type: pillar`, `kpi`, `initiative`, `tactic`, `sprint` or `strategy`.\n[New Pillar](command:strategyDocs.newPillar)",
+          when: "strategyDocs.ready && isWorkspaceTrusted",
+        },
+      ],
+      configuration: { title: "Strategy Docs", properties: settings() },
+      yamlValidation: [{ fileMatch: "strategy.config.yaml", url: "./schemas/strategy-config.schema.json" }],
+    },
+  };
+}

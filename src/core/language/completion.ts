@@ -1,0 +1,104 @@
+/**
+ * Completion inside strategy front matter: kinds after `type:`, ids of the
+ * right kind after `pillar:`, `kpi:`, `kpis:` (also in `[…]` and `- ` lists),
+ * `initiative:` and `sprint:`, and the field names of the item's kind that it
+ * does not have yet on a line where a key could go.
+ */
+import type { Item } from "../model/item";
+import { KINDS, REFERENCE_FIELDS, type Kind } from "../model/kinds";
+import type { Position, Range } from "../model/range";
+import { KIND_FIELDS } from "../parse/quick-valid";
+import { itemTitle } from "../parse/title";
+import { contextAt, referenceField, type Block, type PositionContext, type StrategySource } from "./context";
+
+/** What each kind is (SPEC §1), for completion details and hovers. */
+export const KIND_DESCRIPTIONS: Record<Kind, string> = {
+  strategy: "The strategic choices: where to play, how to win",
+  pillar: "A strategic pillar, theme or objective",
+  kpi: "A measure (or OKR key result)",
+  initiative: "An epic or campaign in the strategic backlog",
+  tactic: "A recurring or ad-hoc task in the tactical queue",
+  sprint: "A sprint and its capacity",
+};
+
+/** One completion: what to show, and the edit that accepting it makes. */
+export interface CompletionEntry {
+  label: string;
+  kind: "kind" | "id" | "field";
+  /** A short description (the item's title, the kind's description). */
+  detail?: string;
+  /** Replaces `range` (on one line, containing the position). */
+  insertText: string;
+  range: Range;
+  /** Orders the list (lower first); the label when absent. */
+  sortText?: string;
+}
+
+/** Completions at `position` of the file `path` (none outside strategy front matter). */
+export function completions(source: StrategySource, path: string, position: Position): CompletionEntry[] {
+  const file = source.index.files.get(path);
+  if (!file) return [];
+  const context = contextAt(file, position);
+  const lines = file.lines();
+  const range = lines.rangeOf(context.start, context.end);
+  const space = context.needsSpace ? " " : "";
+  if (context.where === "value" && context.key === "type" && !context.inList) {
+    return KINDS.map((kind, order) => ({ label: kind, kind: "kind", detail: KIND_DESCRIPTIONS[kind], insertText: space + kind, range, sortText: String(order) }));
+  }
+  const field = referenceField(context);
+  if (field) return idCompletions(source, file.text, context, field, range, space);
+  if (context.where === "newKey") return fieldCompletions(context.block, range, file.isStrategy);
+  return [];
+}
+
+function idCompletions(source: StrategySource, text: string, context: PositionContext, field: keyof typeof REFERENCE_FIELDS, range: Range, space: string): CompletionEntry[] {
+  const block = context.block;
+  // Only where the field is a reference for the item's kind (a pillar's stray `sprint:` is not).
+  if (!block?.kind || !KIND_FIELDS[block.kind].includes(field)) return [];
+  const skip = new Set(context.siblings.map((id) => id.toLowerCase()));
+  const first = field === "kpi" || field === "kpis" ? pillarKpis(source, text, block) : new Set<Item>();
+  const out: CompletionEntry[] = [];
+  for (const kind of REFERENCE_FIELDS[field]) {
+    for (const item of source.index.ofKind(kind)) {
+      if (skip.has(item.key) || item === block.item) continue;
+      out.push({
+        label: item.id,
+        kind: "id",
+        detail: `${kind}: ${itemTitle(item)}`,
+        insertText: space + item.id,
+        range,
+        sortText: `${first.has(item) ? 0 : 1}-${item.key}`,
+      });
+    }
+  }
+  return out;
+}
+
+/** The KPIs of the block's pillar (own or through its initiative), to offer first. */
+function pillarKpis(source: StrategySource, text: string, block: Block): Set<Item> {
+  const { index } = source;
+  let pillar = block.item ? index.pillarOf(block.item) : undefined;
+  if (!pillar) {
+    // The YAML may not parse while typing: read the block's own `pillar:` line.
+    const line = block.keys.get("pillar");
+    const id = line ? text.slice(line.valueStart, line.valueEnd).replace(/^["']|["']$/g, "") : undefined;
+    if (id) pillar = index.find(id, ["pillar"]);
+  }
+  return new Set(pillar && pillar.kind === "pillar" ? index.kpisOf(pillar) : []);
+}
+
+function fieldCompletions(block: Block | undefined, range: Range, isStrategy: boolean): CompletionEntry[] {
+  if (!block) return [];
+  if (!block.kind) {
+    // Only `type:` starts an item: in an empty front matter or a new entry of `items:`, not in other tools' pages.
+    const fresh = block.keys.size === 0 && (isStrategy || block.index === -1);
+    return !fresh ? [] : [{ label: "type", kind: "field", detail: "The item's kind: strategy, pillar, kpi, initiative, tactic or sprint", insertText: "type: ", range }];
+  }
+  const fields = KIND_FIELDS[block.kind];
+  const out: CompletionEntry[] = [];
+  fields.forEach((name, order) => {
+    if (block.keys.has(name)) return;
+    out.push({ label: name, kind: "field", detail: `${block.kind} field`, insertText: `${name}: `, range, sortText: String(order).padStart(3, "0") });
+  });
+  return out;
+}

@@ -1,0 +1,12 @@
+/**
+ * The language service: completion, hover, definition, references, rename and
+ * symbols over a strategy workspace, with 0-based positions and no editor
+ * types. Editors adapt it on their own side (see src/vscode/).
+ */
+export { contextAt, idAt, frontMatterOf, type StrategySource, type Location, type PositionContext, type Block, type IdAt, type Where } from "./context";
+export { completions, KIND_DESCRIPTIONS, type CompletionEntry } from "./completion";
+export { hover, describeItem, escapeMarkdown, type HoverInfo } from "./hover";
+export { definition, references, referencesTo, prepareRename, rename, type RenameCheck } from "./navigation";
+export { documentSymbols, type ItemSymbol } from "./symbols";
+export { strategyOutline, type OutlineNode } from "./outline";
+export { newItemFile, slugify, type NewItemOptions } from "./new-item";

@@ -1,0 +1,134 @@
+/**
+ * Go to definition, find references and rename on ids. A reference counts for
+ * an item when its field may point to the item's kind (`sprint: growth` is not
+ * a reference to the pillar `growth`). Rename returns its edits as data; an id
+ * that comes from the file name gets an `id:` line instead of a file rename.
+ */
+import type { FileChange, TextEdit } from "../model/issue";
+import type { Item, Ref } from "../model/item";
+import { ID_PATTERN, REFERENCE_FIELDS, type Kind } from "../model/kinds";
+import type { Position, Range } from "../model/range";
+import { pairOf } from "../parse/yaml-node";
+import { idAt, idFromFileName, innerSpan, type IdAt, type Location, type StrategySource } from "./context";
+
+/** The item(s) an id at a position stands for: the referenced items, or the item itself. */
+function targetsOf(source: StrategySource, at: IdAt): Item[] {
+  if (!at.ref) return [at.holder];
+  const kinds: readonly Kind[] = REFERENCE_FIELDS[at.ref.field];
+  return source.index.itemsWithId(at.key).filter((item) => kinds.includes(item.kind));
+}
+
+function locationOf(item: Item): Location {
+  const [start, end] = innerSpan(item.doc.text, item.idStart, item.idEnd);
+  return { file: item.file, range: item.doc.lines().rangeOf(start, end) };
+}
+
+function refLocation(item: Item, ref: Ref): Location {
+  const [start, end] = innerSpan(item.doc.text, ref.start, ref.end);
+  return { file: item.file, range: item.doc.lines().rangeOf(start, end) };
+}
+
+/** Where the id at a position is defined: the id (or, for a file-named id, the `type`) of each item with it. */
+export function definition(source: StrategySource, path: string, position: Position): Location[] {
+  const file = source.index.files.get(path);
+  const at = file && idAt(file, position);
+  return at ? targetsOf(source, at).map(locationOf) : [];
+}
+
+/** The references to `target` across the workspace: every ref whose field may point to its kind. */
+export function referencesTo(source: StrategySource, target: Item): Array<{ item: Item; ref: Ref }> {
+  const out: Array<{ item: Item; ref: Ref }> = [];
+  for (const item of source.index.referrers(target.key)) {
+    for (const ref of item.refs) {
+      if (ref.key === target.key && (REFERENCE_FIELDS[ref.field] as readonly Kind[]).includes(target.kind)) out.push({ item, ref });
+    }
+  }
+  return out;
+}
+
+/** All references to the id at a position (and its definitions, with `includeDeclaration`), in file order. */
+export function references(source: StrategySource, path: string, position: Position, includeDeclaration = true): Location[] {
+  const file = source.index.files.get(path);
+  const at = file && idAt(file, position);
+  if (!at) return [];
+  const targets = targetsOf(source, at);
+  const out: Location[] = [];
+  const seen = new Set<string>();
+  const add = (location: Location) => {
+    const key = `${location.file}:${location.range.start.line}:${location.range.start.character}`;
+    if (!seen.has(key)) out.push(location);
+    seen.add(key);
+  };
+  if (includeDeclaration) for (const target of targets) add(locationOf(target));
+  if (targets.length) {
+    for (const target of targets) for (const { item, ref } of referencesTo(source, target)) add(refLocation(item, ref));
+  } else if (at.ref) {
+    // An unknown id: the other references with the same id and field kinds.
+    const kinds = REFERENCE_FIELDS[at.ref.field].join();
+    for (const item of source.index.referrers(at.key)) {
+      for (const ref of item.refs) if (ref.key === at.key && REFERENCE_FIELDS[ref.field].join() === kinds) add(refLocation(item, ref));
+    }
+  }
+  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
+}
+
+export type RenameCheck = { range: Range; placeholder: string; target: Item } | { error: string };
+
+/** Whether the id at a position can be renamed: the range to edit and the current id, or why not. */
+export function prepareRename(source: StrategySource, path: string, position: Position): RenameCheck {
+  const file = source.index.files.get(path);
+  const at = file && idAt(file, position);
+  if (!file || !at || (!at.ref && at.fromFileName)) return { error: "Only an item's id or a reference to one can be renamed" };
+  const targets = targetsOf(source, at);
+  if (targets.length === 0) return { error: `No item has the id \`${at.id}\`: nothing to rename` };
+  if (targets.length > 1) return { error: `${targets.length} items share the id \`${at.id}\`: make it unique first` };
+  return { range: file.lines().rangeOf(at.start, at.end), placeholder: at.id, target: targets[0] };
+}
+
+const NOT_PLAIN = /^(?:~|null|true|false|yes|no|on|off|[-+]?(?:\.?[0-9][0-9_]*\.?[0-9_]*(?:e[-+]?[0-9]+)?|0x[0-9a-f]+|0o[0-7]+|\.inf|\.nan))$/i;
+
+/** The id as YAML: quoted when a plain scalar would read as something else (`true`, `1.50`). */
+function yamlId(id: string): string {
+  return NOT_PLAIN.test(id) && String(Number(id)) !== id ? `"${id}"` : id;
+}
+
+/** The text that replaces a scalar `start..end`: in quotes, only the content changes. */
+function replacement(text: string, start: number, end: number, id: string): { start: number; end: number; text: string } {
+  const [a, b] = innerSpan(text, start, end);
+  return a === start ? { start, end, text: yamlId(id) } : { start: a, end: b, text: id };
+}
+
+/** Renames the id at a position: every reference to it and its definition, as file changes; or why not. */
+export function rename(source: StrategySource, path: string, position: Position, newId: string): { changes: FileChange[] } | { error: string } {
+  const check = prepareRename(source, path, position);
+  if ("error" in check) return check;
+  const id = newId.trim();
+  if (!ID_PATTERN.test(id.toLowerCase())) return { error: `\`${id}\` is not a valid id: use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit` };
+  const target = check.target;
+  const clash = source.index.itemsWithId(id).find((item) => item !== target);
+  if (clash) return { error: `The id \`${id}\` is taken by the ${clash.kind} in ${clash.file}` };
+
+  const byFile = new Map<string, TextEdit[]>();
+  const edit = (item: Item, start: number, end: number, text: string) => {
+    const list = byFile.get(item.file) ?? [];
+    list.push({ range: item.doc.lines().rangeOf(start, end), newText: text });
+    byFile.set(item.file, list);
+  };
+  for (const { item, ref } of referencesTo(source, target)) {
+    const r = replacement(item.doc.text, ref.start, ref.end, id);
+    edit(item, r.start, r.end, r.text);
+  }
+  if (idFromFileName(target)) {
+    // The id came from the file name: say it with an `id:` line after `type:` instead of renaming the file.
+    const type = pairOf(target.node, "type");
+    if (!type || target.node.flow) return { error: "Add an `id:` line to the item first, then rename it" };
+    const lines = target.doc.lines();
+    const at = lines.positionAt(type.keyStart);
+    const lineEnd = lines.lineEnd(at.line);
+    edit(target, lineEnd, lineEnd, `${target.doc.eol}${" ".repeat(at.character)}id: ${yamlId(id)}`);
+  } else {
+    const r = replacement(target.doc.text, target.idStart, target.idEnd, id);
+    edit(target, r.start, r.end, r.text);
+  }
+  return { changes: [...byFile].map(([file, edits]) => ({ kind: "edit", file, edits })) };
+}

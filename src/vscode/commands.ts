@@ -1,0 +1,123 @@
+/**
+ * Commands under the "Strategy Docs" category and the status bar item with the
+ * count of strategy problems. The commands that write (new items) are
+ * registered only in trusted workspaces (see extension.ts).
+ */
+import * as vscode from "vscode";
+import { newItemFile, type Kind } from "../core/index";
+import type { DiagnosticsPublisher } from "./diagnostics";
+import type { StrategyFolder, StrategyHost } from "./host";
+import { toWorkspaceEdit } from "./convert";
+import { folderForKind } from "./settings";
+
+/** The kinds with a "new …" command, and its id. */
+export const NEW_ITEM_COMMANDS: Array<[string, Kind]> = [
+  ["strategyDocs.newPillar", "pillar"],
+  ["strategyDocs.newKpi", "kpi"],
+  ["strategyDocs.newInitiative", "initiative"],
+  ["strategyDocs.newTactic", "tactic"],
+  ["strategyDocs.newSprint", "sprint"],
+];
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+
+/** Registers the commands that only read. */
+export function registerReadCommands(host: StrategyHost, diagnostics: DiagnosticsPublisher, output: vscode.OutputChannel): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand("strategyDocs.checkWorkspace", async () => {
+      await host.reloadAll();
+      const folders = host.all();
+      const files = folders.reduce((sum, state) => sum + state.workspace.index.files.size, 0);
+      const items = folders.reduce((sum, state) => sum + state.workspace.index.itemCount, 0);
+      const { errors, warnings, infos } = diagnostics.totals();
+      const summary = `Strategy Docs: ${plural(files, "file")}, ${plural(items, "item")}: ${plural(errors, "error")}, ${plural(warnings, "warning")}, ${plural(infos, "info")}`;
+      output.appendLine(summary);
+      const choice = await vscode.window.showInformationMessage(summary, ...(errors + warnings + infos ? ["Show Problems"] : []));
+      if (choice) await vscode.commands.executeCommand("workbench.actions.view.problems");
+    }),
+    vscode.commands.registerCommand("strategyDocs.showOutput", () => output.show()),
+  ];
+}
+
+/** The folder to create in: the active editor's, else the only one, else the user's choice. */
+async function pickFolder(host: StrategyHost): Promise<StrategyFolder | undefined> {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const fromEditor = active && host.folderOf(active);
+  if (fromEditor) return fromEditor;
+  const folders = host.all();
+  if (folders.length <= 1) return folders[0];
+  const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: "Folder for the new item" });
+  return picked && folders.find((state) => state.folder === picked);
+}
+
+function today(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function newItem(host: StrategyHost, kind: Kind): Promise<void> {
+  const state = await pickFolder(host);
+  if (!state) {
+    void vscode.window.showErrorMessage("Strategy Docs: open a folder first");
+    return;
+  }
+  await state.ready;
+  const title = await vscode.window.showInputBox({
+    title: `New ${kind}`,
+    prompt: `Title of the new ${kind} (its id is made from it)`,
+    validateInput: (value) => {
+      const made = newItemFile(state.workspace, kind, value, { folder: folderForKind(state.root, kind), today: today() });
+      return "error" in made && value.trim() ? made.error : undefined;
+    },
+  });
+  if (title === undefined) return;
+  const made = newItemFile(state.workspace, kind, title, { folder: folderForKind(state.root, kind), today: today() });
+  if ("error" in made) {
+    void vscode.window.showErrorMessage(`Strategy Docs: ${made.error}`);
+    return;
+  }
+  const uri = state.uriOf(made.change.file);
+  if (await exists(uri)) {
+    void vscode.window.showErrorMessage(`Strategy Docs: ${made.change.file} exists already`);
+    return;
+  }
+  if (!(await vscode.workspace.applyEdit(toWorkspaceEdit(state.root, [made.change])))) {
+    void vscode.window.showErrorMessage(`Strategy Docs: could not create ${made.change.file}`);
+    return;
+  }
+  const document = await vscode.workspace.openTextDocument(uri);
+  await document.save();
+  await vscode.window.showTextDocument(document);
+}
+
+/** Registers the commands that write (trusted workspaces only). */
+export function registerWriteCommands(host: StrategyHost): vscode.Disposable[] {
+  return NEW_ITEM_COMMANDS.map(([command, kind]) => vscode.commands.registerCommand(command, () => newItem(host, kind)));
+}
+
+/** The status bar item: the count of strategy problems; a click opens the Problems view. */
+export function createStatusItem(host: StrategyHost, diagnostics: DiagnosticsPublisher): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem("strategyDocs.problems", vscode.StatusBarAlignment.Left, 10);
+  item.name = "Strategy Docs problems";
+  item.command = { title: "Show Problems", command: "workbench.actions.view.problems" };
+  const update = () => {
+    // Nothing to say in a workspace with no strategy documents.
+    if (!host.all().some((state) => state.workspace.index.itemCount > 0)) return item.hide();
+    const { errors, warnings, infos } = diagnostics.totals();
+    item.text = `$(compass) ${errors ? `$(error) ${errors} ` : ""}$(warning) ${warnings}${infos ? ` $(info) ${infos}` : ""}`;
+    item.tooltip = `Strategy Docs: ${plural(errors, "error")}, ${plural(warnings, "warning")}, ${plural(infos, "info")} — click to open the Problems view`;
+    item.show();
+  };
+  const subscription = diagnostics.onDidPublish(update);
+  return { dispose: () => (subscription.dispose(), item.dispose()) };
+}

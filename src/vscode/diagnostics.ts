@@ -1,0 +1,103 @@
+/**
+ * Publishes the core's diagnostics into one DiagnosticCollection "strategy-docs":
+ * all of a folder after a (re)read or a config change, otherwise only the
+ * files a change can affect. Each diagnostic's code links to its rule in the README.
+ */
+import * as vscode from "vscode";
+import type { Issue } from "../core/index";
+import { toDiagnostic } from "./convert";
+import type { ChangeEvent, StrategyFolder, StrategyHost } from "./host";
+
+/** Counts of the published diagnostics, by severity. */
+export interface ProblemCounts {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+/** A file's published problems: counts, and the worst severity per item id. */
+interface FileProblems extends ProblemCounts {
+  worst: Map<string, Issue["severity"]>;
+}
+
+const RANK = { error: 3, warning: 2, info: 1 } as const;
+
+export class DiagnosticsPublisher implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection("strategy-docs");
+  /** Per folder: the files with published diagnostics and their counts. */
+  private readonly published = new Map<StrategyFolder, Map<string, FileProblems>>();
+  private readonly emitter = new vscode.EventEmitter<void>();
+  private readonly subscription: vscode.Disposable;
+  /** Fires after diagnostics were published (the tree and the status bar follow). */
+  readonly onDidPublish = this.emitter.event;
+
+  constructor(host: StrategyHost, private readonly docs: (rule: string) => vscode.Uri) {
+    this.subscription = host.onDidChange((event) => this.update(event));
+  }
+
+  private update(event: ChangeEvent): void {
+    const { folder } = event;
+    let files = this.published.get(folder);
+    if (!files) this.published.set(folder, (files = new Map()));
+    if (event.removed) {
+      for (const path of files.keys()) this.collection.delete(folder.uriOf(path));
+      this.published.delete(folder);
+    } else if (event.files === "all") {
+      const byFile = new Map<string, Issue[]>();
+      for (const issue of folder.workspace.allIssues(false)) {
+        const list = byFile.get(issue.file);
+        if (list) list.push(issue);
+        else byFile.set(issue.file, [issue]);
+      }
+      for (const path of files.keys()) if (!byFile.has(path)) this.set(folder, files, path, []);
+      for (const [path, issues] of byFile) this.set(folder, files, path, issues);
+    } else {
+      for (const path of event.files) this.set(folder, files, path, folder.workspace.issues(path, false));
+    }
+    this.emitter.fire();
+  }
+
+  private set(folder: StrategyFolder, files: Map<string, FileProblems>, path: string, issues: readonly Issue[]): void {
+    const uri = folder.uriOf(path);
+    if (!issues.length) {
+      if (files.delete(path)) this.collection.delete(uri);
+      return;
+    }
+    const counts: FileProblems = { errors: 0, warnings: 0, infos: 0, worst: new Map() };
+    for (const issue of issues) {
+      counts[issue.severity === "error" ? "errors" : issue.severity === "warning" ? "warnings" : "infos"]++;
+      const key = issue.itemId?.toLowerCase() ?? "";
+      const before = counts.worst.get(key);
+      if (!before || RANK[issue.severity] > RANK[before]) counts.worst.set(key, issue.severity);
+    }
+    files.set(path, counts);
+    this.collection.set(uri, issues.map((issue) => toDiagnostic(issue, this.docs)));
+  }
+
+  /** The worst severity of the problems of an item (for a one-item file, of the whole file). */
+  worstOf(folder: StrategyFolder, path: string, itemKey: string, wholeFile: boolean): Issue["severity"] | undefined {
+    const problems = this.published.get(folder)?.get(path);
+    if (!problems) return undefined;
+    if (!wholeFile) return problems.worst.get(itemKey);
+    return problems.errors ? "error" : problems.warnings ? "warning" : problems.infos ? "info" : undefined;
+  }
+
+  /** The total counts over every folder. */
+  totals(): ProblemCounts {
+    const total: ProblemCounts = { errors: 0, warnings: 0, infos: 0 };
+    for (const files of this.published.values()) {
+      for (const counts of files.values()) {
+        total.errors += counts.errors;
+        total.warnings += counts.warnings;
+        total.infos += counts.infos;
+      }
+    }
+    return total;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.emitter.dispose();
+    this.collection.dispose();
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * One workspace folder: its strategy workspace, which files it reads (the
+ * config's include/exclude), and reading them through `workspace.fs`.
+ */
+import * as vscode from "vscode";
+import { CONFIG_FILE, createFileMatcher, decodeFile, MAX_FILE_BYTES, StrategyWorkspace, type FileContent } from "../core/index";
+import { fromUri, toUri } from "./convert";
+
+export const MARKDOWN = /\.(md|markdown)$/i;
+
+type FileMatcherLike = ReturnType<typeof createFileMatcher>;
+
+/** One workspace folder and its strategy workspace. */
+export class StrategyFolder {
+  workspace = new StrategyWorkspace();
+  matcher: FileMatcherLike = createFileMatcher(this.workspace.getConfig());
+  /** The last text of `strategy.config.yaml` (undefined: there is none). */
+  configText: string | undefined;
+  loading = false;
+  loaded = false;
+  /** Files that changed while a load was running: read again after it. */
+  readonly dirty = new Set<string>();
+  readonly ready: Promise<void>;
+  markReady!: () => void;
+  readonly watchers: vscode.Disposable[] = [];
+
+  constructor(readonly folder: vscode.WorkspaceFolder) {
+    this.ready = new Promise((resolve) => (this.markReady = resolve));
+  }
+
+  get root(): vscode.Uri {
+    return this.folder.uri;
+  }
+
+  pathOf(uri: vscode.Uri): string | undefined {
+    return fromUri(this.root, uri);
+  }
+
+  uriOf(path: string): vscode.Uri {
+    return toUri(this.root, path);
+  }
+
+  /** Whether a path is read: the config, or a markdown file the config's include/exclude select. */
+  isOurs(path: string): boolean {
+    return path === CONFIG_FILE || (MARKDOWN.test(path) && this.matcher(path));
+  }
+}
+
+/** A file's content (undefined: it is gone), or why it cannot be read. */
+export async function readContent(uri: vscode.Uri): Promise<FileContent | undefined> {
+  try {
+    return decodeFile(await vscode.workspace.fs.readFile(uri), MAX_FILE_BYTES);
+  } catch (error) {
+    if (error instanceof vscode.FileSystemError && error.code === "FileNotFound") return undefined;
+    return { unreadable: `The file cannot be read (${(error as Error).message})` };
+  }
+}
+
+/**
+ * The markdown files of a folder (or of a sub-folder `under/`) that a config
+ * selects: by default the folder's own; a reload passes the config it is about to use.
+ */
+export async function findMarkdown(
+  state: StrategyFolder,
+  under = "",
+  { include, exclude } = state.workspace.getConfig(),
+  matcher: FileMatcherLike = state.matcher,
+): Promise<vscode.Uri[]> {
+  const excludeGlob = exclude.length && !exclude.some((glob) => /[{}]/.test(glob)) ? new vscode.RelativePattern(state.root, exclude.length === 1 ? exclude[0] : `{${exclude.join(",")}}`) : undefined;
+  const found = new Map<string, vscode.Uri>();
+  const globs = under ? [`${under}**/*.{md,markdown}`] : include;
+  for (const glob of globs) {
+    for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(state.root, glob), excludeGlob)) {
+      const path = state.pathOf(uri);
+      if (path !== undefined && path !== CONFIG_FILE && MARKDOWN.test(path) && matcher(path)) found.set(uri.toString(), uri);
+    }
+  }
+  return [...found.values()];
+}

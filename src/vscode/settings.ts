@@ -1,0 +1,66 @@
+/**
+ * VS Code settings `strategyDocs.*` (SPEC §5): the defaults under a folder's
+ * `strategy.config.yaml` — the file wins, key by key, for the team's shared
+ * settings. A setting of the wrong shape is ignored (the SPEC default applies).
+ */
+import * as vscode from "vscode";
+import { defaultConfig, parseFormula, RULE_IDS, type Kind, type ScoringModel, type SeveritySetting, type StrategyConfig } from "../core/index";
+
+const MODELS: readonly ScoringModel[] = ["weighted", "wsjf", "rice", "ice", "custom"];
+const SEVERITIES: readonly SeveritySetting[] = ["error", "warning", "info", "off"];
+
+const isNumber = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
+const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === "string");
+
+/** The config the settings describe for a folder, before its `strategy.config.yaml` applies. */
+export function configFromSettings(scope: vscode.Uri | undefined): StrategyConfig {
+  const settings = vscode.workspace.getConfiguration("strategyDocs", scope);
+  const config = defaultConfig();
+  const include = settings.get<unknown>("include");
+  if (isStringList(include) && include.length) config.include = include;
+  const exclude = settings.get<unknown>("exclude");
+  if (isStringList(exclude)) config.exclude = exclude;
+
+  const model = settings.get<unknown>("scoring.model");
+  if (typeof model === "string" && (MODELS as readonly string[]).includes(model)) config.scoring.model = model as ScoringModel;
+  const weights = settings.get<Record<string, unknown>>("scoring.weights");
+  if (weights && typeof weights === "object") {
+    for (const key of ["impact", "urgency", "effort"] as const) {
+      const value = weights[key];
+      if (isNumber(value) && value >= 0) config.scoring.weights[key] = value;
+    }
+  }
+  const formula = settings.get<unknown>("scoring.formula");
+  if (typeof formula === "string" && formula.trim() && parseFormula(formula).ok) config.scoring.formula = formula;
+  // A custom model without a formula that parses ranks by the weighted model (as the config file does).
+  if (config.scoring.model === "custom" && !config.scoring.formula) config.scoring.model = "weighted";
+
+  const split = settings.get<Record<string, unknown>>("capacity.split");
+  if (split && isNumber(split.strategic) && isNumber(split.tactical) && split.strategic >= 0 && split.tactical >= 0 && Math.abs(split.strategic + split.tactical - 100) < 1e-9) {
+    config.capacity.split = { strategic: split.strategic, tactical: split.tactical };
+  }
+  const tolerance = settings.get<unknown>("capacity.tolerance");
+  if (isNumber(tolerance) && tolerance >= 0 && tolerance <= 100) config.capacity.tolerance = tolerance;
+  const maxAgeDays = settings.get<unknown>("review.maxAgeDays");
+  if (isNumber(maxAgeDays) && Number.isInteger(maxAgeDays) && maxAgeDays > 0) config.review.maxAgeDays = maxAgeDays;
+
+  const rules = settings.get<Record<string, unknown>>("rules");
+  if (rules && typeof rules === "object") {
+    for (const [rule, severity] of Object.entries(rules)) {
+      if (RULE_IDS.includes(rule) && typeof severity === "string" && (SEVERITIES as readonly string[]).includes(severity)) config.rules[rule] = severity as SeveritySetting;
+    }
+  }
+  return config;
+}
+
+/** The folder new items of a kind go to (`strategyDocs.folders.<kind>`, default `<kind>s`, the root for `strategy`). */
+export function folderForKind(scope: vscode.Uri | undefined, kind: Kind): string {
+  const value = vscode.workspace.getConfiguration("strategyDocs", scope).get<unknown>(`folders.${kind}`);
+  if (typeof value === "string") return value.replace(/^\/+|\/+$/g, "");
+  return kind === "strategy" ? "" : `${kind}s`;
+}
+
+/** Whether a configuration change touches the settings of this extension for a folder. */
+export function affectsSettings(event: vscode.ConfigurationChangeEvent, scope: vscode.Uri): boolean {
+  return event.affectsConfiguration("strategyDocs", scope);
+}

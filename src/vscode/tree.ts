@@ -1,0 +1,104 @@
+/**
+ * The "Strategy" tree view (`strategyDocs.tree`): the core's outline per
+ * folder, with problem badges from the published diagnostics; a click opens
+ * the item at its id. Rebuilt (debounced) after every change.
+ */
+import * as vscode from "vscode";
+import { describeItem, strategyOutline, type Kind, type OutlineNode } from "../core/index";
+import { toRange } from "./convert";
+import type { DiagnosticsPublisher } from "./diagnostics";
+import type { StrategyFolder, StrategyHost } from "./host";
+
+const KIND_ICONS: Record<Kind, string> = {
+  strategy: "compass",
+  pillar: "layers",
+  kpi: "graph-line",
+  initiative: "rocket",
+  tactic: "checklist",
+  sprint: "calendar",
+};
+
+const PROBLEM_ICONS = {
+  error: new vscode.ThemeIcon("error", new vscode.ThemeColor("problemsErrorIcon.foreground")),
+  warning: new vscode.ThemeIcon("warning", new vscode.ThemeColor("problemsWarningIcon.foreground")),
+  info: new vscode.ThemeIcon("info", new vscode.ThemeColor("problemsInfoIcon.foreground")),
+};
+
+type Node = { folder: StrategyFolder; outline?: OutlineNode; children: () => Node[] };
+
+export class StrategyTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly host: StrategyHost, private readonly diagnostics: DiagnosticsPublisher) {
+    this.subscription = diagnostics.onDidPublish(() => this.refresh());
+  }
+
+  /** Rebuilds the tree soon (changes come in bursts while typing). */
+  refresh(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.emitter.fire(undefined);
+    }, 300);
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (node) return node.children();
+    const folders = this.host.all().filter((folder) => folder.loaded);
+    const nodesOf = (folder: StrategyFolder) => strategyOutline(folder.workspace.index).map((outline) => this.node(folder, outline));
+    if (folders.length === 1) return nodesOf(folders[0]);
+    return folders.map((folder) => ({ folder, children: () => nodesOf(folder) }));
+  }
+
+  private node(folder: StrategyFolder, outline: OutlineNode): Node {
+    return { folder, outline, children: () => outline.children.map((child) => this.node(folder, child)) };
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    const { folder, outline } = node;
+    if (!outline) {
+      const item = new vscode.TreeItem(folder.folder.name, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = folder.root.toString();
+      item.iconPath = vscode.ThemeIcon.Folder;
+      return item;
+    }
+    // Groups and pillars open, the rest closed.
+    const open = !outline.item || outline.item.kind === "pillar";
+    const { Collapsed, Expanded, None } = vscode.TreeItemCollapsibleState;
+    const item = new vscode.TreeItem(outline.label, !outline.children.length ? None : open ? Expanded : Collapsed);
+    item.id = `${folder.root.toString()}${outline.id}`;
+    item.description = outline.description;
+    const strategyItem = outline.item;
+    if (!strategyItem) {
+      item.iconPath = new vscode.ThemeIcon(outline.id === "/unaligned" ? "question" : "calendar");
+      item.contextValue = "strategyGroup";
+      return item;
+    }
+    const worst = this.diagnostics.worstOf(folder, strategyItem.file, strategyItem.key, strategyItem.index === -1);
+    item.iconPath = worst ? PROBLEM_ICONS[worst] : new vscode.ThemeIcon(KIND_ICONS[strategyItem.kind]);
+    item.contextValue = `strategyItem.${strategyItem.kind}`;
+    const range = toRange(strategyItem.doc.lines().rangeOf(strategyItem.idStart, strategyItem.idEnd));
+    item.command = { title: "Open", command: "vscode.open", arguments: [folder.uriOf(strategyItem.file), { selection: range } satisfies vscode.TextDocumentShowOptions] };
+    return item;
+  }
+
+  /** The tooltip, on hover only: it ranks the item's track. */
+  resolveTreeItem(item: vscode.TreeItem, node: Node): vscode.TreeItem {
+    if (node.outline?.item) {
+      const tooltip = new vscode.MarkdownString(describeItem(node.folder.workspace, node.outline.item));
+      tooltip.isTrusted = false;
+      tooltip.supportHtml = false;
+      item.tooltip = tooltip;
+    }
+    return item;
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.subscription.dispose();
+    this.emitter.dispose();
+  }
+}
