@@ -1,0 +1,229 @@
+#!/usr/bin/env node
+/**
+ * Runs the integration suites (test/integration/suite) inside a real VS Code, offline:
+ * code-server serves the workbench and runs the Node extension host, Debian's
+ * chromium (driven by playwright-core) is the window, and the extension-test
+ * payload in the URL makes the workbench load this repo as the extension under
+ * development and call `out/integration/index.js`'s `run()`. See shared/REAL-VSCODE.md.
+ *
+ *   npm run test:integration      # installs what is missing (cached in ~/.cache/strategy-docs), builds, runs
+ *
+ * Env: STRATEGY_DOCS_IT_TIMEOUT_MS (default 8 min, from code-server start to results),
+ * STRATEGY_DOCS_IT_VERBOSE=1 (echo the workbench console). Artefacts in test-results/:
+ * integration-results.json, integration-workbench.png, integration-console.log,
+ * integration-code-server.log.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { ensureVsCodeEnv } from "../../scripts/vscode-env.mjs";
+import { buildIntegration, copyExamples, readResults, report, RESULTS_DIR, RESULTS_FILE, ROOT, TESTS_PATH } from "./common.mjs";
+
+const require = createRequire(import.meta.url);
+const TIMEOUT_MS = Number(process.env.STRATEGY_DOCS_IT_TIMEOUT_MS) || 8 * 60_000;
+const VERBOSE = process.env.STRATEGY_DOCS_IT_VERBOSE === "1";
+
+/** Quiet user settings: nothing phones home, nothing pops up. */
+const USER_SETTINGS = {
+  "telemetry.telemetryLevel": "off",
+  "update.mode": "none",
+  "extensions.autoUpdate": false,
+  "extensions.autoCheckUpdates": false,
+  "extensions.ignoreRecommendations": true,
+  "workbench.startupEditor": "none",
+  "workbench.enableExperiments": false,
+  "workbench.tips.enabled": false,
+  "chat.disableAIFeatures": true,
+  "git.enabled": false,
+  "security.workspace.trust.enabled": false,
+  "json.schemaDownload.enable": false,
+  "npm.fetchOnlinePackageInfo": false,
+  "typescript.disableAutomaticTypeAcquisition": true,
+};
+
+const CHROMIUM_ARGS = [
+  "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+];
+
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const log = (line) => console.log(`[integration] ${line}`);
+
+/** What must be undone on every exit path, and what to keep of a run. */
+const session = { server: undefined, browser: undefined, page: undefined, tmp: undefined, serverOutput: "", consoleLines: [], screenshot: false, stopping: undefined };
+
+/** Screenshots the workbench into test-results/integration-workbench.png, once per run. */
+async function screenshot() {
+  if (!session.page || session.screenshot) return;
+  session.screenshot = true;
+  await Promise.race([session.page.screenshot({ path: path.join(RESULTS_DIR, "integration-workbench.png") }), sleep(10_000)]).catch((error) => log(`no screenshot: ${error.message}`));
+}
+
+/** Once the suites wrote their results (the extension host still runs, holding for us), screenshots the live workbench. */
+async function screenshotWhenResults() {
+  while (session.page && !existsSync(RESULTS_FILE)) await sleep(100);
+  await sleep(500); // let the workbench paint the last state
+  await screenshot();
+  writeFileSync(`${RESULTS_FILE}.seen`, "");
+}
+
+/** Saves the workbench screenshot (unless taken) and the logs into test-results/ (also after a failure). */
+async function saveArtefacts() {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  await screenshot();
+  writeFileSync(path.join(RESULTS_DIR, "integration-console.log"), session.consoleLines.join("\n") + "\n");
+  writeFileSync(path.join(RESULTS_DIR, "integration-code-server.log"), session.serverOutput);
+}
+
+/** Kills code-server's whole process group (it was spawned detached) and removes the temp folder; synchronous, so it also works in 'exit'. */
+function killServerAndClean() {
+  const pid = session.server?.pid;
+  if (pid && session.server.exitCode === null && session.server.signalCode === null) {
+    try { process.kill(-pid, "SIGKILL"); } catch { /* already gone */ }
+  }
+  session.server = undefined;
+  if (session.tmp) rmSync(session.tmp, { recursive: true, force: true });
+  session.tmp = undefined;
+}
+
+async function cleanup() {
+  const browser = session.browser;
+  session.browser = session.page = undefined;
+  if (browser) await Promise.race([browser.close().catch(() => {}), sleep(5000)]);
+  killServerAndClean();
+}
+
+process.on("exit", killServerAndClean);
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(signal, () => { session.stopping = signal; log(`${signal}: stopping`); cleanup().finally(() => process.exit(130)); });
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().on("error", reject);
+    server.listen(0, "127.0.0.1", () => { const { port } = server.address(); server.close(() => resolve(port)); });
+  });
+}
+
+const canConnect = (port) => new Promise((resolve) => {
+  const socket = net.connect(port, "127.0.0.1", () => { socket.destroy(); resolve(true); }).on("error", () => resolve(false));
+});
+
+/** Starts code-server on 127.0.0.1:port with a throwaway profile; resolves once it accepts connections. */
+async function startCodeServer(env, port, tmp) {
+  const dirs = Object.fromEntries(["user-data", "extensions", "xdg-config", "xdg-data", "xdg-cache"].map((name) => [name, path.join(tmp, name)]));
+  for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
+  mkdirSync(path.join(dirs["user-data"], "User"));
+  writeFileSync(path.join(dirs["user-data"], "User", "settings.json"), JSON.stringify(USER_SETTINGS, null, 2));
+  const config = path.join(tmp, "config.yaml");
+  writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
+  const dead = "http://127.0.0.1:9"; // nothing listens there: the marketplace is unreachable, quickly
+  const args = [
+    env.codeServerEntry, "--bind-addr", `127.0.0.1:${port}`, "--auth", "none", "--disable-telemetry",
+    "--disable-update-check", "--disable-workspace-trust", "--ignore-last-opened",
+    "--user-data-dir", dirs["user-data"], "--extensions-dir", dirs.extensions, "--config", config,
+  ];
+  const server = spawn(env.node, args, {
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: `${dead}/gallery`, itemUrl: `${dead}/items`, resourceUrlTemplate: `${dead}/{publisher}/{name}/{version}/{path}` }),
+      XDG_CONFIG_HOME: dirs["xdg-config"], XDG_DATA_HOME: dirs["xdg-data"], XDG_CACHE_HOME: dirs["xdg-cache"],
+      STRATEGY_DOCS_TEST_RESULTS: RESULTS_FILE,
+      STRATEGY_DOCS_TEST_HOLD_MS: "15000",
+    },
+  });
+  session.server = server;
+  const keep = (chunk) => { session.serverOutput += chunk; if (VERBOSE) process.stdout.write(`[code-server] ${chunk}`); };
+  server.stdout.setEncoding("utf8").on("data", keep);
+  server.stderr.setEncoding("utf8").on("data", keep);
+  const exited = new Promise((resolve) => server.on("exit", (code, signal) => resolve(code ?? signal)));
+  const deadline = Date.now() + 30_000;
+  while (!(await canConnect(port))) {
+    if (server.exitCode !== null || server.signalCode !== null) throw new Error(`code-server exited (${server.exitCode ?? server.signalCode}) before listening. Its output:\n${session.serverOutput}`);
+    if (Date.now() > deadline) throw new Error(`code-server did not listen on 127.0.0.1:${port} within 30 s. Its output:\n${session.serverOutput}`);
+    await sleep(100);
+  }
+  return { exited }; // wrapped: an async function returning a promise would wait for it
+}
+
+/** Opens the workbench with the extension-test payload; resolves with the exit code the workbench reports. */
+async function runInBrowser(env, port, workspace, serverExited, timings, t0) {
+  const { chromium } = require("playwright-core");
+  try {
+    session.browser = await chromium.launch({ executablePath: env.chromium, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+  } catch (error) {
+    throw new Error(`chromium (${env.chromium}) did not start: ${error.message}`);
+  }
+  const page = (session.page = await session.browser.newPage({ viewport: { width: 1400, height: 900 } }));
+  page.on("console", (message) => { session.consoleLines.push(`[${message.type()}] ${message.text()}`); if (VERBOSE) console.log(`[workbench] ${message.text()}`); });
+  page.on("pageerror", (error) => session.consoleLines.push(`[pageerror] ${error.stack ?? error.message}`));
+  let reportExit;
+  const exitCode = new Promise((resolve) => { reportExit = resolve; });
+  await page.exposeFunction("codeAutomationExit", (code) => reportExit(Number(code)));
+  const remote = (file) => `vscode-remote://127.0.0.1:${port}${file}`;
+  const payload = [["extensionDevelopmentPath", remote(ROOT)], ["extensionTestsPath", remote(TESTS_PATH)], ["skipWelcome", "true"]];
+  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  await page.goto(url, { waitUntil: "domcontentloaded", timeout: 60_000 });
+  timings.pageLoaded = Date.now() - t0;
+  void screenshotWhenResults();
+  const code = await Promise.race([
+    exitCode,
+    serverExited.then((how) => { throw new Error(`code-server stopped (${how}) during the tests. Its output:\n${session.serverOutput}`); }),
+  ]);
+  timings.results = Date.now() - t0;
+  return code;
+}
+
+async function main() {
+  const start = Date.now();
+  const env = ensureVsCodeEnv();
+  const envMs = Date.now() - start;
+  const buildStart = Date.now();
+  await buildIntegration();
+  const buildMs = Date.now() - buildStart;
+  session.tmp = mkdtempSync(path.join(os.tmpdir(), "strategy-docs-it-"));
+  const workspace = copyExamples(session.tmp);
+  const port = await freePort();
+  log(`code-server ${env.codeServerVersion} (VS Code ${env.vscodeVersion}) on 127.0.0.1:${port}, workspace ${workspace}`);
+
+  const t0 = Date.now();
+  const timings = {};
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out: no test results ${seconds(TIMEOUT_MS)} after starting code-server (STRATEGY_DOCS_IT_TIMEOUT_MS)`)), TIMEOUT_MS);
+  });
+  const exitCode = await Promise.race([
+    (async () => {
+      const { exited: serverExited } = await startCodeServer(env, port, session.tmp);
+      timings.listening = Date.now() - t0;
+      return runInBrowser(env, port, workspace, serverExited, timings, t0);
+    })(),
+    timeout,
+  ]).finally(() => clearTimeout(timer));
+  await saveArtefacts();
+  await cleanup();
+  rmSync(`${RESULTS_FILE}.seen`, { force: true });
+  const code = report(readResults(), exitCode);
+  log(`times: environment ${seconds(envMs)}, build ${seconds(buildMs)}; from code-server start: listening ${seconds(timings.listening)}, page loaded ${seconds(timings.pageLoaded)}, results ${seconds(timings.results)}; total ${seconds(Date.now() - start)}`);
+  return code;
+}
+
+main().then(
+  (code) => process.exit(code),
+  async (error) => {
+    if (session.stopping) return; // the signal handler cleans up and exits
+    console.error(`[integration] ${error instanceof Error ? error.message : String(error)}`);
+    if (/timed out/.test(String(error?.message))) console.error(`[integration] code-server's last output:\n${session.serverOutput.split("\n").slice(-30).join("\n")}`);
+    await saveArtefacts().catch(() => {});
+    await cleanup();
+    log(`logs (and the screenshot, if the page opened) in ${path.relative(ROOT, RESULTS_DIR)}/`);
+    console.log("0 passed, 1 failed");
+    process.exit(1);
+  },
+);
