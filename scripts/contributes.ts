@@ -100,6 +100,8 @@ export function manifestParts(): { activationEvents: string[]; capabilities: Rec
       ],
       configuration: { title: "Strategy Docs", properties: settings() },
       yamlValidation: [{ fileMatch: "strategy.config.yaml", url: "./schemas/strategy-config.schema.json" }],
+      // Injected into markdown: highlights the kind and the reference keys in front matter (the injection selector is in the file).
+      grammars: [{ scopeName: "strategy-docs.frontmatter.injection", path: "./syntaxes/strategy-frontmatter.injection.json", injectTo: ["text.html.markdown"] }],
     },
   };
 }

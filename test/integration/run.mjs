@@ -211,7 +211,10 @@ async function main() {
   rmSync(`${RESULTS_FILE}.seen`, { force: true });
   const code = report(readResults(), exitCode);
   log(`times: environment ${seconds(envMs)}, build ${seconds(buildMs)}; from code-server start: listening ${seconds(timings.listening)}, page loaded ${seconds(timings.pageLoaded)}, results ${seconds(timings.results)}; total ${seconds(Date.now() - start)}`);
-  return code;
+  // Second phase: the packaged .vsix, installed into a fresh code-server (test/integration/vsix.mjs).
+  if (process.env.STRATEGY_DOCS_IT_VSIX === "0") return code;
+  const { runVsixTest } = await import("./vsix.mjs");
+  return (await runVsixTest({ env })) || code;
 }
 
 main().then(
