@@ -8,6 +8,7 @@ import { newItemFile, type Kind } from "../core/index";
 import type { DiagnosticsPublisher } from "./diagnostics";
 import type { StrategyFolder, StrategyHost } from "./host";
 import { toWorkspaceEdit } from "./convert";
+import { exists } from "./folder";
 import { folderForKind } from "./settings";
 
 /** The kinds with a "new …" command, and its id. */
@@ -21,7 +22,7 @@ export const NEW_ITEM_COMMANDS: Array<[string, Kind]> = [
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
-/** Registers the commands that only read. */
+/** Registers the commands that only read. `strategyDocs.checkWorkspace` resolves with the counts it shows, once the folders are read again. */
 export function registerReadCommands(host: StrategyHost, diagnostics: DiagnosticsPublisher, output: vscode.OutputChannel): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand("strategyDocs.checkWorkspace", async () => {
@@ -32,8 +33,11 @@ export function registerReadCommands(host: StrategyHost, diagnostics: Diagnostic
       const { errors, warnings, infos } = diagnostics.totals();
       const summary = `Strategy Docs: ${plural(files, "file")}, ${plural(items, "item")}: ${plural(errors, "error")}, ${plural(warnings, "warning")}, ${plural(infos, "info")}`;
       output.appendLine(summary);
-      const choice = await vscode.window.showInformationMessage(summary, ...(errors + warnings + infos ? ["Show Problems"] : []));
-      if (choice) await vscode.commands.executeCommand("workbench.actions.view.problems");
+      // Not awaited: the command is done when the check is (the message stays until dismissed).
+      void vscode.window.showInformationMessage(summary, ...(errors + warnings + infos ? ["Show Problems"] : [])).then((choice) => {
+        if (choice) void vscode.commands.executeCommand("workbench.actions.view.problems");
+      });
+      return { files, items, errors, warnings, infos };
     }),
     vscode.commands.registerCommand("strategyDocs.showOutput", () => output.show()),
   ];
@@ -54,15 +58,6 @@ function today(): string {
   const now = new Date();
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function newItem(host: StrategyHost, kind: Kind): Promise<void> {

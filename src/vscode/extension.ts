@@ -11,9 +11,15 @@ import { createStatusItem, registerReadCommands, registerWriteCommands } from ".
 import { DiagnosticsPublisher } from "./diagnostics";
 import { StrategyHost } from "./host";
 import { registerReadFeatures, registerRename, SELECTOR } from "./language-features";
-import { StrategyTree } from "./tree";
+import { StrategyTree, type TreeSnapshot } from "./tree";
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What `activate` returns (`vscode.extensions.getExtension(id).exports`): read-only views for tests and other extensions. */
+export interface StrategyDocsApi {
+  /** The "Strategy" tree as plain data, as the view shows it now. */
+  tree(): TreeSnapshot[];
+}
+
+export function activate(context: vscode.ExtensionContext): StrategyDocsApi {
   const started = performance.now();
   const output = vscode.window.createOutputChannel("Strategy Docs");
   const log = (line: string) => output.appendLine(line);
@@ -55,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): void {
   // The first read runs after activation returns.
   setTimeout(() => host.start(), 0);
   log(`Strategy Docs activated in ${(performance.now() - started).toFixed(1)} ms`);
+  return { tree: () => tree.snapshot() };
 }
 
 export function deactivate(): void {}

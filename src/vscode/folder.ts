@@ -56,6 +56,16 @@ export async function readContent(uri: vscode.Uri): Promise<FileContent | undefi
   }
 }
 
+/** Whether a file (or folder) exists. */
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The markdown files of a folder (or of a sub-folder `under/`) that a config
  * selects: by default the folder's own; a reload passes the config it is about to use.

@@ -7,7 +7,7 @@
  */
 import * as vscode from "vscode";
 import { CONFIG_FILE, createFileMatcher, StrategyWorkspace, type FileContent } from "../core/index";
-import { findMarkdown, MARKDOWN, readContent, StrategyFolder } from "./folder";
+import { exists, findMarkdown, readContent, StrategyFolder } from "./folder";
 import { affectsSettings, configFromSettings } from "./settings";
 
 export { StrategyFolder } from "./folder";
@@ -76,6 +76,8 @@ export class StrategyHost implements vscode.Disposable {
     if (!state || path === undefined) return undefined;
     await state.ready;
     if (!state.isOurs(path)) return undefined;
+    // A document outlives its file (deleted on disk, its editor still open): unless it is edited, it is not read again.
+    if (path !== CONFIG_FILE && !document.isDirty && !state.workspace.index.files.has(path) && !(await exists(document.uri))) return undefined;
     // Other documents' pending edits too: references and rename span files.
     for (const [key, pending] of [...this.timers]) {
       if (key === document.uri.toString()) continue;
@@ -245,10 +247,13 @@ export class StrategyHost implements vscode.Disposable {
         const matcher = createFileMatcher(workspace.getConfig());
         // The current workspace keeps answering until the new one is complete.
         const uris = await findMarkdown(state, "", workspace.getConfig(), matcher);
+        // An open document's live text wins over its file's, for files that exist: a document
+        // outlives its file (closing an editor, or deleting its file, does not close it at once).
+        const found = new Set(uris.map((uri) => state.pathOf(uri)));
         const open = new Map<string, vscode.TextDocument>();
         for (const document of vscode.workspace.textDocuments) {
           const path = state.pathOf(document.uri);
-          if (path !== undefined && path !== CONFIG_FILE && document.uri.scheme === "file" && MARKDOWN.test(path) && matcher(path)) open.set(path, document);
+          if (path !== undefined && document.uri.scheme === "file" && found.has(path)) open.set(path, document);
         }
         const entries: Array<[string, FileContent]> = [];
         for (let i = 0; i < uris.length; i += READ_BATCH) {

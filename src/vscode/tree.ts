@@ -26,6 +26,18 @@ const PROBLEM_ICONS = {
 
 type Node = { folder: StrategyFolder; outline?: OutlineNode; children: () => Node[] };
 
+/** A node of the tree as plain data, as the view shows it (the extension's API returns it, for tests). */
+export interface TreeSnapshot {
+  label: string;
+  description?: string;
+  /** The item's kind and id; groups (and folders) have none. */
+  kind?: Kind;
+  id?: string;
+  /** The codicon shown: the item's kind, or its worst problem (`error`, `warning`, `info`). */
+  icon?: string;
+  children: TreeSnapshot[];
+}
+
 export class StrategyTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
@@ -94,6 +106,21 @@ export class StrategyTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
       item.tooltip = tooltip;
     }
     return item;
+  }
+
+  /** The whole tree as plain data, built by the same getChildren/getTreeItem the view calls. */
+  snapshot(node?: Node): TreeSnapshot[] {
+    return this.getChildren(node).map((child) => {
+      const item = this.getTreeItem(child);
+      return {
+        label: typeof item.label === "string" ? item.label : (item.label?.label ?? ""),
+        description: typeof item.description === "string" ? item.description : undefined,
+        kind: child.outline?.item?.kind,
+        id: child.outline?.item?.id,
+        icon: item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : undefined,
+        children: this.snapshot(child),
+      };
+    });
   }
 
   dispose(): void {

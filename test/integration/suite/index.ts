@@ -52,12 +52,26 @@ async function holdForHarness(): Promise<void> {
 /** Registers the suites. Add each new suite file here (they run in this order). */
 function loadSuites(): void {
   require("./activation.test");
+  require("./tree.test");
+  require("./quick-fixes.test");
+  require("./fix-all.test");
+  require("./language.test");
+  require("./files.test");
+  require("./commands.test");
 }
 
 /** Runs every suite; resolves when all passed, rejects with the number of failures otherwise. */
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: "bdd", color: false, timeout: 60_000, reporter: "spec" });
+  // STRATEGY_DOCS_IT_GREP runs only the tests whose full title matches it (a regular expression).
+  const grep = process.env.STRATEGY_DOCS_IT_GREP;
+  const mocha = new Mocha({ ui: "bdd", color: false, timeout: 60_000, reporter: "spec", ...(grep ? { grep: new RegExp(grep) } : {}) });
   mocha.suite.emit("pre-require", globalThis, "integration", mocha);
+  // VS Code in the browser (code-server) saves edited files after a second by default: the
+  // suites edit in memory and revert, so nothing they do may reach the disk unasked.
+  mocha.suite.beforeAll("turn auto save off", async () => {
+    const vscode = require("vscode") as typeof import("vscode");
+    await vscode.workspace.getConfiguration("files").update("autoSave", "off", vscode.ConfigurationTarget.Global);
+  });
   loadSuites();
 
   const tests: TestResult[] = [];

@@ -1,0 +1,64 @@
+/**
+ * The commands: "Strategy Docs: Check Workspace" reads the folder again and
+ * returns the same counts as the CLI on examples/ (acceptance 9).
+ */
+import * as assert from "node:assert/strict";
+import * as vscode from "vscode";
+import { allDiagnostics, deleteFile, diagnosticsOf, open, restoreAll, waitForDiagnostic, waitForExampleDiagnostics, uriOf, waitForNoDiagnostic, writeFile } from "./util";
+
+const DELETED = "tactics/deleted-while-open.md";
+
+interface Counts {
+  files: number;
+  items: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+/** What `strategy-docs check examples` counts: its infos are `unscored-item` and the `stale-strategy` findings of today. */
+function exampleCounts(): Counts {
+  const stale = allDiagnostics().filter((line) => line.endsWith(" stale-strategy")).length;
+  return { files: 37, items: 41, errors: 0, warnings: 8, infos: 1 + stale };
+}
+
+describe("commands", () => {
+  before(() => waitForExampleDiagnostics());
+  after(async () => {
+    await restoreAll([DELETED]);
+    await vscode.commands.executeCommand("notifications.clearAll");
+    await waitForExampleDiagnostics();
+  });
+
+  it("registers every command of the manifest", async () => {
+    const registered = new Set(await vscode.commands.getCommands(true));
+    for (const command of ["strategyDocs.checkWorkspace", "strategyDocs.showOutput", "strategyDocs.newPillar", "strategyDocs.newKpi", "strategyDocs.newInitiative", "strategyDocs.newTactic", "strategyDocs.newSprint"]) {
+      assert.ok(registered.has(command), command);
+    }
+  });
+
+  it("Check Workspace reads the workspace again and counts what the CLI counts", async () => {
+    const result = await vscode.commands.executeCommand<Counts>("strategyDocs.checkWorkspace");
+    assert.deepEqual(result, exampleCounts());
+    await waitForExampleDiagnostics();
+  });
+
+  it("Check Workspace leaves out a file deleted while its editor is open", async () => {
+    await writeFile(DELETED, "---\ntype: tactic\ntitle: Deleted while open\npillar: nowhere\n---\n");
+    await open(DELETED);
+    await waitForDiagnostic(DELETED, "unknown-reference");
+    await deleteFile(DELETED);
+    await waitForNoDiagnostic(DELETED);
+    // Asking about the orphaned document (the editor still shows it) does not read it again.
+    await vscode.commands.executeCommand("vscode.executeDocumentSymbolProvider", uriOf(DELETED));
+    await vscode.commands.executeCommand("vscode.executeHoverProvider", uriOf(DELETED), new vscode.Position(3, 10));
+    assert.deepEqual(diagnosticsOf(DELETED), []);
+    const result = await vscode.commands.executeCommand<Counts>("strategyDocs.checkWorkspace");
+    assert.deepEqual(result, exampleCounts());
+    assert.deepEqual(diagnosticsOf(DELETED), []);
+  });
+
+  it("Show Output runs", async () => {
+    await vscode.commands.executeCommand("strategyDocs.showOutput");
+  });
+});
