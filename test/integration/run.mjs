@@ -19,6 +19,7 @@ import { createRequire } from "node:module";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { USER_SETTINGS } from "../../scripts/code-server.mjs";
 import { ensureVsCodeEnv } from "../../scripts/vscode-env.mjs";
 import { buildIntegration, copyExamples, readResults, report, RESULTS_DIR, RESULTS_FILE, ROOT, TESTS_PATH } from "./common.mjs";
 
@@ -26,23 +27,6 @@ const require = createRequire(import.meta.url);
 const TIMEOUT_MS = Number(process.env.STRATEGY_DOCS_IT_TIMEOUT_MS) || 8 * 60_000;
 const VERBOSE = process.env.STRATEGY_DOCS_IT_VERBOSE === "1";
 
-/** Quiet user settings: nothing phones home, nothing pops up. */
-const USER_SETTINGS = {
-  "telemetry.telemetryLevel": "off",
-  "update.mode": "none",
-  "extensions.autoUpdate": false,
-  "extensions.autoCheckUpdates": false,
-  "extensions.ignoreRecommendations": true,
-  "workbench.startupEditor": "none",
-  "workbench.enableExperiments": false,
-  "workbench.tips.enabled": false,
-  "chat.disableAIFeatures": true,
-  "git.enabled": false,
-  "security.workspace.trust.enabled": false,
-  "json.schemaDownload.enable": false,
-  "npm.fetchOnlinePackageInfo": false,
-  "typescript.disableAutomaticTypeAcquisition": true,
-};
 
 const CHROMIUM_ARGS = [
   "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
