@@ -55,13 +55,15 @@ export interface BacklogOptions {
 
 const CLOSED = new Set(["done", "dropped"]);
 
-function backlogItems(workspace: StrategyWorkspace): Item[] {
+/** Every backlog item (initiatives and tactics) of the workspace. */
+export function backlogItems(workspace: StrategyWorkspace): Item[] {
   const out: Item[] = [];
   for (const item of workspace.index.items()) if (item.track) out.push(item);
   return out;
 }
 
-function base(workspace: StrategyWorkspace, item: Item) {
+/** What the backlog shows of an item besides its score. */
+export function backlogInfo(workspace: StrategyWorkspace, item: Item) {
   const sprint = item.refs.find((ref) => ref.field === "sprint");
   return {
     id: item.id,
@@ -78,7 +80,7 @@ function base(workspace: StrategyWorkspace, item: Item) {
 }
 
 /** Ranks each track's items on its own (SPEC §3: the dual-track backlog). */
-function rankTracks(items: readonly Item[], scoring: ScoringConfig) {
+export function rankTracks(items: readonly Item[], scoring: ScoringConfig) {
   return (["strategic", "tactical"] as const).map((track) => rankItems(items.filter((item) => item.track === track), (item) => item.data, (item) => item.id, scoring));
 }
 
@@ -89,10 +91,10 @@ export function buildBacklog(workspace: StrategyWorkspace, options: BacklogOptio
   const result: Backlog = { items: [], unranked: [] };
   for (const ranking of rankTracks(items, scoring)) {
     for (const entry of ranking.ranked) {
-      result.items.push({ ...base(workspace, entry.item), score: entry.score, rank: entry.rank, breakdown: entry.breakdown, explanation: entry.explanation });
+      result.items.push({ ...backlogInfo(workspace, entry.item), score: entry.score, rank: entry.rank, breakdown: entry.breakdown, explanation: entry.explanation });
     }
     for (const entry of ranking.unranked) {
-      const info = base(workspace, entry.item);
+      const info = backlogInfo(workspace, entry.item);
       result.unranked.push({ id: info.id, title: info.title, type: info.type, track: info.track, missing: entry.missing, ...(entry.reason ? { reason: entry.reason } : {}), file: info.file, line: info.line });
     }
   }
@@ -101,6 +103,8 @@ export function buildBacklog(workspace: StrategyWorkspace, options: BacklogOptio
 
 export interface PlanOptions {
   scoring?: ScoringConfig;
+  /** Scores already computed with `scoring` (the board ranks once for both views). */
+  scores?: ReadonlyMap<Item, { score: number; rank: number }>;
   /** A what-if split instead of the sprint's own. */
   split?: Split;
 }
@@ -117,13 +121,17 @@ export function buildPlan(workspace: StrategyWorkspace, sprintId: string, option
   if (!sprint || sprint.kind !== "sprint") return undefined;
   const config = workspace.getConfig();
   const all = backlogItems(workspace);
-  const scored = new Map<Item, { score: number; rank: number }>();
-  for (const ranking of rankTracks(all, options.scoring ?? config.scoring)) {
-    for (const entry of ranking.ranked) scored.set(entry.item, { score: entry.score, rank: entry.rank });
+  let scored = options.scores;
+  if (!scored) {
+    const computed = new Map<Item, { score: number; rank: number }>();
+    for (const ranking of rankTracks(all, options.scoring ?? config.scoring)) {
+      for (const entry of ranking.ranked) computed.set(entry.item, { score: entry.score, rank: entry.rank });
+    }
+    scored = computed;
   }
   const items = new Map<string, PlanItem>();
   for (const item of all) {
-    const info = base(workspace, item);
+    const info = backlogInfo(workspace, item);
     const score = scored.get(item);
     items.set(item.key, {
       id: item.id,

@@ -19,6 +19,8 @@ export { itemTitle } from "./parse/title";
 export { RULES, RULE_IDS, ruleById, type Rule, type RuleExample } from "./rules/index";
 export { scoreFields, rankItems, requiredFields, parseFormula, evaluateFormula, type ScoreResult, type ScoreTerm } from "./score/index";
 export { planSprint, type SprintPlan, type PlanItem } from "./plan/index";
+export { assignSprint, type SprintAssignment } from "./plan/assign";
+export { buildBoard, defaultSprint, type BoardOptions } from "./board";
 export { createFileMatcher } from "./config/globs";
 export {
   completions, hover, definition, references, referencesTo, prepareRename, rename, documentSymbols, contextAt, idAt, frontMatterOf, describeItem, escapeMarkdown, KIND_DESCRIPTIONS, strategyOutline, newItemFile, slugify,

@@ -1,0 +1,172 @@
+/**
+ * The Strategy Board's model (see src/protocol.ts): the ranked dual-track
+ * backlog, the sprints, and the selected sprint's capacity split and proposal,
+ * with what-if scoring model and split. All the maths is here; the webview
+ * only renders. Ranks once for both the backlog and the plan.
+ */
+import type { BoardItem, BoardModel, BoardPlan, BoardSprint, ProblemLevel } from "../protocol";
+import { backlogInfo, backlogItems, buildPlan, rankTracks } from "./backlog";
+import type { ScoringConfig, ScoringModel, Split } from "./config/types";
+import type { Item } from "./model/item";
+import { itemTitle } from "./parse/title";
+import type { StrategyWorkspace } from "./workspace";
+
+/** What the board is asked to show. */
+export interface BoardOptions {
+  /** The sprint to plan; undefined or unknown = the default sprint (see {@link defaultSprint}). */
+  sprint?: string | null;
+  /** A what-if scoring model; undefined = the configured one. */
+  model?: ScoringModel | null;
+  /** A what-if target split for the selected sprint. */
+  split?: Split | null;
+  /** `YYYY-MM-DD`, for the default sprint. */
+  today: string;
+  /** The worst problem of an item and the count of its problems (the host's published diagnostics). */
+  problemsOf?: (item: Item) => { level: ProblemLevel | null; count: number };
+  generation?: number;
+  folder?: string;
+  folders?: string[];
+  readOnly?: boolean;
+  problems?: BoardModel["problems"];
+}
+
+const CLOSED = new Set(["done", "dropped"]);
+
+/** A date field as `YYYY-MM-DD` (YAML may give a Date), else null. */
+function dateOf(value: unknown): string | null {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
+  return typeof value === "string" && value.trim() ? value.trim() : null;
+}
+
+function sprintsOf(workspace: StrategyWorkspace): BoardSprint[] {
+  const sprints: BoardSprint[] = [];
+  for (const item of workspace.index.ofKind("sprint")) {
+    sprints.push({
+      id: item.id,
+      title: itemTitle(item),
+      capacity: typeof item.data.capacity === "number" ? item.data.capacity : null,
+      start: dateOf(item.data.start),
+      end: dateOf(item.data.end),
+      status: typeof item.data.status === "string" ? item.data.status : null,
+    });
+  }
+  // By start date (undated last), then id.
+  return sprints.sort((a, b) => (a.start ?? "\uffff").localeCompare(b.start ?? "\uffff") || a.id.localeCompare(b.id));
+}
+
+/**
+ * The sprint a lead most likely plans: the one running today, else the next
+ * to start, else the last one; sprints that are done or closed are passed over
+ * while another is left.
+ */
+export function defaultSprint(sprints: readonly BoardSprint[], today: string): string | null {
+  const open = sprints.filter((sprint) => !["done", "closed", "completed"].includes(String(sprint.status).toLowerCase()));
+  const pool = open.length ? open : sprints;
+  const running = pool.find((sprint) => sprint.start !== null && sprint.start <= today && (sprint.end === null || sprint.end >= today));
+  const next = pool.find((sprint) => sprint.start !== null && sprint.start > today);
+  return (running ?? next ?? pool[pool.length - 1])?.id ?? null;
+}
+
+/** Builds the board's model for a workspace. */
+export function buildBoard(workspace: StrategyWorkspace, options: BoardOptions): BoardModel {
+  const config = workspace.getConfig();
+  const model = options.model ?? config.scoring.model;
+  const customAvailable = Boolean(config.scoring.formula);
+  const scoring: ScoringConfig = { ...config.scoring, model: model === "custom" && !customAvailable ? config.scoring.model : model };
+  const all = backlogItems(workspace);
+  const open = all.filter((item) => !CLOSED.has(String(item.data.status)));
+  const problemsOf = options.problemsOf ?? (() => ({ level: null, count: 0 }));
+
+  const entry = (item: Item, extra: Partial<BoardItem>): BoardItem => {
+    const info = backlogInfo(workspace, item);
+    const problems = problemsOf(item);
+    return {
+      uid: `${info.file}#${info.line}`,
+      id: info.id,
+      title: info.title,
+      type: info.type as BoardItem["type"],
+      track: info.track,
+      pillar: info.pillar,
+      estimate: info.estimate,
+      sprint: info.sprint,
+      status: info.status,
+      file: info.file,
+      line: info.line,
+      score: null,
+      rank: null,
+      breakdown: [],
+      explanation: "",
+      missing: [],
+      problem: problems.level,
+      problems: problems.count,
+      ...extra,
+    };
+  };
+
+  const items: BoardItem[] = [];
+  const unranked: BoardItem[] = [];
+  const scores = new Map<Item, { score: number; rank: number }>();
+  for (const ranking of rankTracks(open, scoring)) {
+    for (const ranked of ranking.ranked) {
+      scores.set(ranked.item, { score: ranked.score, rank: ranked.rank });
+      items.push(entry(ranked.item, { score: ranked.score, rank: ranked.rank, breakdown: ranked.breakdown, explanation: ranked.explanation }));
+    }
+    for (const missing of ranking.unranked) {
+      unranked.push(entry(missing.item, { missing: missing.missing, ...(missing.reason ? { reason: missing.reason } : {}) }));
+    }
+  }
+  const closed = all.filter((item) => CLOSED.has(String(item.data.status))).map((item) => entry(item, {}));
+  closed.sort((a, b) => a.id.localeCompare(b.id));
+
+  const sprints = sprintsOf(workspace);
+  const requested = options.sprint ? sprints.find((sprint) => sprint.id.toLowerCase() === options.sprint!.toLowerCase()) : undefined;
+  const sprint = requested?.id ?? defaultSprint(sprints, options.today);
+  let plan: BoardPlan | null = null;
+  if (sprint) {
+    const result = buildPlan(workspace, sprint, { scoring, scores, ...(options.split ? { split: options.split } : {}) });
+    if (result) {
+      const p = result.plan;
+      const total = p.planned.strategic + p.planned.tactical + p.proposed.strategic + p.proposed.tactical;
+      plan = {
+        sprint: p.sprint,
+        capacity: p.capacity,
+        target: p.target,
+        whatIf: Boolean(options.split),
+        planned: p.planned,
+        proposed: p.proposed,
+        share: p.share,
+        budget: p.details.budget,
+        byPillar: Object.entries(p.byPillar).map(([pillar, units]) => ({
+          pillar,
+          title: pillar === "(unaligned)" ? "Unaligned" : titleOfPillar(workspace, pillar),
+          units,
+          percent: total ? Math.round((units / total) * 1000) / 10 : 0,
+        })),
+        doesNotFit: p.doesNotFit,
+        notes: p.notes,
+      };
+    }
+  }
+
+  const pillars = [...workspace.index.ofKind("pillar")].map((pillar) => ({ id: pillar.id, title: itemTitle(pillar) })).sort((a, b) => a.title.localeCompare(b.title));
+  return {
+    generation: options.generation ?? 0,
+    folder: options.folder ?? "",
+    folders: options.folders ?? [],
+    scoring: { model: scoring.model, configured: config.scoring.model, whatIf: scoring.model !== config.scoring.model, ...(config.scoring.formula ? { formula: config.scoring.formula } : {}), customAvailable },
+    sprints,
+    sprint,
+    pillars,
+    items,
+    unranked,
+    closed,
+    plan,
+    readOnly: options.readOnly ?? false,
+    problems: options.problems ?? { errors: 0, warnings: 0, infos: 0 },
+  };
+}
+
+function titleOfPillar(workspace: StrategyWorkspace, id: string): string {
+  const pillar = workspace.index.find(id, ["pillar"]);
+  return pillar ? itemTitle(pillar) : id;
+}

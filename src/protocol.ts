@@ -1,0 +1,156 @@
+/**
+ * The Strategy Board's messages between the extension host and the webview:
+ * one typed union each way, and the zod schema the host checks every incoming
+ * message against before it acts. No `vscode` or Node import: the webview
+ * script imports this module's types only, the host loads it when a board
+ * opens (zod is not loaded at activation).
+ */
+import { z } from "zod";
+import type { ScoringModel, Split, Track } from "./core/config/types";
+import type { ScoreTerm } from "./core/score/index";
+
+export type { ScoringModel, Split, Track, ScoreTerm };
+
+/** The worst problem of an item, for its badge. */
+export type ProblemLevel = "error" | "warning" | "info";
+
+/** One backlog item (initiative or tactic) as the board shows it. */
+export interface BoardItem {
+  /** Unique within the model: `file#line`. */
+  uid: string;
+  id: string;
+  title: string;
+  type: "initiative" | "tactic";
+  track: Track;
+  pillar: string | null;
+  estimate: number | null;
+  sprint: string | null;
+  status: string | null;
+  /** Path relative to the folder, `/` separators, and the 1-based line of the item. */
+  file: string;
+  line: number;
+  /** null when unranked or closed (done/dropped). */
+  score: number | null;
+  /** Rank within its track among open items, 1 = first; null when not ranked. */
+  rank: number | null;
+  breakdown: ScoreTerm[];
+  /** e.g. `0.5×impact 4 + … = 3.9`; empty when unranked. */
+  explanation: string;
+  /** Fields the scoring model needs and the item lacks (unranked items). */
+  missing: string[];
+  /** Why an item with every field still has no score (e.g. division by zero). */
+  reason?: string;
+  problem: ProblemLevel | null;
+  /** Count of its diagnostics. */
+  problems: number;
+}
+
+/** A sprint to choose from. */
+export interface BoardSprint {
+  id: string;
+  title: string;
+  capacity: number | null;
+  start: string | null;
+  end: string | null;
+  status: string | null;
+}
+
+/** The capacity split and proposal of the selected sprint (SPEC §4; `plan --format json`, plus budgets). */
+export interface BoardPlan {
+  sprint: string;
+  capacity: number;
+  target: Split;
+  /** True when the target is a what-if, not the sprint's or config's. */
+  whatIf: boolean;
+  planned: { strategic: number; tactical: number; items: string[] };
+  proposed: { strategic: number; tactical: number; items: string[] };
+  share: Split;
+  budget: Split;
+  byPillar: Array<{ pillar: string; title: string; units: number; percent: number }>;
+  doesNotFit: string[];
+  notes: string[];
+}
+
+/** Everything the board renders. Built by the core (`buildBoard`), sent whole on every change. */
+export interface BoardModel {
+  /** Increases with every model the host sends; `apply` names the one the user saw. */
+  generation: number;
+  /** The workspace folder shown, and the others to choose from. */
+  folder: string;
+  folders: string[];
+  /** The model ranking the backlog, the configured one, and whether it is a what-if. */
+  scoring: { model: ScoringModel; configured: ScoringModel; whatIf: boolean; formula?: string; customAvailable: boolean };
+  sprints: BoardSprint[];
+  /** The selected sprint, or null when the workspace has none. */
+  sprint: string | null;
+  pillars: Array<{ id: string; title: string }>;
+  /** Ranked items, per track in rank order (strategic first). */
+  items: BoardItem[];
+  /** Open items that cannot be scored, with what they lack. */
+  unranked: BoardItem[];
+  /** Done and dropped items (for the status filter and the sprint's planned list). */
+  closed: BoardItem[];
+  plan: BoardPlan | null;
+  /** Untrusted workspace: nothing can be written. */
+  readOnly: boolean;
+  /** Problem counts of the folder. */
+  problems: { errors: number; warnings: number; infos: number };
+}
+
+/** Host → webview. */
+export type HostMessage =
+  | { type: "model"; model: BoardModel }
+  /** Select a sprint (the CodeLens "Preview allocation"). */
+  | { type: "focusSprint"; sprint: string }
+  /** The result of an `apply`: what was written, or why not. */
+  | { type: "applied"; sprint: string; count: number }
+  | { type: "error"; message: string };
+
+const id = z.string().min(1).max(200);
+const percent = z.number().min(0).max(100);
+
+/** What the webview asks to see: what-if scoring model and split, the sprint, the folder. null = back to the configured value. */
+export const viewSchema = z
+  .object({
+    type: z.literal("view"),
+    folder: z.string().max(500).optional(),
+    sprint: id.nullable().optional(),
+    model: z.enum(["weighted", "wsjf", "rice", "ice", "custom"]).nullable().optional(),
+    split: z
+      .object({ strategic: percent, tactical: percent })
+      .refine((split) => Math.abs(split.strategic + split.tactical - 100) < 1e-9, "the split must sum to 100")
+      .nullable()
+      .optional(),
+  })
+  .strict();
+
+/** Webview → host messages, validated before the host acts. */
+export const webviewMessageSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("ready") }).strict(),
+  viewSchema,
+  z.object({ type: z.literal("open"), file: z.string().min(1).max(4096), line: z.number().int().min(1).max(10_000_000) }).strict(),
+  z.object({ type: z.literal("apply"), sprint: id, generation: z.number().int().min(0) }).strict(),
+  z.object({ type: z.literal("refresh") }).strict(),
+]);
+
+/** Webview → host. */
+export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
+export type ViewRequest = z.infer<typeof viewSchema>;
+
+/** Parses a message from the webview; undefined (with the reason) when it is not one. */
+export function parseWebviewMessage(value: unknown): { ok: true; message: WebviewMessage } | { ok: false; error: string } {
+  const result = webviewMessageSchema.safeParse(value);
+  if (result.success) return { ok: true, message: result.data };
+  return { ok: false, error: result.error.issues.map((issue) => `${issue.path.join(".") || "message"}: ${issue.message}`).join("; ") };
+}
+
+/** What the webview keeps with `setState` (so it survives being hidden and reloads). */
+export interface BoardState {
+  folder?: string;
+  sprint?: string | null;
+  model?: ScoringModel | null;
+  split?: Split | null;
+  filters: { text: string; pillar: string; status: string };
+  selected?: string;
+  scroll: { strategic: number; tactical: number };
+}

@@ -1,0 +1,158 @@
+import { strict as assert } from "node:assert";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { applyEdits, assignSprint, buildBoard, buildPlan, defaultSprint } from "../../src/core/index";
+import { parseWebviewMessage } from "../../src/protocol";
+import { readTree, workspaceOf } from "./helpers";
+
+const EXAMPLES = readTree(join(__dirname, "..", "..", "examples"));
+const examples = () => workspaceOf(Object.fromEntries(EXAMPLES), readFileSync(join(__dirname, "..", "..", "examples", "strategy.config.yaml"), "utf8"));
+
+const sprintFile = (id: string, extra = "") => `---\ntype: sprint\nid: ${id}\ncapacity: 10\n${extra}---\n`;
+const tactic = (id: string, extra: string) => `---\ntype: tactic\nid: ${id}\n${extra}---\nBody of ${id}.\n`;
+
+describe("buildBoard", () => {
+  it("ranks each track of the example workspace like `backlog`, and plans the running sprint by default", () => {
+    const board = buildBoard(examples(), { today: "2026-11-24" });
+    const strategic = board.items.filter((item) => item.track === "strategic");
+    const tactical = board.items.filter((item) => item.track === "tactical");
+    assert.deepEqual(strategic.map((item) => item.rank), strategic.map((_, i) => i + 1));
+    assert.deepEqual(tactical.map((item) => item.rank), tactical.map((_, i) => i + 1));
+    assert.equal(strategic[0].id, "trial-nurture-rebuild");
+    assert.equal(board.sprint, "2026-s14");
+    assert.equal(board.plan?.sprint, "2026-s14");
+    assert.deepEqual(board.plan?.proposed.items.sort(), ["template-gallery-seo", "upgrade-nudge-emails"]);
+    assert.ok(board.items.every((item) => item.breakdown.length && item.explanation.includes("=")));
+    assert.ok(board.closed.some((item) => item.id === "pricing-page-refresh"), "done items are listed apart");
+    assert.ok(!board.items.some((item) => item.status === "done" || item.status === "dropped"));
+    assert.equal(new Set([...board.items, ...board.unranked, ...board.closed].map((item) => item.uid)).size, board.items.length + board.unranked.length + board.closed.length);
+  });
+
+  it("agrees with buildPlan on the proposal and the shares", () => {
+    const workspace = examples();
+    for (const sprint of ["2026-s14", "2026-s15"]) {
+      const board = buildBoard(workspace, { today: "2026-11-24", sprint });
+      const plan = buildPlan(workspace, sprint)!.plan;
+      assert.deepEqual(board.plan?.proposed, plan.proposed);
+      assert.deepEqual(board.plan?.share, plan.share);
+      assert.deepEqual(board.plan?.notes, plan.notes);
+      assert.equal(board.plan?.byPillar.reduce((sum, entry) => sum + entry.units, 0), Object.values(plan.byPillar).reduce((a, b) => a + b, 0));
+    }
+  });
+
+  it("takes a what-if model and split without touching the workspace", () => {
+    const workspace = examples();
+    const texts = [...workspace.index.files.values()].map((file) => file.text);
+    const board = buildBoard(workspace, { today: "2026-11-24", sprint: "2026-s14", model: "wsjf", split: { strategic: 50, tactical: 50 } });
+    assert.equal(board.scoring.model, "wsjf");
+    assert.equal(board.scoring.whatIf, true);
+    assert.deepEqual(board.plan?.target, { strategic: 50, tactical: 50 });
+    assert.equal(board.plan?.whatIf, true);
+    assert.ok(board.items[0].explanation.includes("/"), board.items[0].explanation);
+    assert.deepEqual([...workspace.index.files.values()].map((file) => file.text), texts);
+  });
+
+  it("lists unranked items with what they miss, and falls back from `custom` without a formula", () => {
+    const workspace = workspaceOf({ "s.md": sprintFile("s1"), "a.md": tactic("a", "impact: 3\nurgency: 2\n"), "b.md": tactic("b", "impact: 3\nurgency: 2\neffort: 1\nestimate: 2\n") });
+    const board = buildBoard(workspace, { today: "2026-01-01", model: "custom" });
+    assert.equal(board.scoring.model, "weighted");
+    assert.equal(board.scoring.customAvailable, false);
+    assert.deepEqual(board.unranked.map((item) => [item.id, item.missing]), [["a", ["effort"]]]);
+    assert.deepEqual(board.items.map((item) => item.id), ["b"]);
+    assert.deepEqual(board.plan?.proposed.items, ["b"]);
+  });
+
+  it("reports problems through the callback and keeps hostile titles as data", () => {
+    const workspace = workspaceOf({ "x.md": tactic("x", "title: <img src=x onerror=alert(1)>\nimpact: 1\nurgency: 1\neffort: 1\n") });
+    const board = buildBoard(workspace, { today: "2026-01-01", problemsOf: () => ({ level: "warning", count: 2 }) });
+    assert.equal(board.items[0].title, "<img src=x onerror=alert(1)>");
+    assert.equal(board.items[0].problem, "warning");
+    assert.equal(board.sprint, null);
+    assert.equal(board.plan, null);
+  });
+});
+
+describe("defaultSprint", () => {
+  const s = (id: string, start: string | null, end: string | null, status: string | null = null) => ({ id, title: id, capacity: 10, start, end, status });
+  it("prefers the running sprint, then the next, then the last", () => {
+    const sprints = [s("a", "2026-01-01", "2026-01-14"), s("b", "2026-01-15", "2026-01-28"), s("c", "2026-01-29", "2026-02-11")];
+    assert.equal(defaultSprint(sprints, "2026-01-20"), "b");
+    assert.equal(defaultSprint(sprints, "2025-12-01"), "a");
+    assert.equal(defaultSprint(sprints, "2026-03-01"), "c");
+    assert.equal(defaultSprint([s("a", "2026-01-01", "2026-01-14", "done"), s("b", null, null)], "2026-01-05"), "b");
+    assert.equal(defaultSprint([], "2026-01-05"), null);
+  });
+});
+
+describe("assignSprint", () => {
+  it("adds `sprint:` after the last field, keeping comments and CRLF", () => {
+    const text = "---\r\ntype: tactic\r\nid: a   # keep\r\nimpact: 2 # one\r\n---\r\nBody\r\n";
+    const workspace = workspaceOf({ "a.md": text });
+    const { changes, assigned, skipped } = assignSprint(workspace, "s1", ["a"]);
+    assert.deepEqual([assigned, skipped], [["a"], []]);
+    assert.equal(changes.length, 1);
+    const change = changes[0];
+    assert.equal(change.kind, "edit");
+    if (change.kind !== "edit") return;
+    assert.equal(applyEdits(text, change.edits), "---\r\ntype: tactic\r\nid: a   # keep\r\nimpact: 2 # one\r\nsprint: s1\r\n---\r\nBody\r\n");
+  });
+
+  it("replaces an empty or existing value, edits flow maps, merges edits of one file and skips unknown ids", () => {
+    const files = {
+      "e.md": "---\ntype: tactic\nid: e\nsprint:\nstatus: idea\n---\n",
+      "f.md": "---\ntype: tactic\nid: f\nsprint: old  # moved\n---\n",
+      "list.md": "---\nitems:\n  - { type: tactic, id: g, impact: 1 }\n  - type: initiative\n    id: h\n---\n",
+      "p.md": "---\ntype: pillar\nid: p\n---\n",
+    };
+    const workspace = workspaceOf(files);
+    const result = assignSprint(workspace, "s9", ["e", "f", "g", "h", "nope", "p", "E"]);
+    assert.deepEqual(result.assigned, ["e", "f", "g", "h"]);
+    assert.deepEqual(result.skipped.map((entry) => entry.id), ["nope", "p"]);
+    const after = new Map(Object.entries(files));
+    for (const change of result.changes) if (change.kind === "edit") after.set(change.file, applyEdits(after.get(change.file)!, change.edits));
+    assert.equal(after.get("e.md"), "---\ntype: tactic\nid: e\nsprint: s9\nstatus: idea\n---\n");
+    assert.equal(after.get("f.md"), "---\ntype: tactic\nid: f\nsprint: s9  # moved\n---\n");
+    assert.equal(after.get("list.md"), "---\nitems:\n  - { type: tactic, id: g, impact: 1, sprint: s9 }\n  - type: initiative\n    id: h\n    sprint: s9\n---\n");
+    assert.equal(result.changes.filter((change) => change.file === "list.md").length, 1);
+    // The result parses back with every item in the sprint.
+    const reread = workspaceOf(Object.fromEntries(after));
+    for (const id of result.assigned) assert.equal(reread.index.find(id)?.refs.find((ref) => ref.field === "sprint")?.id, "s9");
+  });
+
+  it("applying the example proposal leaves nothing more to propose for that budget", () => {
+    const workspace = examples();
+    const before = buildBoard(workspace, { today: "2026-11-24", sprint: "2026-s14" }).plan!;
+    const result = assignSprint(workspace, "2026-s14", before.proposed.items);
+    for (const change of result.changes) {
+      if (change.kind === "edit") workspace.setFile(change.file, applyEdits(workspace.index.files.get(change.file)!.text, change.edits));
+    }
+    const after = buildBoard(workspace, { today: "2026-11-24", sprint: "2026-s14" }).plan!;
+    assert.deepEqual(after.planned.items.filter((id) => before.proposed.items.includes(id)).sort(), [...before.proposed.items].sort());
+    assert.deepEqual(after.proposed.items, []);
+    assert.equal(after.share.strategic, before.share.strategic);
+  });
+});
+
+describe("protocol", () => {
+  it("accepts the webview's messages and rejects anything else", () => {
+    assert.equal(parseWebviewMessage({ type: "ready" }).ok, true);
+    assert.equal(parseWebviewMessage({ type: "view", sprint: "s1", model: "rice", split: { strategic: 60, tactical: 40 } }).ok, true);
+    assert.equal(parseWebviewMessage({ type: "view", model: null, split: null }).ok, true);
+    assert.equal(parseWebviewMessage({ type: "open", file: "tactics/a.md", line: 3 }).ok, true);
+    assert.equal(parseWebviewMessage({ type: "apply", sprint: "s1", generation: 4 }).ok, true);
+    for (const bad of [
+      null,
+      "ready",
+      { type: "run", command: "rm -rf /" },
+      { type: "view", split: { strategic: 60, tactical: 30 } },
+      { type: "view", model: "eval" },
+      { type: "open", file: "a.md", line: 0 },
+      { type: "open", file: "a.md", line: 1, extra: true },
+      { type: "apply", sprint: "", generation: 1 },
+    ]) {
+      const result = parseWebviewMessage(bad);
+      assert.equal(result.ok, false, JSON.stringify(bad));
+      if (!result.ok) assert.ok(result.error.length > 0);
+    }
+  });
+});
