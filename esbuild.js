@@ -45,6 +45,8 @@ const builds = [
   { ...common, entryPoints: ["src/cli/bin.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" }, plugins: [vendorFiles] },
   { ...common, entryPoints: ["src/vscode/extension.ts"], outfile: "dist/extension.js", external: ["vscode"], plugins: [vendorFiles] },
   ...vendors,
+  // The board's webview script: for the browser, into media/ (the webview may load only from there).
+  { ...common, platform: "browser", format: "iife", target: "chrome120", entryPoints: ["src/webview/board.ts"], outfile: "media/dist/board.js", sourcemap: false, keepNames: false },
 ];
 
 async function main() {

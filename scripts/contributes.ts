@@ -69,23 +69,26 @@ function settings(): Record<string, unknown> {
 export function manifestParts(): { activationEvents: string[]; capabilities: Record<string, unknown>; contributes: Record<string, unknown> } {
   const category = "Strategy Docs";
   return {
-    activationEvents: ["onLanguage:markdown", "workspaceContains:**/strategy.config.yaml"],
+    activationEvents: ["onLanguage:markdown", "workspaceContains:**/strategy.config.yaml", "onWebviewPanel:strategyDocs.board"],
     capabilities: {
       untrustedWorkspaces: {
         supported: "limited",
-        description: "In an untrusted workspace Strategy Docs is read-only: diagnostics, hover, navigation and the tree work; quick fixes, rename and new-item commands are off.",
+        description: "In an untrusted workspace Strategy Docs is read-only: diagnostics, hover, navigation, the tree and the Strategy Board work; quick fixes, rename, new-item commands and Apply proposal are off.",
       },
     },
     contributes: {
       commands: [
         { command: "strategyDocs.checkWorkspace", title: "Check Workspace", category, icon: "$(refresh)" },
+        { command: "strategyDocs.openBoard", title: "Open Strategy Board", category, icon: "$(graph)" },
+        { command: "strategyDocs.applyProposal", title: "Apply Sprint Proposal…", category, enablement: "isWorkspaceTrusted" },
         { command: "strategyDocs.showOutput", title: "Show Output", category },
         ...NEW_ITEMS.map(([command, , title]) => ({ command, title, category, enablement: "isWorkspaceTrusted" })),
       ],
       menus: {
-        commandPalette: NEW_ITEMS.map(([command]) => ({ command, when: "isWorkspaceTrusted" })),
+        commandPalette: [...NEW_ITEMS.map(([command]) => ({ command, when: "isWorkspaceTrusted" })), { command: "strategyDocs.applyProposal", when: "isWorkspaceTrusted" }],
         "view/title": [
-          { command: "strategyDocs.checkWorkspace", when: "view == strategyDocs.tree", group: "navigation" },
+          { command: "strategyDocs.openBoard", when: "view == strategyDocs.tree", group: "navigation@1" },
+          { command: "strategyDocs.checkWorkspace", when: "view == strategyDocs.tree", group: "navigation@2" },
           ...NEW_ITEMS.map(([command], index) => ({ command, when: "view == strategyDocs.tree && isWorkspaceTrusted", group: `1_new@${index + 1}` })),
         ],
       },

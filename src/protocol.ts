@@ -100,8 +100,6 @@ export interface BoardModel {
 /** Host → webview. */
 export type HostMessage =
   | { type: "model"; model: BoardModel }
-  /** Select a sprint (the CodeLens "Preview allocation"). */
-  | { type: "focusSprint"; sprint: string }
   /** The result of an `apply`: what was written, or why not. */
   | { type: "applied"; sprint: string; count: number }
   | { type: "error"; message: string };

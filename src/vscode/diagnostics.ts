@@ -15,9 +15,15 @@ export interface ProblemCounts {
   infos: number;
 }
 
-/** A file's published problems: counts, and the worst severity per item id. */
+/** An item's problems: the worst severity and how many. */
+export interface ItemProblems {
+  level: Issue["severity"] | null;
+  count: number;
+}
+
+/** A file's published problems: counts, and per item id (lower case; "" for the file itself). */
 interface FileProblems extends ProblemCounts {
-  worst: Map<string, Issue["severity"]>;
+  items: Map<string, { level: Issue["severity"]; count: number }>;
 }
 
 const RANK = { error: 3, warning: 2, info: 1 } as const;
@@ -63,12 +69,16 @@ export class DiagnosticsPublisher implements vscode.Disposable {
       if (files.delete(path)) this.collection.delete(uri);
       return;
     }
-    const counts: FileProblems = { errors: 0, warnings: 0, infos: 0, worst: new Map() };
+    const counts: FileProblems = { errors: 0, warnings: 0, infos: 0, items: new Map() };
     for (const issue of issues) {
       counts[issue.severity === "error" ? "errors" : issue.severity === "warning" ? "warnings" : "infos"]++;
       const key = issue.itemId?.toLowerCase() ?? "";
-      const before = counts.worst.get(key);
-      if (!before || RANK[issue.severity] > RANK[before]) counts.worst.set(key, issue.severity);
+      const before = counts.items.get(key);
+      if (!before) counts.items.set(key, { level: issue.severity, count: 1 });
+      else {
+        before.count++;
+        if (RANK[issue.severity] > RANK[before.level]) before.level = issue.severity;
+      }
     }
     files.set(path, counts);
     this.collection.set(uri, issues.map((issue) => toDiagnostic(issue, this.docs)));
@@ -76,16 +86,23 @@ export class DiagnosticsPublisher implements vscode.Disposable {
 
   /** The worst severity of the problems of an item (for a one-item file, of the whole file). */
   worstOf(folder: StrategyFolder, path: string, itemKey: string, wholeFile: boolean): Issue["severity"] | undefined {
-    const problems = this.published.get(folder)?.get(path);
-    if (!problems) return undefined;
-    if (!wholeFile) return problems.worst.get(itemKey);
-    return problems.errors ? "error" : problems.warnings ? "warning" : problems.infos ? "info" : undefined;
+    return this.problemsOf(folder, path, itemKey, wholeFile).level ?? undefined;
   }
 
-  /** The total counts over every folder. */
-  totals(): ProblemCounts {
+  /** The problems of an item (for a one-item file, of the whole file): worst severity and count. */
+  problemsOf(folder: StrategyFolder, path: string, itemKey: string, wholeFile: boolean): ItemProblems {
+    const problems = this.published.get(folder)?.get(path);
+    if (!problems) return { level: null, count: 0 };
+    if (!wholeFile) return problems.items.get(itemKey) ?? { level: null, count: 0 };
+    const level = problems.errors ? "error" : problems.warnings ? "warning" : problems.infos ? "info" : null;
+    return { level, count: problems.errors + problems.warnings + problems.infos };
+  }
+
+  /** The total counts over every folder, or of one. */
+  totals(only?: StrategyFolder): ProblemCounts {
     const total: ProblemCounts = { errors: 0, warnings: 0, infos: 0 };
-    for (const files of this.published.values()) {
+    for (const [folder, files] of this.published) {
+      if (only && folder !== only) continue;
       for (const counts of files.values()) {
         total.errors += counts.errors;
         total.warnings += counts.warnings;

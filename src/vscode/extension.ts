@@ -6,17 +6,22 @@
  * rename or new-item commands.
  */
 import * as vscode from "vscode";
+import { BoardPanel } from "./board";
+import { registerApplyProposal, registerBoard } from "./board-commands";
 import { StrategyCodeActions } from "./code-actions";
 import { createStatusItem, registerReadCommands, registerWriteCommands } from "./commands";
 import { DiagnosticsPublisher } from "./diagnostics";
 import { StrategyHost } from "./host";
 import { registerReadFeatures, registerRename, SELECTOR } from "./language-features";
 import { StrategyTree, type TreeSnapshot } from "./tree";
+import type { BoardModel } from "../protocol";
 
 /** What `activate` returns (`vscode.extensions.getExtension(id).exports`): read-only views for tests and other extensions. */
 export interface StrategyDocsApi {
   /** The "Strategy" tree as plain data, as the view shows it now. */
   tree(): TreeSnapshot[];
+  /** The model the open Strategy Board shows now (undefined: no board open or nothing sent yet). */
+  board(): BoardModel | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): StrategyDocsApi {
@@ -37,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): StrategyDocsApi {
     ...registerReadFeatures(host),
     ...registerReadCommands(host, diagnostics, output),
     createStatusItem(host, diagnostics),
+    ...registerBoard(context.extensionUri, host, diagnostics),
   );
 
   const registerWriters = () => {
@@ -44,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): StrategyDocsApi {
       vscode.languages.registerCodeActionsProvider(SELECTOR, new StrategyCodeActions(host), StrategyCodeActions.metadata),
       registerRename(host),
       ...registerWriteCommands(host),
+      registerApplyProposal(host),
     );
   };
   if (vscode.workspace.isTrusted) registerWriters();
@@ -61,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): StrategyDocsApi {
   // The first read runs after activation returns.
   setTimeout(() => host.start(), 0);
   log(`Strategy Docs activated in ${(performance.now() - started).toFixed(1)} ms`);
-  return { tree: () => tree.snapshot() };
+  return { tree: () => tree.snapshot(), board: () => BoardPanel.active?.lastModel };
 }
 
 export function deactivate(): void {}

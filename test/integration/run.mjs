@@ -21,6 +21,7 @@ import os from "node:os";
 import path from "node:path";
 import { USER_SETTINGS } from "../../scripts/code-server.mjs";
 import { ensureVsCodeEnv } from "../../scripts/vscode-env.mjs";
+import { driveBoard } from "./board-driver.mjs";
 import { buildIntegration, copyExamples, readResults, report, RESULTS_DIR, RESULTS_FILE, ROOT, TESTS_PATH } from "./common.mjs";
 
 const require = createRequire(import.meta.url);
@@ -120,6 +121,8 @@ async function startCodeServer(env, port, tmp) {
       XDG_CONFIG_HOME: dirs["xdg-config"], XDG_DATA_HOME: dirs["xdg-data"], XDG_CACHE_HOME: dirs["xdg-cache"],
       STRATEGY_DOCS_TEST_RESULTS: RESULTS_FILE,
       STRATEGY_DOCS_TEST_HOLD_MS: "15000",
+      // The board suite lets the runner's driver click in the webview (test/integration/board-driver.mjs).
+      STRATEGY_DOCS_IT_BOARD_DRIVER: "1",
     },
   });
   session.server = server;
@@ -156,12 +159,22 @@ async function runInBrowser(env, port, workspace, serverExited, timings, t0) {
   await page.goto(url, { waitUntil: "domcontentloaded", timeout: 60_000 });
   timings.pageLoaded = Date.now() - t0;
   void screenshotWhenResults();
+  let finished = false;
+  const driven = driveBoard(page, { workspace, resultsDir: RESULTS_DIR, stopped: () => finished || existsSync(RESULTS_FILE), log });
   const code = await Promise.race([
     exitCode,
     serverExited.then((how) => { throw new Error(`code-server stopped (${how}) during the tests. Its output:\n${session.serverOutput}`); }),
   ]);
+  finished = true;
   timings.results = Date.now() - t0;
-  return code;
+  const checks = await driven;
+  for (const { name, ok, detail } of checks) console.log(`  ${ok ? "✔" : "✘"} board driver: ${name}${ok ? "" : `: ${detail}`}`);
+  if (!checks.length) {
+    // Only a filtered run may leave the board suite out.
+    log("board driver: the board suite never asked it to act");
+    return process.env.STRATEGY_DOCS_IT_GREP ? code : 1;
+  }
+  return checks.every((entry) => entry.ok) ? code : 1;
 }
 
 async function main() {

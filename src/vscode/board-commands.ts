@@ -1,0 +1,105 @@
+/**
+ * Ways into the Strategy Board: the "Open Strategy Board" command (also on the
+ * tree's title bar and a status bar item), a "Preview allocation" CodeLens on
+ * each sprint, the panel serializer that brings the board back after a
+ * reload, and "Apply Sprint Proposal…" from the command palette.
+ */
+import * as vscode from "vscode";
+import { buildBoard } from "../core/index";
+import { applyProposal, BOARD_VIEW_TYPE, BoardPanel, type ApplyMode } from "./board";
+import { toRange } from "./convert";
+import type { DiagnosticsPublisher } from "./diagnostics";
+import type { StrategyFolder, StrategyHost } from "./host";
+import { SELECTOR } from "./language-features";
+
+/** Arguments of `strategyDocs.openBoard` (all optional). */
+export interface OpenBoardArgs {
+  sprint?: string;
+  /** Workspace folder name. */
+  folder?: string;
+}
+
+/** "Preview allocation" above each sprint's id. */
+class SprintLenses implements vscode.CodeLensProvider {
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.emitter.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly host: StrategyHost) {
+    this.subscription = host.onDidChange(() => this.emitter.fire());
+  }
+
+  async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
+    const resolved = await this.host.resolve(document);
+    const file = resolved && resolved.state.workspace.index.files.get(resolved.path);
+    if (!resolved || !file) return [];
+    return file.items
+      .filter((item) => item.kind === "sprint")
+      .map((item) => {
+        const range = toRange(item.doc.lines().rangeOf(item.idStart, item.idEnd));
+        const args: OpenBoardArgs = { sprint: item.id, folder: resolved.state.folder.name };
+        return new vscode.CodeLens(range, { title: "$(graph) Preview allocation", tooltip: `Open the Strategy Board on sprint ${item.id}: its capacity split and proposal`, command: "strategyDocs.openBoard", arguments: [args] });
+      });
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.emitter.dispose();
+  }
+}
+
+/** A sprint to apply, chosen by the user when not given. */
+async function pickSprint(state: StrategyFolder): Promise<string | undefined> {
+  const sprints = [...state.workspace.index.ofKind("sprint")];
+  if (!sprints.length) {
+    void vscode.window.showInformationMessage("Strategy Docs: there is no sprint yet (New Sprint… makes one)");
+    return undefined;
+  }
+  const board = buildBoard(state.workspace, { today: new Date().toISOString().slice(0, 10) });
+  const picks = board.sprints.map((sprint) => ({ label: sprint.id, description: sprint.title !== sprint.id ? sprint.title : undefined, detail: sprint.capacity === null ? "no capacity" : `capacity ${sprint.capacity}`, picked: sprint.id === board.sprint }));
+  picks.sort((a, b) => Number(b.picked) - Number(a.picked));
+  return (await vscode.window.showQuickPick(picks, { title: "Apply sprint proposal", placeHolder: "Sprint to fill from the ranked backlog" }))?.label;
+}
+
+/** Registers the board's commands, CodeLens, serializer and status bar item. */
+export function registerBoard(extensionUri: vscode.Uri, host: StrategyHost, diagnostics: DiagnosticsPublisher): vscode.Disposable[] {
+  const lenses = new SprintLenses(host);
+  const status = vscode.window.createStatusBarItem("strategyDocs.board", vscode.StatusBarAlignment.Left, 9);
+  status.name = "Strategy Board";
+  status.text = "$(graph) Board";
+  status.tooltip = "Open the Strategy Board: the ranked backlogs and the sprint's capacity split";
+  status.command = "strategyDocs.openBoard";
+  const showStatus = () => (host.all().some((state) => state.workspace.index.itemCount > 0) ? status.show() : status.hide());
+  return [
+    lenses,
+    status,
+    host.onDidChange(showStatus),
+    vscode.languages.registerCodeLensProvider(SELECTOR, lenses),
+    vscode.commands.registerCommand("strategyDocs.openBoard", (args?: OpenBoardArgs) => {
+      const view = args && typeof args === "object" && !(args instanceof vscode.Uri) ? args : {};
+      const panel = BoardPanel.show(extensionUri, host, diagnostics, { ...(view.folder ? { folder: view.folder } : {}), ...(view.sprint ? { sprint: view.sprint } : {}) });
+      return { update: () => panel.update() };
+    }),
+    vscode.window.registerWebviewPanelSerializer(BOARD_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel, state) {
+        BoardPanel.revive(panel, extensionUri, host, diagnostics, state);
+      },
+    }),
+  ];
+}
+
+/**
+ * "Apply Sprint Proposal…": pick a sprint, then the proposed items to write
+ * (all picked at first), with the configured model and split. Trusted
+ * workspaces only. Tests pass `{ sprint, folder, mode: "none" }` to skip the questions.
+ */
+export function registerApplyProposal(host: StrategyHost): vscode.Disposable {
+  return vscode.commands.registerCommand("strategyDocs.applyProposal", async (args?: OpenBoardArgs & { mode?: ApplyMode }) => {
+    const state = host.all().find((folder) => folder.folder.name === args?.folder) ?? host.all().find((folder) => folder.workspace.index.itemCount > 0);
+    if (!state) return 0;
+    await state.ready;
+    const sprint = args?.sprint ?? (await pickSprint(state));
+    if (!sprint) return 0;
+    return applyProposal(state, sprint, {}, args?.mode ?? "choose");
+  });
+}

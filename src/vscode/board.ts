@@ -1,0 +1,279 @@
+/**
+ * The Strategy Board panel: one WebviewPanel (restored after a reload by its
+ * serializer) that shows the core's board model for one folder and follows
+ * every change the host reports. Messages from the webview are checked
+ * against the protocol's zod schema before anything happens; "Apply proposal"
+ * asks first, then writes `sprint:` through one undoable WorkspaceEdit.
+ */
+import * as vscode from "vscode";
+import { assignSprint, buildBoard } from "../core/index";
+import type { BoardModel, BoardState, HostMessage, ScoringModel, Split, ViewRequest, WebviewMessage } from "../protocol";
+import { boardHtml, makeNonce } from "./board-html";
+import { toRange, toWorkspaceEdit } from "./convert";
+import type { DiagnosticsPublisher } from "./diagnostics";
+import type { StrategyFolder, StrategyHost } from "./host";
+
+export const BOARD_VIEW_TYPE = "strategyDocs.board";
+/** Changes arriving within this window are shown in one update. */
+const COALESCE_MS = 40;
+
+/** The protocol module, loaded with the first board (it loads zod). */
+let protocol: typeof import("../protocol") | undefined;
+const loadProtocol = () => (protocol ??= require("../protocol") as typeof import("../protocol"));
+
+/** What the board shows: the what-ifs live here, not in any file. */
+interface View {
+  folder?: string;
+  sprint?: string | null;
+  model?: ScoringModel | null;
+  split?: Split | null;
+}
+
+/** Today as `YYYY-MM-DD` in local time. */
+function today(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export class BoardPanel implements vscode.Disposable {
+  private static current: BoardPanel | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private view: View = {};
+  private generation = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private stale = false;
+  private ready = false;
+  /** The last model sent (tests read it through the extension's API). */
+  lastModel: BoardModel | undefined;
+
+  /** Opens the board (or shows the open one), optionally on a sprint of a folder. */
+  static show(extensionUri: vscode.Uri, host: StrategyHost, diagnostics: DiagnosticsPublisher, view: View = {}): BoardPanel {
+    const existing = BoardPanel.current;
+    if (existing) {
+      existing.setView({ ...existing.view, ...view });
+      existing.panel.reveal(undefined, false);
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(BOARD_VIEW_TYPE, "Strategy Board", { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, BoardPanel.options(extensionUri));
+    return (BoardPanel.current = new BoardPanel(panel, extensionUri, host, diagnostics, view));
+  }
+
+  /** Takes over a panel VS Code restored after a reload, with the state the webview saved. */
+  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, host: StrategyHost, diagnostics: DiagnosticsPublisher, state: unknown): BoardPanel {
+    BoardPanel.current?.dispose();
+    panel.webview.options = BoardPanel.options(extensionUri);
+    const saved = (state && typeof state === "object" ? state : {}) as Partial<BoardState>;
+    const view: View = { folder: saved.folder, sprint: saved.sprint, model: saved.model, split: saved.split };
+    return (BoardPanel.current = new BoardPanel(panel, extensionUri, host, diagnostics, view));
+  }
+
+  static get active(): BoardPanel | undefined {
+    return BoardPanel.current;
+  }
+
+  private static options(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, "media")], retainContextWhenHidden: false, enableFindWidget: true };
+  }
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly extensionUri: vscode.Uri,
+    private readonly host: StrategyHost,
+    private readonly diagnostics: DiagnosticsPublisher,
+    view: View,
+  ) {
+    this.view = view;
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, "media", "strategy.svg");
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.onDidChangeViewState(() => {
+        if (panel.visible && this.stale) this.schedule();
+      }),
+      panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
+      diagnostics.onDidPublish(() => this.schedule()),
+    );
+    panel.webview.html = this.html();
+  }
+
+  private html(): string {
+    const { webview } = this.panel;
+    const media = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, "media", ...path)).toString();
+    return boardHtml({ cspSource: webview.cspSource, nonce: makeNonce(), scriptUri: media("dist", "board.js"), styleUri: media("board.css") });
+  }
+
+  /** The folder shown: the one asked for, else the first with strategy items, else the first. */
+  private folder(): StrategyFolder | undefined {
+    const folders = this.host.all();
+    return folders.find((state) => state.folder.name === this.view.folder) ?? folders.find((state) => state.workspace.index.itemCount > 0) ?? folders[0];
+  }
+
+  setView(view: View): void {
+    this.view = view;
+    this.schedule(0);
+  }
+
+  /** Sends a fresh model soon (changes close together make one update); a hidden board catches up when shown. */
+  private schedule(delay = COALESCE_MS): void {
+    if (!this.ready) return;
+    if (!this.panel.visible) {
+      this.stale = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.update(), delay);
+  }
+
+  /** Builds the model of the current view and posts it. */
+  async update(): Promise<BoardModel | undefined> {
+    this.stale = false;
+    const state = this.folder();
+    if (!state) {
+      void this.post({ type: "error", message: "Open a folder with strategy documents to see the board." });
+      return undefined;
+    }
+    await state.ready;
+    const model = buildBoard(state.workspace, {
+      sprint: this.view.sprint,
+      model: this.view.model,
+      split: this.view.split,
+      today: today(),
+      generation: ++this.generation,
+      folder: state.folder.name,
+      folders: this.host.all().map((folder) => folder.folder.name),
+      readOnly: !vscode.workspace.isTrusted,
+      problems: this.diagnostics.totals(state),
+      problemsOf: (item) => this.diagnostics.problemsOf(state, item.file, item.key, item.index === -1),
+    });
+    this.lastModel = model;
+    await this.post({ type: "model", model });
+    return model;
+  }
+
+  private post(message: HostMessage): Thenable<boolean> {
+    return this.panel.webview.postMessage(message);
+  }
+
+  private async receive(raw: unknown): Promise<void> {
+    const parsed = loadProtocol().parseWebviewMessage(raw);
+    if (!parsed.ok) {
+      // Not ours (or a bug): never act on it.
+      console.warn(`Strategy Board: ignored a message: ${parsed.error}`);
+      return;
+    }
+    const message: WebviewMessage = parsed.message;
+    switch (message.type) {
+      case "ready":
+        this.ready = true;
+        await this.update();
+        return;
+      case "refresh":
+        await this.update();
+        return;
+      case "view":
+        this.applyView(message);
+        return;
+      case "open":
+        await this.open(message.file, message.line);
+        return;
+      case "apply":
+        await this.apply(message.sprint);
+        return;
+    }
+  }
+
+  private applyView(request: ViewRequest): void {
+    const next: View = { ...this.view };
+    if (request.folder !== undefined) next.folder = request.folder;
+    if (request.sprint !== undefined) next.sprint = request.sprint;
+    if (request.model !== undefined) next.model = request.model;
+    if (request.split !== undefined) next.split = request.split;
+    this.setView(next);
+  }
+
+  /** Opens an item's document at its line, beside the board; only files of the folder. */
+  private async open(file: string, line: number): Promise<void> {
+    const state = this.folder();
+    if (!state?.workspace.index.files.has(file)) return;
+    const parsed = state.workspace.index.files.get(file)!;
+    const target = Math.max(0, Math.min(line - 1, parsed.lines().positionAt(parsed.text.length).line));
+    const column = this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
+    await vscode.window.showTextDocument(state.uriOf(file), { viewColumn: column, selection: toRange({ start: { line: target, character: 0 }, end: { line: target, character: 0 } }), preview: true });
+  }
+
+  /** Asks, then writes `sprint:` into the items the current view proposes. */
+  async apply(sprint: string, mode: ApplyMode = "confirm"): Promise<number> {
+    const state = this.folder();
+    if (!state) return 0;
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage("Strategy Docs: this workspace is not trusted, so the board does not write. Trust it to apply proposals.");
+      return 0;
+    }
+    return applyProposal(state, sprint, { model: this.view.model, split: this.view.split }, mode, (count) => void this.post({ type: "applied", sprint, count }));
+  }
+
+  dispose(): void {
+    if (BoardPanel.current === this) BoardPanel.current = undefined;
+    clearTimeout(this.timer);
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+    this.panel.dispose();
+  }
+}
+
+/** How Apply asks: a modal listing the items, a multi-select of them, or not at all (tests). */
+export type ApplyMode = "confirm" | "choose" | "none";
+
+/**
+ * Writes `sprint:` into the items the plan proposes (with what-ifs, if any),
+ * after the user confirms or chooses them; returns how many were written.
+ */
+export async function applyProposal(
+  state: StrategyFolder,
+  sprint: string,
+  view: { model?: ScoringModel | null; split?: Split | null },
+  mode: ApplyMode,
+  done?: (count: number) => void,
+): Promise<number> {
+  const board = buildBoard(state.workspace, { sprint, model: view.model, split: view.split, today: today() });
+  const plan = board.plan;
+  if (!plan || plan.sprint.toLowerCase() !== sprint.toLowerCase()) {
+    void vscode.window.showErrorMessage(`Strategy Docs: there is no sprint ${sprint}`);
+    return 0;
+  }
+  if (!plan.proposed.items.length) {
+    void vscode.window.showInformationMessage(`Strategy Docs: nothing to propose for ${plan.sprint}${plan.notes.length ? `: ${plan.notes[0]}` : ""}`);
+    return 0;
+  }
+  const byId = new Map([...board.items, ...board.unranked].map((item) => [item.id.toLowerCase(), item]));
+  const describe = (id: string) => {
+    const item = byId.get(id.toLowerCase());
+    return item ? `${item.title} (${item.id}, ${item.track}, estimate ${item.estimate ?? "–"})` : id;
+  };
+  let ids = plan.proposed.items;
+  if (mode === "choose") {
+    const picks = ids.map((id) => ({ label: byId.get(id.toLowerCase())?.title ?? id, description: describe(id).slice((byId.get(id.toLowerCase())?.title ?? id).length).trim(), picked: true, id }));
+    const chosen = await vscode.window.showQuickPick(picks, { canPickMany: true, title: `Add to sprint ${plan.sprint}`, placeHolder: "The proposal, in score order: uncheck what should not go in" });
+    if (!chosen?.length) return 0;
+    ids = chosen.map((pick) => pick.id);
+  } else if (mode === "confirm") {
+    const lines = ids.map((id) => `• ${describe(id)}`);
+    const whatIf = [board.scoring.whatIf ? `scoring ${board.scoring.model}` : "", plan.whatIf ? `split ${plan.target.strategic}/${plan.target.tactical}` : ""].filter(Boolean).join(", ");
+    const choice = await vscode.window.showWarningMessage(
+      `Add ${ids.length} item${ids.length === 1 ? "" : "s"} to sprint ${plan.sprint}?`,
+      { modal: true, detail: `${lines.join("\n")}\n\nWrites \`sprint: ${plan.sprint}\` into their front matter${whatIf ? ` (proposal with what-if ${whatIf})` : ""}. Edit > Undo reverts it.` },
+      "Apply proposal",
+    );
+    if (choice !== "Apply proposal") return 0;
+  }
+  const assignment = assignSprint(state.workspace, plan.sprint, ids);
+  const ok = await vscode.workspace.applyEdit(toWorkspaceEdit(state.root, assignment.changes), { isRefactoring: true });
+  if (!ok) {
+    void vscode.window.showErrorMessage("Strategy Docs: the proposal could not be written (a document changed meanwhile?). Nothing was changed.");
+    return 0;
+  }
+  if (assignment.skipped.length) {
+    void vscode.window.showWarningMessage(`Strategy Docs: not written: ${assignment.skipped.map((entry) => `${entry.id} (${entry.reason})`).join(", ")}`);
+  }
+  done?.(assignment.assigned.length);
+  return assignment.assigned.length;
+}

@@ -1,0 +1,390 @@
+/**
+ * The Strategy Board webview: renders the model the host sends (src/protocol.ts)
+ * and asks the host for what-if views, to open an item and to apply a
+ * proposal. It computes nothing of the strategy itself; filters, selection
+ * and scroll live here and are kept with `setState`.
+ */
+import type { BoardItem, BoardModel, BoardState, HostMessage, ScoringModel, Track, WebviewMessage } from "../protocol";
+import { capacitySection, sprintSummary } from "./capacity";
+import { fill, h, num, plural } from "./dom";
+import { BacklogGrid, breakdownText } from "./grid";
+
+interface VsCodeApi {
+  postMessage(message: WebviewMessage): void;
+  getState(): unknown;
+  setState(state: BoardState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const api = acquireVsCodeApi();
+const post = (message: WebviewMessage) => api.postMessage(message);
+
+const MODELS: Array<[ScoringModel, string]> = [
+  ["weighted", "Weighted (impact, urgency, effort)"],
+  ["wsjf", "WSJF (cost of delay / effort)"],
+  ["rice", "RICE (reach × impact × confidence / effort)"],
+  ["ice", "ICE (impact × confidence × ease)"],
+  ["custom", "Custom formula"],
+];
+const STATUSES = ["idea", "planned", "in-progress", "done", "dropped"];
+const TRACK_LABEL: Record<Track, string> = { strategic: "Strategic", tactical: "Tactical" };
+
+function restore(saved: unknown): BoardState {
+  const base: BoardState = { filters: { text: "", pillar: "", status: "open" }, scroll: { strategic: 0, tactical: 0 } };
+  if (!saved || typeof saved !== "object") return base;
+  const value = saved as Partial<BoardState>;
+  return {
+    ...value,
+    filters: { ...base.filters, ...(value.filters ?? {}) },
+    scroll: { ...base.scroll, ...(value.scroll ?? {}) },
+  };
+}
+
+const state = restore(api.getState());
+let model: BoardModel | undefined;
+let byUid = new Map<string, BoardItem>();
+let byId = new Map<string, BoardItem>();
+let scrollRestored = false;
+
+const save = () => api.setState(state);
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+const saveSoon = () => {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(save, 150);
+};
+
+// ---- Layout (built once) -------------------------------------------------
+
+const folderSelect = h("select", { attrs: { "aria-label": "Workspace folder" }, on: { change: () => post({ type: "view", folder: folderSelect.value }) } });
+const folderField = h("label", { class: "field", attrs: { hidden: true } }, "Folder ", folderSelect);
+const sprintSelect = h("select", {
+  attrs: { "aria-label": "Sprint" },
+  on: {
+    change: () => {
+      state.sprint = sprintSelect.value;
+      save();
+      post({ type: "view", sprint: sprintSelect.value });
+    },
+  },
+});
+const modelSelect = h("select", {
+  attrs: { "aria-label": "Scoring model" },
+  on: {
+    change: () => {
+      const value = modelSelect.value as ScoringModel;
+      state.model = model && value === model.scoring.configured ? null : value;
+      save();
+      post({ type: "view", model: state.model });
+    },
+  },
+});
+const splitOutput = h("output", { class: "split-value", attrs: { "aria-live": "off" } });
+let splitTimer: ReturnType<typeof setTimeout> | undefined;
+const splitInput = h("input", {
+  attrs: { type: "range", min: 0, max: 100, step: 5, "aria-label": "What-if strategic share" },
+  on: {
+    input: () => {
+      const strategic = Number(splitInput.value);
+      splitOutput.textContent = `${strategic} / ${100 - strategic}`;
+      splitInput.setAttribute("aria-valuetext", `${strategic}% strategic, ${100 - strategic}% tactical`);
+      clearTimeout(splitTimer);
+      splitTimer = setTimeout(() => {
+        state.split = { strategic, tactical: 100 - strategic };
+        save();
+        post({ type: "view", split: state.split });
+      }, 120);
+    },
+  },
+});
+const resetButton = h("button", {
+  class: "secondary",
+  attrs: { type: "button", title: "Back to the configured scoring model and the sprint's own split" },
+  on: {
+    click: () => {
+      state.model = null;
+      state.split = null;
+      save();
+      post({ type: "view", model: null, split: null });
+    },
+  },
+}, "Reset what-if");
+const applyButton = h("button", {
+  class: "primary",
+  attrs: { type: "button" },
+  on: { click: () => model?.plan && post({ type: "apply", sprint: model.plan.sprint, generation: model.generation }) },
+}, "Apply proposal");
+
+const searchInput = h("input", {
+  attrs: { type: "search", placeholder: "Filter by title, id or pillar", "aria-label": "Filter items" },
+  on: {
+    input: () => {
+      state.filters.text = searchInput.value;
+      saveSoon();
+      renderBacklogs();
+    },
+  },
+});
+const pillarSelect = h("select", {
+  attrs: { "aria-label": "Pillar filter" },
+  on: {
+    change: () => {
+      state.filters.pillar = pillarSelect.value;
+      save();
+      renderBacklogs();
+    },
+  },
+});
+const statusSelect = h(
+  "select",
+  {
+    attrs: { "aria-label": "Status filter" },
+    on: {
+      change: () => {
+        state.filters.status = statusSelect.value;
+        save();
+        renderBacklogs();
+      },
+    },
+  },
+  h("option", { attrs: { value: "open" } }, "Open items"),
+  h("option", { attrs: { value: "all" } }, "All, with done and dropped"),
+  ...STATUSES.map((status) => h("option", { attrs: { value: status } }, status)),
+);
+
+const summary = h("span", { class: "muted summary" });
+const problems = h("span", { class: "problems" });
+const statusLine = h("div", { class: "status-line", attrs: { role: "status", "aria-live": "polite" } });
+const capacityTitle = h("h2", { attrs: { id: "capacity-h" } }, "Capacity");
+const capacityBody = h("div", { class: "capacity-body" });
+const details = h("section", { class: "details", attrs: { role: "region", "aria-label": "Score breakdown" } });
+
+const events = {
+  select(item: BoardItem) {
+    selectItem(item.uid);
+  },
+  open(item: BoardItem) {
+    post({ type: "open", file: item.file, line: item.line });
+  },
+};
+const grids: Record<Track, BacklogGrid> = {
+  strategic: new BacklogGrid("strategic", "Strategic backlog", events),
+  tactical: new BacklogGrid("tactical", "Tactical backlog", events),
+};
+const counts: Record<Track, HTMLElement> = { strategic: h("span", { class: "count" }), tactical: h("span", { class: "count" }) };
+const unrankedLists: Record<Track, HTMLElement> = {
+  strategic: h("section", { class: "unranked", attrs: { "aria-label": "Unranked strategic items" } }),
+  tactical: h("section", { class: "unranked", attrs: { "aria-label": "Unranked tactical items" } }),
+};
+for (const track of ["strategic", "tactical"] as const) {
+  grids[track].el.addEventListener("scroll", () => {
+    state.scroll[track] = grids[track].scrollTop;
+    saveSoon();
+  });
+}
+
+const root = h(
+  "main",
+  { attrs: { id: "board" } },
+  h(
+    "header",
+    { class: "toolbar" },
+    h("div", { class: "row-1" }, folderField, h("label", { class: "field" }, "Sprint ", sprintSelect), summary, h("span", { class: "spacer" }), problems, applyButton),
+    h(
+      "div",
+      { class: "row-2" },
+      h("label", { class: "field" }, "Scoring ", modelSelect),
+      h("label", { class: "field" }, "Strategic / tactical ", splitInput, splitOutput),
+      resetButton,
+      h("span", { class: "spacer" }),
+      searchInput,
+      pillarSelect,
+      statusSelect,
+    ),
+  ),
+  statusLine,
+  h("section", { class: "capacity", attrs: { "aria-labelledby": "capacity-h" } }, capacityTitle, capacityBody),
+  h(
+    "section",
+    { class: "backlogs" },
+    ...(["strategic", "tactical"] as const).map((track) =>
+      h("div", { class: `track ${track}` }, h("h2", {}, h("span", { class: `swatch fill-${track}`, attrs: { "aria-hidden": "true" } }), `${TRACK_LABEL[track]} backlog `, counts[track]), grids[track].el, unrankedLists[track]),
+    ),
+  ),
+  details,
+);
+document.body.appendChild(root);
+
+// ---- Rendering -----------------------------------------------------------
+
+function options(select: HTMLSelectElement, entries: Array<[string, string, boolean?]>, value: string): void {
+  fill(select, ...entries.map(([v, label, disabled]) => h("option", { attrs: { value: v, disabled: disabled ?? false } }, label)));
+  select.value = entries.some(([v]) => v === value) ? value : (entries[0]?.[0] ?? "");
+}
+
+function matches(item: BoardItem): boolean {
+  const { text, pillar, status } = state.filters;
+  if (pillar && (pillar === "(none)" ? item.pillar !== null : item.pillar?.toLowerCase() !== pillar)) return false;
+  if (status !== "open" && status !== "all" && item.status !== status) return false;
+  if (text) {
+    const needle = text.trim().toLowerCase();
+    if (needle && !`${item.title}\n${item.id}\n${item.pillar ?? ""}`.toLowerCase().includes(needle)) return false;
+  }
+  return true;
+}
+
+function rowsOf(track: Track): BoardItem[] {
+  if (!model) return [];
+  const withClosed = state.filters.status !== "open";
+  const rows = model.items.filter((item) => item.track === track && matches(item));
+  if (withClosed) for (const item of model.closed) if (item.track === track && matches(item)) rows.push(item);
+  return rows;
+}
+
+function pillarTitle(id: string): string {
+  return model?.pillars.find((pillar) => pillar.id.toLowerCase() === id.toLowerCase())?.title ?? id;
+}
+
+function renderBacklogs(): void {
+  if (!model) return;
+  const proposed = new Set((model.plan?.proposed.items ?? []).map((id) => id.toLowerCase()));
+  const context = { sprint: model.sprint, proposed, pillarTitle };
+  for (const track of ["strategic", "tactical"] as const) {
+    const rows = rowsOf(track);
+    const total = model.items.filter((item) => item.track === track).length;
+    counts[track].textContent = rows.length === total ? `(${total})` : `(${rows.length} of ${total})`;
+    grids[track].setRows(rows, context, state.selected);
+    const unranked = model.unranked.filter((item) => item.track === track && matches(item));
+    fill(
+      unrankedLists[track],
+      ...(unranked.length
+        ? [
+            h("h3", {}, `Unranked (${unranked.length})`),
+            h(
+              "ul",
+              {},
+              ...unranked.slice(0, 200).map((item) =>
+                h(
+                  "li",
+                  { class: state.selected === item.uid ? "selected" : "" },
+                  h("button", { class: "link", attrs: { type: "button", title: `${item.file}:${item.line}` }, on: { click: () => { selectItem(item.uid); events.open(item); } } }, item.title),
+                  h("span", { class: "muted" }, ` ${item.id} — ${item.missing.length ? `missing ${item.missing.join(", ")}` : (item.reason ?? "not scored")}`),
+                ),
+              ),
+              unranked.length > 200 ? h("li", { class: "muted" }, `…and ${unranked.length - 200} more`) : null,
+            ),
+          ]
+        : []),
+    );
+  }
+  if (!scrollRestored) {
+    scrollRestored = true;
+    grids.strategic.scrollTop = state.scroll.strategic;
+    grids.tactical.scrollTop = state.scroll.tactical;
+  }
+}
+
+function renderDetails(): void {
+  const item = state.selected ? byUid.get(state.selected) : undefined;
+  if (!item || !model) {
+    fill(details, h("p", { class: "muted" }, "Select an item to see how its score is made (arrow keys move, Enter opens)."));
+    return;
+  }
+  const weighted = item.breakdown.some((term) => term.weight !== undefined);
+  fill(
+    details,
+    h("h3", {}, item.title),
+    h("p", { class: "muted" }, `${item.type} ${item.id} · ${item.pillar ? `pillar ${pillarTitle(item.pillar)}` : "no pillar"} · ${item.status ?? "no status"} · ${item.file}:${item.line}`),
+    item.score === null
+      ? h("p", {}, breakdownText(item))
+      : h("p", {}, h("strong", {}, `Score ${item.score.toFixed(2)}`), ` (rank ${item.rank} of the ${item.track} backlog, ${model.scoring.model}${model.scoring.whatIf ? " what-if" : ""}): `, h("code", {}, item.explanation)),
+    item.breakdown.length
+      ? h(
+          "table",
+          { class: "terms", attrs: { "aria-label": `Score terms of ${item.id}` } },
+          h("thead", {}, h("tr", {}, h("th", { attrs: { scope: "col" } }, "Field"), h("th", { attrs: { scope: "col" } }, "Value"), ...(weighted ? [h("th", { attrs: { scope: "col" } }, "Weight"), h("th", { attrs: { scope: "col" } }, "Contribution")] : []))),
+          h("tbody", {}, ...item.breakdown.map((term) => h("tr", {}, h("th", { attrs: { scope: "row" } }, term.field), h("td", { class: "num" }, num(term.value, 4)), ...(weighted ? [h("td", { class: "num" }, num(term.weight, 4)), h("td", { class: "num" }, num(term.contribution, 4))] : [])))),
+        )
+      : null,
+    item.problem ? h("p", { class: `problem ${item.problem}` }, `${plural(item.problems, "problem")} in the Problems view (worst: ${item.problem})`) : null,
+    h("button", { class: "secondary", attrs: { type: "button" }, on: { click: () => events.open(item) } }, "Open document"),
+  );
+}
+
+function selectItem(uid: string): void {
+  state.selected = uid;
+  save();
+  for (const track of ["strategic", "tactical"] as const) grids[track].select(byUid.get(uid)?.track === track ? uid : undefined);
+  renderDetails();
+}
+
+function renderModel(next: BoardModel, started: number): void {
+  model = next;
+  byUid = new Map();
+  byId = new Map();
+  for (const list of [next.items, next.unranked, next.closed]) {
+    for (const item of list) {
+      byUid.set(item.uid, item);
+      if (!byId.has(item.id.toLowerCase())) byId.set(item.id.toLowerCase(), item);
+    }
+  }
+  if (state.selected && !byUid.has(state.selected)) state.selected = undefined;
+
+  folderField.hidden = next.folders.length <= 1;
+  options(folderSelect, next.folders.map((name) => [name, name]), next.folder);
+  options(sprintSelect, next.sprints.map((sprint) => [sprint.id, sprint.title && sprint.title !== sprint.id ? `${sprint.id} — ${sprint.title}` : sprint.id]), next.sprint ?? "");
+  sprintSelect.disabled = !next.sprints.length;
+  if (!next.sprints.length) fill(sprintSelect, h("option", {}, "No sprints"));
+  options(modelSelect, MODELS.map(([value, label]) => [value, value === next.scoring.configured ? `${label} — configured` : label, value === "custom" && !next.scoring.customAvailable]), next.scoring.model);
+  modelSelect.classList.toggle("what-if", next.scoring.whatIf);
+  const strategic = next.plan?.target.strategic ?? 70;
+  splitInput.value = String(strategic);
+  splitInput.disabled = !next.plan;
+  splitInput.setAttribute("aria-valuetext", `${strategic}% strategic, ${100 - strategic}% tactical`);
+  splitOutput.textContent = `${strategic} / ${100 - strategic}${next.plan?.whatIf ? " (what-if)" : ""}`;
+  splitOutput.classList.toggle("what-if", Boolean(next.plan?.whatIf));
+  resetButton.disabled = !next.scoring.whatIf && !next.plan?.whatIf;
+  const pillarValue = state.filters.pillar;
+  options(pillarSelect, [["", "All pillars"], ...next.pillars.map((pillar): [string, string] => [pillar.id.toLowerCase(), pillar.title]), ["(none)", "No pillar"]], pillarValue);
+  state.filters.pillar = pillarSelect.value;
+  statusSelect.value = state.filters.status;
+  searchInput.value = state.filters.text;
+
+  const proposedCount = next.plan?.proposed.items.length ?? 0;
+  applyButton.disabled = next.readOnly || !proposedCount;
+  applyButton.title = next.readOnly
+    ? "This workspace is not trusted: the board is read-only"
+    : proposedCount
+      ? `Write sprint: ${next.plan!.sprint} into ${plural(proposedCount, "proposed item")} (asks first; undoable)`
+      : "Nothing to propose for this sprint";
+  summary.textContent = sprintSummary(next.plan);
+  const { errors, warnings, infos } = next.problems;
+  problems.textContent = errors + warnings + infos ? [errors && plural(errors, "error"), warnings && plural(warnings, "warning"), infos && plural(infos, "info")].filter(Boolean).join(" · ") : "No problems";
+  problems.className = `problems${errors ? " error" : warnings ? " warning" : ""}`;
+
+  capacityTitle.textContent = next.plan ? `Capacity of ${next.plan.sprint}${next.plan.whatIf ? " (what-if split)" : ""}` : "Capacity";
+  fill(capacityBody, ...capacitySection(next.plan, (id) => byId.get(id.toLowerCase()), events.open));
+  renderBacklogs();
+  renderDetails();
+  document.body.dataset.generation = String(next.generation);
+  document.body.dataset.renderMs = (performance.now() - started).toFixed(1);
+}
+
+window.addEventListener("message", (event: MessageEvent<HostMessage>) => {
+  const started = performance.now();
+  const message = event.data;
+  if (!message || typeof message !== "object") return;
+  switch (message.type) {
+    case "model":
+      renderModel(message.model, started);
+      break;
+    case "applied":
+      statusLine.textContent = `Wrote sprint: ${message.sprint} into ${plural(message.count, "item")}.`;
+      break;
+    case "error":
+      statusLine.textContent = message.message;
+      break;
+  }
+});
+
+renderDetails();
+post({ type: "ready" });

@@ -1,0 +1,161 @@
+/**
+ * The selected sprint's capacity split: a chart of planned and proposed units
+ * per track against each track's budget, the split against its target, the
+ * numbers in a table, the share per pillar, what does not fit and the notes.
+ * Plain SVG with theme colours from CSS; every label is a text node.
+ */
+import type { BoardItem, BoardPlan, Track } from "../protocol";
+import { h, num, plural, s } from "./dom";
+
+const TRACKS: Track[] = ["strategic", "tactical"];
+const NAMES: Record<Track, string> = { strategic: "Strategic", tactical: "Tactical" };
+
+const W = 560;
+const LABEL = 92;
+const BAR = 18;
+const GAP = 14;
+
+/** The accessible summary of the chart: every number it draws. */
+export function chartLabel(plan: BoardPlan): string {
+  const parts = TRACKS.map(
+    (track) => `${NAMES[track]}: ${num(plan.planned[track])} planned + ${num(plan.proposed[track])} proposed of a ${num(plan.budget[track])} budget (${plan.target[track]}% target)`,
+  );
+  return `Capacity of sprint ${plan.sprint} (${num(plan.capacity)} units). ${parts.join("; ")}. Share after proposal: ${plan.share.strategic}% strategic, ${plan.share.tactical}% tactical.`;
+}
+
+/** Planned (solid) and proposed (hatched) bars per track on one scale, a budget marker each, and the split bar. */
+function chart(plan: BoardPlan): SVGElement {
+  const max = Math.max(plan.capacity, ...TRACKS.map((track) => plan.planned[track] + plan.proposed[track]), 1);
+  const scale = (units: number) => (Math.max(0, units) / max) * (W - LABEL - 8);
+  const height = 2 * (BAR + GAP) + 2 * BAR + 26;
+  const svg = s("svg", { viewBox: `0 0 ${W} ${height}`, class: "chart", role: "img", "aria-label": chartLabel(plan), preserveAspectRatio: "xMinYMin meet" });
+  svg.appendChild(
+    s(
+      "defs",
+      {},
+      ...TRACKS.map((track) =>
+        s("pattern", { id: `hatch-${track}`, width: 6, height: 6, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)" }, s("rect", { width: 6, height: 6, class: `fill-${track} faint` }), s("line", { x1: 0, y1: 0, x2: 0, y2: 6, class: `stroke-${track}`, "stroke-width": 3 })),
+      ),
+    ),
+  );
+  TRACKS.forEach((track, i) => {
+    const y = i * (BAR + GAP) + 4;
+    const planned = scale(plan.planned[track]);
+    const proposed = scale(plan.proposed[track]);
+    const budget = LABEL + scale(plan.budget[track]);
+    svg.append(
+      s("text", { x: 0, y: y + BAR - 5, class: "label" }, NAMES[track]),
+      s("rect", { x: LABEL, y, width: W - LABEL - 8, height: BAR, class: "track-bg" }),
+      s("rect", { x: LABEL, y, width: planned, height: BAR, class: `fill-${track}` }, s("title", {}, `${NAMES[track]} planned: ${num(plan.planned[track])}`)),
+      s("rect", { x: LABEL + planned, y, width: proposed, height: BAR, fill: `url(#hatch-${track})`, class: "proposed" }, s("title", {}, `${NAMES[track]} proposed: ${num(plan.proposed[track])}`)),
+      s("line", { x1: budget, x2: budget, y1: y - 3, y2: y + BAR + 3, class: "marker" }, s("title", {}, `${NAMES[track]} budget: ${num(plan.budget[track])} (${plan.target[track]}%)`)),
+    );
+  });
+  // The split after the proposal against the target, as one 100% bar.
+  const y = 2 * (BAR + GAP) + 8;
+  const width = W - LABEL - 8;
+  const strategic = (plan.share.strategic / 100) * width;
+  const target = LABEL + (plan.target.strategic / 100) * width;
+  const empty = plan.share.strategic + plan.share.tactical === 0;
+  svg.append(
+    s("text", { x: 0, y: y + BAR - 5, class: "label" }, "Split"),
+    s("rect", { x: LABEL, y, width, height: BAR, class: "track-bg" }),
+    ...(empty ? [] : [s("rect", { x: LABEL, y, width: strategic, height: BAR, class: "fill-strategic" }), s("rect", { x: LABEL + strategic, y, width: width - strategic, height: BAR, class: "fill-tactical" })]),
+    s("line", { x1: target, x2: target, y1: y - 4, y2: y + BAR + 4, class: "marker target" }, s("title", {}, `Target ${plan.target.strategic}% strategic`)),
+    s("text", { x: LABEL + 4, y: y + BAR + 16, class: "small" }, `${plan.share.strategic}% strategic · ${plan.share.tactical}% tactical (target ${plan.target.strategic}/${plan.target.tactical})`),
+  );
+  return svg;
+}
+
+function numbers(plan: BoardPlan): HTMLTableElement {
+  const cell = (text: string) => h("td", { class: "num" }, text);
+  return h(
+    "table",
+    { class: "numbers", attrs: { "aria-label": "Capacity by track" } },
+    h("thead", {}, h("tr", {}, ...["Track", "Target", "Budget", "Planned", "Proposed", "Total", "Share"].map((name) => h("th", { attrs: { scope: "col" } }, name)))),
+    h(
+      "tbody",
+      {},
+      ...TRACKS.map((track) => {
+        const total = plan.planned[track] + plan.proposed[track];
+        const off = Math.abs(plan.share[track] - plan.target[track]) > 0.05 && plan.share.strategic + plan.share.tactical > 0;
+        return h(
+          "tr",
+          {},
+          h("th", { attrs: { scope: "row" } }, h("span", { class: `swatch fill-${track}`, attrs: { "aria-hidden": "true" } }), NAMES[track]),
+          cell(`${plan.target[track]}%`),
+          cell(num(plan.budget[track])),
+          cell(num(plan.planned[track])),
+          cell(num(plan.proposed[track])),
+          cell(num(total)),
+          h("td", { class: `num${off ? " off" : ""}` }, `${plan.share[track]}%`),
+        );
+      }),
+      h("tr", { class: "sum" }, h("th", { attrs: { scope: "row" } }, "Sprint"), cell("100%"), cell(num(plan.capacity)), cell(num(plan.planned.strategic + plan.planned.tactical)), cell(num(plan.proposed.strategic + plan.proposed.tactical)), cell(num(plan.planned.strategic + plan.planned.tactical + plan.proposed.strategic + plan.proposed.tactical)), cell("")),
+    ),
+  );
+}
+
+function pillars(plan: BoardPlan): HTMLTableElement {
+  return h(
+    "table",
+    { class: "pillars", attrs: { "aria-label": "Share by pillar" } },
+    h("thead", {}, h("tr", {}, h("th", { attrs: { scope: "col" } }, "Pillar"), h("th", { attrs: { scope: "col" } }, "Units"), h("th", { attrs: { scope: "col" } }, "Share"))),
+    h(
+      "tbody",
+      {},
+      ...plan.byPillar.map((entry) =>
+        h(
+          "tr",
+          {},
+          h("th", { attrs: { scope: "row", title: entry.pillar } }, entry.title),
+          h("td", { class: "num" }, num(entry.units)),
+          h("td", { class: "share" }, h("span", { class: "meter", attrs: { "aria-hidden": "true" } }, h("span")), `${entry.percent}%`),
+        ),
+      ),
+      ...(plan.byPillar.length ? [] : [h("tr", {}, h("td", { attrs: { colspan: 3 }, class: "muted" }, "Nothing planned or proposed yet"))]),
+    ),
+  );
+}
+
+/** Sets the meters' widths through CSSOM (inline `style` attributes would need `unsafe-inline`). */
+function sizeMeters(table: HTMLTableElement, plan: BoardPlan): void {
+  table.querySelectorAll<HTMLElement>(".meter > span").forEach((bar, i) => {
+    bar.style.width = `${Math.min(100, plan.byPillar[i]?.percent ?? 0)}%`;
+  });
+}
+
+/** The capacity section of a plan; `itemOf` names items by id for the lists. */
+export function capacitySection(plan: BoardPlan | null, itemOf: (id: string) => BoardItem | undefined, open: (item: BoardItem) => void): HTMLElement[] {
+  if (!plan) return [h("p", { class: "muted" }, "No sprint to plan: add a document with `type: sprint` and a `capacity:` to see its split.")];
+  const pillarTable = pillars(plan);
+  sizeMeters(pillarTable, plan);
+  const named = (id: string) => {
+    const item = itemOf(id);
+    if (!item) return h("li", {}, id);
+    return h(
+      "li",
+      {},
+      h("button", { class: "link", attrs: { type: "button", title: `${item.file}:${item.line}` }, on: { click: () => open(item) } }, item.title),
+      h("span", { class: "muted" }, ` ${item.id} · ${item.track} · est. ${item.estimate ?? "–"}`),
+    );
+  };
+  return [
+    h("div", { class: "chart-wrap" }, chart(plan), h("div", { class: "legend", attrs: { "aria-hidden": "true" } }, h("span", { class: "swatch fill-strategic" }), "planned ", h("span", { class: "swatch hatch" }), "proposed ", h("span", { class: "swatch marker-key" }), "budget / target")),
+    h("div", { class: "tables" }, numbers(plan), pillarTable),
+    h(
+      "div",
+      { class: "lists" },
+      h("div", {}, h("h3", { attrs: { id: "proposed-h" } }, `Proposed (${plan.proposed.items.length})`), h("ul", { attrs: { "aria-labelledby": "proposed-h" } }, ...plan.proposed.items.map(named), plan.proposed.items.length ? null : h("li", { class: "muted" }, "Nothing to propose"))),
+      h("div", {}, h("h3", { attrs: { id: "nofit-h" } }, `Does not fit (${plan.doesNotFit.length})`), h("ul", { attrs: { "aria-label": "Does not fit" } }, ...plan.doesNotFit.map(named), plan.doesNotFit.length ? null : h("li", { class: "muted" }, "Everything ranked fits"))),
+      h("div", {}, h("h3", {}, `Notes (${plan.notes.length})`), h("ul", { attrs: { "aria-label": "Notes" } }, ...plan.notes.map((note) => h("li", {}, note)), plan.notes.length ? null : h("li", { class: "muted" }, "On target"))),
+    ),
+  ];
+}
+
+/** One line under the sprint picker: capacity and what is planned. */
+export function sprintSummary(plan: BoardPlan | null): string {
+  if (!plan) return "";
+  const planned = plan.planned.strategic + plan.planned.tactical;
+  return `${num(plan.capacity)} units · ${plural(plan.planned.items.length, "item")} planned (${num(planned)}) · ${plural(plan.proposed.items.length, "item")} proposed (${num(plan.proposed.strategic + plan.proposed.tactical)})`;
+}

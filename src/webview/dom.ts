@@ -1,0 +1,67 @@
+/**
+ * A tiny element builder for the board. Text goes in as text nodes or
+ * `textContent`, never as HTML, so document text (titles, ids, notes) cannot
+ * become markup: `<img src=x onerror=…>` shows as those characters.
+ */
+
+type Child = Node | string | number | null | undefined | false;
+
+/** Attributes (`aria-*`, `role`, `title`…), set as strings; `class` and data as their own keys. */
+export interface Props {
+  class?: string;
+  attrs?: Record<string, string | number | boolean | null | undefined>;
+  data?: Record<string, string>;
+  on?: { [K in keyof HTMLElementEventMap]?: (event: HTMLElementEventMap[K]) => void };
+}
+
+function append(parent: Node, children: readonly Child[]): void {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    parent.appendChild(typeof child === "string" || typeof child === "number" ? document.createTextNode(String(child)) : child);
+  }
+}
+
+function setAttrs(el: Element, attrs: Props["attrs"]): void {
+  for (const [name, value] of Object.entries(attrs ?? {})) {
+    if (value === null || value === undefined || value === false) el.removeAttribute(name);
+    else el.setAttribute(name, value === true ? "" : String(value));
+  }
+}
+
+/** An HTML element with props and children. */
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  if (props.class) el.className = props.class;
+  setAttrs(el, props.attrs);
+  for (const [key, value] of Object.entries(props.data ?? {})) el.dataset[key] = value;
+  for (const [type, handler] of Object.entries(props.on ?? {})) el.addEventListener(type, handler as EventListener);
+  append(el, children);
+  return el;
+}
+
+const SVG = "http://www.w3.org/2000/svg";
+
+/** An SVG element with attributes and children (text as text nodes). */
+export function s(tag: string, attrs: Record<string, string | number> = {}, ...children: Child[]): SVGElement {
+  const el = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, String(value));
+  append(el, children);
+  return el;
+}
+
+/** Replaces an element's children. */
+export function fill(parent: Element, ...children: Child[]): void {
+  parent.replaceChildren();
+  append(parent, children);
+}
+
+/** A number for display: up to `digits` decimals, no trailing zeros. */
+export function num(value: number | null | undefined, digits = 2): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "–";
+  return String(Math.round(value * 10 ** digits) / 10 ** digits);
+}
+
+/** `n word(s)`. */
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}

@@ -1,0 +1,122 @@
+/**
+ * The Strategy Board in a real VS Code: it opens on the example workspace
+ * from the command (and on a sprint from its CodeLens), shows the ranked
+ * backlogs and the sprint's split, follows an edit, and "Apply proposal"
+ * writes `sprint:` into the proposed items' documents.
+ *
+ * Under code-server the runner's board driver (test/integration/board-driver.mjs)
+ * clicks "Apply proposal" in the webview and confirms the dialog, as a person
+ * would; elsewhere (e.g. @vscode/test-electron) the same host code runs
+ * through the "Apply Sprint Proposal…" command without its questions.
+ */
+import * as assert from "node:assert/strict";
+import * as vscode from "vscode";
+import type { BoardModel } from "../../../src/protocol";
+import { metrics } from "./metrics";
+import { extensionApi, open, restoreAll, uriOf, waitFor, waitForExampleDiagnostics } from "./util";
+
+const SPRINT = "2026-s14";
+const PROPOSED = { "initiatives/template-gallery-seo.md": "template-gallery-seo", "tactics/upgrade-nudge-emails.md": "upgrade-nudge-emails" };
+const DRIVER = process.env.STRATEGY_DOCS_IT_BOARD_DRIVER === "1";
+
+async function diskText(path: string): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uriOf(path)));
+}
+
+async function boardModel(check: (model: BoardModel) => boolean, what: string, timeoutMs?: number): Promise<BoardModel> {
+  const api = await extensionApi();
+  return waitFor(() => {
+    const model = api.board();
+    return model && check(model) ? model : undefined;
+  }, () => `the board never showed ${what}; last model: ${JSON.stringify(api.board()?.plan ?? null)}`, timeoutMs);
+}
+
+suite("Strategy Board", function () {
+  this.timeout(90_000);
+  const originals = new Map<string, string>();
+
+  suiteSetup(async () => {
+    await waitForExampleDiagnostics();
+    for (const path of Object.keys(PROPOSED)) originals.set(path, await diskText(path));
+  });
+
+  suiteTeardown(async () => {
+    await restoreAll();
+    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+    await vscode.workspace.fs.delete(uriOf("board-driver.signal")).then(undefined, () => undefined);
+    // Apply may have saved the documents (refactoring auto-save): put the files back.
+    for (const [path, text] of originals) await vscode.workspace.fs.writeFile(uriOf(path), new TextEncoder().encode(text));
+  });
+
+  test("a sprint document has a \"Preview allocation\" CodeLens that opens the board on that sprint", async () => {
+    const editor = await open("sprints/2026-s15.md");
+    const lenses = await waitFor(async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>("vscode.executeCodeLensProvider", editor.document.uri);
+      return found?.some((lens) => lens.command?.title.includes("Preview allocation")) ? found : undefined;
+    }, "no Preview allocation lens on sprints/2026-s15.md");
+    const lens = lenses.find((candidate) => candidate.command?.title.includes("Preview allocation"))!;
+    assert.equal(lens.range.start.line, 1, "the lens sits on the sprint's type/id line");
+    await vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? []));
+    const model = await boardModel((m) => m.sprint === "2026-s15", "sprint 2026-s15");
+    assert.equal(model.plan?.capacity, 30);
+    assert.deepEqual(model.plan?.target, { strategic: 60, tactical: 40 });
+    assert.ok(model.plan?.notes.some((note) => note.includes("exceeds capacity")), model.plan?.notes.join("\n"));
+  });
+
+  test("opens on the running sprint with both backlogs ranked and the split against its target", async () => {
+    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+    await vscode.commands.executeCommand("strategyDocs.openBoard", { sprint: SPRINT });
+    const model = await boardModel((m) => m.sprint === SPRINT, SPRINT);
+    const strategic = model.items.filter((item) => item.track === "strategic");
+    const tactical = model.items.filter((item) => item.track === "tactical");
+    assert.equal(strategic[0].id, "trial-nurture-rebuild");
+    assert.deepEqual(strategic.map((item) => item.rank), strategic.map((_, i) => i + 1));
+    assert.ok(tactical.length >= 10);
+    assert.deepEqual(model.plan?.target, { strategic: 70, tactical: 30 });
+    assert.deepEqual([...(model.plan?.proposed.items ?? [])].sort(), Object.values(PROPOSED).sort());
+    assert.ok(model.unranked.length >= 1, "the example's unscored tactic is listed apart");
+    assert.ok(model.items.some((item) => item.problem), "items with problems carry a badge");
+  });
+
+  test("follows an edit of a document at once (typing debounce included)", async () => {
+    const editor = await open("initiatives/roi-calculator.md");
+    const before = (await boardModel((m) => m.sprint === SPRINT, SPRINT)).generation;
+    const line = editor.document.getText().split("\n").findIndex((text) => text.startsWith("impact:"));
+    assert.ok(line > 0);
+    const started = Date.now();
+    await editor.edit((edit) => edit.replace(new vscode.Range(line, 0, line, editor.document.lineAt(line).text.length), "impact: 5"));
+    const model = await boardModel((m) => m.generation > before && m.items.find((item) => item.id === "roi-calculator")!.score! > 3, "the new score");
+    const elapsed = Date.now() - started;
+    // 150 ms typing debounce + the board's 40 ms coalescing + building; generous for a loaded CI machine.
+    metrics.boardFollowsEditMs = elapsed;
+    assert.ok(elapsed < 1500, `the board took ${elapsed} ms to follow the edit`);
+    assert.ok(model.items.find((item) => item.id === "roi-calculator")!.rank! < 8);
+    await vscode.commands.executeCommand("workbench.action.files.revert");
+    await boardModel((m) => m.items.find((item) => item.id === "roi-calculator")!.score === 2.7, "the reverted score");
+  });
+
+  test("\"Apply proposal\" writes sprint: into the proposed documents, and the board follows", async () => {
+    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+    await vscode.commands.executeCommand("strategyDocs.openBoard", { sprint: SPRINT });
+    await boardModel((m) => m.sprint === SPRINT && (m.plan?.proposed.items.length ?? 0) === 2, "the proposal");
+    if (DRIVER) await vscode.workspace.fs.writeFile(uriOf("board-driver.signal"), new Uint8Array());
+    else {
+      const written = await vscode.commands.executeCommand<number>("strategyDocs.applyProposal", { sprint: SPRINT, mode: "none" });
+      assert.equal(written, 2);
+    }
+    // With the driver, the runner clicks the button in the webview and confirms the dialog.
+    for (const [path, id] of Object.entries(PROPOSED)) {
+      const document = await vscode.workspace.openTextDocument(uriOf(path));
+      await waitFor(() => document.getText().includes(`sprint: ${SPRINT}`), `${path} (${id}) never got sprint: ${SPRINT}`, 60_000);
+      assert.ok(document.getText().startsWith(originals.get(path)!.split("---\n")[0]), "the rest of the document is kept");
+      // Every line the user wrote is still there, in order.
+      const kept = originals.get(path)!.split("\n").filter((line) => line.trim());
+      const now = document.getText().split("\n");
+      let at = 0;
+      for (const line of now) if (line === kept[at]) at++;
+      assert.equal(at, kept.length, `${path}: a line of the user's text was lost`);
+    }
+    const after = await boardModel((m) => m.plan?.proposed.items.length === 0 && m.plan.planned.items.includes("upgrade-nudge-emails"), "the applied proposal as planned");
+    assert.ok(after.plan!.planned.items.includes("template-gallery-seo"));
+  });
+});
