@@ -16,9 +16,9 @@ describe("the packaged extension (.vsix)", () => {
     const listed = spawnSync(process.execPath, [vsce, "ls", "--no-dependencies"], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
     assert.equal(listed.status, 0, listed.stderr);
     const files = listed.stdout.split("\n").map((line) => line.trim()).filter(Boolean).sort();
-    const allowed = /^(dist\/(vendor\/)?[\w-]+\.js|media\/[\w.-]+|schemas\/[\w.-]+\.json|syntaxes\/[\w.-]+\.json|README\.md|LICENSE|package\.json)$/;
+    const allowed = /^(dist\/(vendor\/)?[\w-]+\.js|media\/(dist\/)?[\w.-]+|schemas\/[\w.-]+\.json|syntaxes\/[\w.-]+\.json|README\.md|LICENSE|package\.json)$/;
     for (const file of files) assert.match(file, allowed);
-    for (const file of ["dist/extension.js", "dist/cli.js", "dist/vendor/zod.js", "dist/vendor/yaml.js", "dist/vendor/markdown-lib.js", "media/strategy.svg", "schemas/strategy-config.schema.json", "syntaxes/strategy-frontmatter.injection.json", "README.md", "LICENSE", "package.json"]) {
+    for (const file of ["dist/extension.js", "dist/cli.js", "dist/vendor/zod.js", "dist/vendor/yaml.js", "dist/vendor/markdown-lib.js", "media/strategy.svg", "media/board.css", "media/dist/board.js", "schemas/strategy-config.schema.json", "syntaxes/strategy-frontmatter.injection.json", "README.md", "LICENSE", "package.json"]) {
       assert.ok(files.includes(file), `${file} is packaged`);
     }
     // Every file the manifest names is packaged.
