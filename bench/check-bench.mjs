@@ -6,18 +6,12 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { arg, BENCH as here, GEN_CORPUS, REPO as repo } from "./common.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repo = join(here, "..");
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
 const items = Number(arg("items", 10000));
 const runs = Number(arg("runs", 7));
-const gen = join(repo, "..", "shared", "tools", "gen-corpus.mjs");
+const gen = GEN_CORPUS;
 const dir = mkdtempSync(join(tmpdir(), `strategy-bench-${items}-`));
 execFileSync(process.execPath, [gen, "--items", String(items), "--out", dir], { stdio: "inherit" });
 if (!existsSync(join(repo, "dist", "cli.js"))) execFileSync(process.execPath, [join(repo, "esbuild.js")], { cwd: repo, stdio: "inherit" });

@@ -8,8 +8,9 @@
 import { z } from "zod";
 import type { ScoringModel, Split, Track } from "./core/config/types";
 import type { ScoreTerm } from "./core/score/index";
+import type { BoardPatch, WireModel } from "./board-wire";
 
-export type { ScoringModel, Split, Track, ScoreTerm };
+export type { ScoringModel, Split, Track, ScoreTerm, BoardPatch, WireModel };
 
 /** The worst problem of an item, for its badge. */
 export type ProblemLevel = "error" | "warning" | "info";
@@ -33,8 +34,7 @@ export interface BoardItem {
   score: number | null;
   /** Rank within its track among open items, 1 = first; null when not ranked. */
   rank: number | null;
-  breakdown: ScoreTerm[];
-  /** e.g. `0.5×impact 4 + … = 3.9`; empty when unranked. */
+  /** e.g. `weighted: 0.5×impact 4 + … = 3.9`; empty when unranked. The terms come on request (`explain`). */
   explanation: string;
   /** Fields the scoring model needs and the item lacks (unranked items). */
   missing: string[];
@@ -99,7 +99,12 @@ export interface BoardModel {
 
 /** Host → webview. */
 export type HostMessage =
-  | { type: "model"; model: BoardModel }
+  /** The whole model, items as columns (see src/board-wire.ts). */
+  | { type: "model"; model: WireModel }
+  /** A small update; a webview that does not hold generation `base` asks for the whole model (`refresh`). */
+  | { type: "patch"; patch: BoardPatch }
+  /** The score terms of an item, answering `explain`. */
+  | { type: "breakdown"; uid: string; generation: number; terms: ScoreTerm[] }
   /** The result of an `apply`: what was written, or why not. */
   | { type: "applied"; sprint: string; count: number }
   | { type: "error"; message: string };
@@ -129,6 +134,7 @@ export const webviewMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("open"), file: z.string().min(1).max(4096), line: z.number().int().min(1).max(10_000_000) }).strict(),
   z.object({ type: z.literal("apply"), sprint: id, generation: z.number().int().min(0) }).strict(),
   z.object({ type: z.literal("refresh") }).strict(),
+  z.object({ type: z.literal("explain"), uid: z.string().min(1).max(5000) }).strict(),
 ]);
 
 /** Webview → host. */

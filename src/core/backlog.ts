@@ -62,6 +62,16 @@ export function backlogItems(workspace: StrategyWorkspace): Item[] {
   return out;
 }
 
+/** The 1-based line of an offset, by counting line breaks (cheaper than a line table for one lookup near the top). */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let at = text.indexOf("\n"); at !== -1 && at < offset; at = text.indexOf("\n", at + 1)) line++;
+  return line;
+}
+
+/** The result of {@link backlogInfo}. */
+export type BacklogInfo = ReturnType<typeof backlogInfo>;
+
 /** What the backlog shows of an item besides its score. */
 export function backlogInfo(workspace: StrategyWorkspace, item: Item) {
   const sprint = item.refs.find((ref) => ref.field === "sprint");
@@ -75,7 +85,7 @@ export function backlogInfo(workspace: StrategyWorkspace, item: Item) {
     sprint: sprint?.id ?? null,
     status: typeof item.data.status === "string" ? item.data.status : null,
     file: item.file,
-    line: item.doc.lines().positionAt(item.idStart).line + 1,
+    line: lineAt(item.doc.text, item.idStart),
   };
 }
 
@@ -105,6 +115,8 @@ export interface PlanOptions {
   scoring?: ScoringConfig;
   /** Scores already computed with `scoring` (the board ranks once for both views). */
   scores?: ReadonlyMap<Item, { score: number; rank: number }>;
+  /** {@link backlogInfo} of the items, when already computed. */
+  infos?: ReadonlyMap<Item, BacklogInfo>;
   /** A what-if split instead of the sprint's own. */
   split?: Split;
 }
@@ -131,7 +143,7 @@ export function buildPlan(workspace: StrategyWorkspace, sprintId: string, option
   }
   const items = new Map<string, PlanItem>();
   for (const item of all) {
-    const info = backlogInfo(workspace, item);
+    const info = options.infos?.get(item) ?? backlogInfo(workspace, item);
     const score = scored.get(item);
     items.set(item.key, {
       id: item.id,

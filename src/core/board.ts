@@ -5,8 +5,9 @@
  * only renders. Ranks once for both the backlog and the plan.
  */
 import type { BoardItem, BoardModel, BoardPlan, BoardSprint, ProblemLevel } from "../protocol";
-import { backlogInfo, backlogItems, buildPlan, rankTracks } from "./backlog";
+import { backlogInfo, backlogItems, buildPlan, rankTracks, type BacklogInfo } from "./backlog";
 import type { ScoringConfig, ScoringModel, Split } from "./config/types";
+import type { ScoreTerm } from "./score/index";
 import type { Item } from "./model/item";
 import { itemTitle } from "./parse/title";
 import type { StrategyWorkspace } from "./workspace";
@@ -28,6 +29,8 @@ export interface BoardOptions {
   folders?: string[];
   readOnly?: boolean;
   problems?: BoardModel["problems"];
+  /** Filled with each ranked item's score terms by uid (the board sends them on request). */
+  breakdowns?: Map<string, ScoreTerm[]>;
 }
 
 const CLOSED = new Set(["done", "dropped"]);
@@ -77,10 +80,13 @@ export function buildBoard(workspace: StrategyWorkspace, options: BoardOptions):
   const open = all.filter((item) => !CLOSED.has(String(item.data.status)));
   const problemsOf = options.problemsOf ?? (() => ({ level: null, count: 0 }));
 
-  const entry = (item: Item, extra: Partial<BoardItem>): BoardItem => {
-    const info = backlogInfo(workspace, item);
+  const infos = new Map<Item, BacklogInfo>();
+  for (const item of all) infos.set(item, backlogInfo(workspace, item));
+  // One object shape for every item (no spread): V8 keeps them fast and small.
+  const entry = (item: Item, score: number | null, rank: number | null, explanation: string, missing: string[], reason?: string): BoardItem => {
+    const info = infos.get(item)!;
     const problems = problemsOf(item);
-    return {
+    const shown: BoardItem = {
       uid: `${info.file}#${info.line}`,
       id: info.id,
       title: info.title,
@@ -92,16 +98,17 @@ export function buildBoard(workspace: StrategyWorkspace, options: BoardOptions):
       status: info.status,
       file: info.file,
       line: info.line,
-      score: null,
-      rank: null,
-      breakdown: [],
-      explanation: "",
-      missing: [],
+      score,
+      rank,
+      explanation,
+      missing,
       problem: problems.level,
       problems: problems.count,
-      ...extra,
     };
+    if (reason) shown.reason = reason;
+    return shown;
   };
+  const NONE: string[] = [];
 
   const items: BoardItem[] = [];
   const unranked: BoardItem[] = [];
@@ -109,13 +116,15 @@ export function buildBoard(workspace: StrategyWorkspace, options: BoardOptions):
   for (const ranking of rankTracks(open, scoring)) {
     for (const ranked of ranking.ranked) {
       scores.set(ranked.item, { score: ranked.score, rank: ranked.rank });
-      items.push(entry(ranked.item, { score: ranked.score, rank: ranked.rank, breakdown: ranked.breakdown, explanation: ranked.explanation }));
+      const shown = entry(ranked.item, ranked.score, ranked.rank, ranked.explanation, NONE);
+      options.breakdowns?.set(shown.uid, ranked.breakdown);
+      items.push(shown);
     }
     for (const missing of ranking.unranked) {
-      unranked.push(entry(missing.item, { missing: missing.missing, ...(missing.reason ? { reason: missing.reason } : {}) }));
+      unranked.push(entry(missing.item, null, null, "", missing.missing, missing.reason));
     }
   }
-  const closed = all.filter((item) => CLOSED.has(String(item.data.status))).map((item) => entry(item, {}));
+  const closed = all.filter((item) => CLOSED.has(String(item.data.status))).map((item) => entry(item, null, null, "", NONE));
   closed.sort((a, b) => a.id.localeCompare(b.id));
 
   const sprints = sprintsOf(workspace);
@@ -123,7 +132,7 @@ export function buildBoard(workspace: StrategyWorkspace, options: BoardOptions):
   const sprint = requested?.id ?? defaultSprint(sprints, options.today);
   let plan: BoardPlan | null = null;
   if (sprint) {
-    const result = buildPlan(workspace, sprint, { scoring, scores, ...(options.split ? { split: options.split } : {}) });
+    const result = buildPlan(workspace, sprint, { scoring, scores, infos, ...(options.split ? { split: options.split } : {}) });
     if (result) {
       const p = result.plan;
       const total = p.planned.strategic + p.planned.tactical + p.proposed.strategic + p.proposed.tactical;

@@ -7,7 +7,8 @@
  */
 import * as vscode from "vscode";
 import { assignSprint, buildBoard } from "../core/index";
-import type { BoardModel, BoardState, HostMessage, ScoringModel, Split, ViewRequest, WebviewMessage } from "../protocol";
+import { diffBoard, encodeModel } from "../board-wire";
+import type { BoardModel, BoardState, HostMessage, ScoreTerm, ScoringModel, Split, ViewRequest, WebviewMessage } from "../protocol";
 import { boardHtml, makeNonce } from "./board-html";
 import { toRange, toWorkspaceEdit } from "./convert";
 import type { DiagnosticsPublisher } from "./diagnostics";
@@ -46,6 +47,10 @@ export class BoardPanel implements vscode.Disposable {
   private ready = false;
   /** The last model sent (tests read it through the extension's API). */
   lastModel: BoardModel | undefined;
+  /** The score terms of the last model's items, by uid (sent on `explain`). */
+  private breakdowns = new Map<string, ScoreTerm[]>();
+  /** The next update sends the whole model (the webview is new, or asked). */
+  private sendWhole = true;
 
   /** Opens the board (or shows the open one), optionally on a sprint of a folder. */
   static show(extensionUri: vscode.Uri, host: StrategyHost, diagnostics: DiagnosticsPublisher, view: View = {}): BoardPanel {
@@ -133,7 +138,9 @@ export class BoardPanel implements vscode.Disposable {
       return undefined;
     }
     await state.ready;
+    const breakdowns = new Map<string, ScoreTerm[]>();
     const model = buildBoard(state.workspace, {
+      breakdowns,
       sprint: this.view.sprint,
       model: this.view.model,
       split: this.view.split,
@@ -145,8 +152,11 @@ export class BoardPanel implements vscode.Disposable {
       problems: this.diagnostics.totals(state),
       problemsOf: (item) => this.diagnostics.problemsOf(state, item.file, item.key, item.index === -1),
     });
+    const patch = this.sendWhole ? undefined : diffBoard(this.lastModel, model);
+    this.sendWhole = false;
     this.lastModel = model;
-    await this.post({ type: "model", model });
+    this.breakdowns = breakdowns;
+    await this.post(patch ? { type: "patch", patch } : { type: "model", model: encodeModel(model) });
     return model;
   }
 
@@ -165,11 +175,19 @@ export class BoardPanel implements vscode.Disposable {
     switch (message.type) {
       case "ready":
         this.ready = true;
+        this.sendWhole = true;
         await this.update();
         return;
       case "refresh":
+        this.sendWhole = true;
         await this.update();
         return;
+      case "explain": {
+        const model = this.lastModel;
+        const terms = this.breakdowns.get(message.uid);
+        if (model && terms) void this.post({ type: "breakdown", uid: message.uid, generation: model.generation, terms });
+        return;
+      }
       case "view":
         this.applyView(message);
         return;

@@ -4,7 +4,8 @@
  * proposal. It computes nothing of the strategy itself; filters, selection
  * and scroll live here and are kept with `setState`.
  */
-import type { BoardItem, BoardModel, BoardState, HostMessage, ScoringModel, Track, WebviewMessage } from "../protocol";
+import { applyBoardPatch, decodeModel } from "../board-wire";
+import type { BoardItem, BoardModel, BoardState, HostMessage, ScoreTerm, ScoringModel, Track, WebviewMessage } from "../protocol";
 import { capacitySection, sprintSummary } from "./capacity";
 import { fill, h, num, plural } from "./dom";
 import { BacklogGrid, breakdownText } from "./grid";
@@ -42,9 +43,22 @@ function restore(saved: unknown): BoardState {
 
 const state = restore(api.getState());
 let model: BoardModel | undefined;
-let byUid = new Map<string, BoardItem>();
+/** Items by uid, built on first need for each model. */
+let uidIndex: Map<string, BoardItem> | undefined;
+function byUid(uid: string): BoardItem | undefined {
+  if (!uidIndex && model) {
+    uidIndex = new Map();
+    for (const list of [model.items, model.unranked, model.closed]) for (const item of list) uidIndex.set(item.uid, item);
+  }
+  return uidIndex?.get(uid);
+}
+/** The items the plan names (proposed, does not fit), by id: one pass, no lower-casing (ids are as written on both sides). */
 let byId = new Map<string, BoardItem>();
 let scrollRestored = false;
+/** Score terms the host sent for the selected item, by uid (for the current generation). */
+let terms = new Map<string, ScoreTerm[]>();
+/** The last `explain` asked (generation:uid), so that a render asks once. */
+let asked = "";
 
 const save = () => api.setState(state);
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -216,8 +230,16 @@ document.body.appendChild(root);
 
 // ---- Rendering -----------------------------------------------------------
 
+/** What each part of the page last showed: a part whose key is unchanged is not rebuilt (an edit changes little). */
+const shownKeys = new WeakMap<Element, string>();
+function changed(el: Element, key: string): boolean {
+  if (shownKeys.get(el) === key) return false;
+  shownKeys.set(el, key);
+  return true;
+}
+
 function options(select: HTMLSelectElement, entries: Array<[string, string, boolean?]>, value: string): void {
-  fill(select, ...entries.map(([v, label, disabled]) => h("option", { attrs: { value: v, disabled: disabled ?? false } }, label)));
+  if (changed(select, JSON.stringify(entries))) fill(select, ...entries.map(([v, label, disabled]) => h("option", { attrs: { value: v, disabled: disabled ?? false } }, label)));
   select.value = entries.some(([v]) => v === value) ? value : (entries[0]?.[0] ?? "");
 }
 
@@ -254,6 +276,8 @@ function renderBacklogs(): void {
     counts[track].textContent = rows.length === total ? `(${total})` : `(${rows.length} of ${total})`;
     grids[track].setRows(rows, context, state.selected);
     const unranked = model.unranked.filter((item) => item.track === track && matches(item));
+    const key = JSON.stringify([state.selected, unranked.slice(0, 200).map((item) => [item.uid, item.title, item.id, item.missing, item.reason])]);
+    if (!changed(unrankedLists[track], key)) continue;
     fill(
       unrankedLists[track],
       ...(unranked.length
@@ -283,28 +307,37 @@ function renderBacklogs(): void {
   }
 }
 
+function termsTable(item: BoardItem, list: ScoreTerm[]): HTMLTableElement {
+  const weighted = list.some((term) => term.weight !== undefined);
+  const head = ["Field", "Value", ...(weighted ? ["Weight", "Contribution"] : [])];
+  return h(
+    "table",
+    { class: "terms", attrs: { "aria-label": `Score terms of ${item.id}` } },
+    h("thead", {}, h("tr", {}, ...head.map((name) => h("th", { attrs: { scope: "col" } }, name)))),
+    h("tbody", {}, ...list.map((term) => h("tr", {}, h("th", { attrs: { scope: "row" } }, term.field), h("td", { class: "num" }, num(term.value, 4)), ...(weighted ? [h("td", { class: "num" }, num(term.weight, 4)), h("td", { class: "num" }, num(term.contribution, 4))] : [])))),
+  );
+}
+
 function renderDetails(): void {
-  const item = state.selected ? byUid.get(state.selected) : undefined;
+  const item = state.selected ? byUid(state.selected) : undefined;
   if (!item || !model) {
     fill(details, h("p", { class: "muted" }, "Select an item to see how its score is made (arrow keys move, Enter opens)."));
     return;
   }
-  const weighted = item.breakdown.some((term) => term.weight !== undefined);
+  const known = terms.get(item.uid);
+  const ask = `${model.generation}:${item.uid}`;
+  if (item.score !== null && !known && asked !== ask) {
+    asked = ask;
+    post({ type: "explain", uid: item.uid });
+  }
   fill(
     details,
     h("h3", {}, item.title),
     h("p", { class: "muted" }, `${item.type} ${item.id} · ${item.pillar ? `pillar ${pillarTitle(item.pillar)}` : "no pillar"} · ${item.status ?? "no status"} · ${item.file}:${item.line}`),
     item.score === null
       ? h("p", {}, breakdownText(item))
-      : h("p", {}, h("strong", {}, `Score ${item.score.toFixed(2)}`), ` (rank ${item.rank} of the ${item.track} backlog, ${model.scoring.model}${model.scoring.whatIf ? " what-if" : ""}): `, h("code", {}, item.explanation)),
-    item.breakdown.length
-      ? h(
-          "table",
-          { class: "terms", attrs: { "aria-label": `Score terms of ${item.id}` } },
-          h("thead", {}, h("tr", {}, h("th", { attrs: { scope: "col" } }, "Field"), h("th", { attrs: { scope: "col" } }, "Value"), ...(weighted ? [h("th", { attrs: { scope: "col" } }, "Weight"), h("th", { attrs: { scope: "col" } }, "Contribution")] : []))),
-          h("tbody", {}, ...item.breakdown.map((term) => h("tr", {}, h("th", { attrs: { scope: "row" } }, term.field), h("td", { class: "num" }, num(term.value, 4)), ...(weighted ? [h("td", { class: "num" }, num(term.weight, 4)), h("td", { class: "num" }, num(term.contribution, 4))] : [])))),
-        )
-      : null,
+      : h("p", {}, h("strong", {}, `Score ${item.score.toFixed(2)}`), ` (rank ${item.rank} of the ${item.track} backlog${model.scoring.whatIf ? ", what-if model" : ""}): `, h("code", {}, item.explanation)),
+    known?.length ? termsTable(item, known) : null,
     item.problem ? h("p", { class: `problem ${item.problem}` }, `${plural(item.problems, "problem")} in the Problems view (worst: ${item.problem})`) : null,
     h("button", { class: "secondary", attrs: { type: "button" }, on: { click: () => events.open(item) } }, "Open document"),
   );
@@ -313,21 +346,29 @@ function renderDetails(): void {
 function selectItem(uid: string): void {
   state.selected = uid;
   save();
-  for (const track of ["strategic", "tactical"] as const) grids[track].select(byUid.get(uid)?.track === track ? uid : undefined);
+  for (const track of ["strategic", "tactical"] as const) grids[track].select(byUid(uid)?.track === track ? uid : undefined);
   renderDetails();
 }
 
+/** Marks a step of a render (the benchmark reads them with `performance.getEntriesByType("measure")`). */
+function step(name: string, from: number): number {
+  const now = performance.now();
+  performance.measure(`board:${name}`, { start: from, end: now });
+  return now;
+}
+
 function renderModel(next: BoardModel, started: number): void {
+  let at = started;
+  if (next.generation !== model?.generation) terms = new Map();
   model = next;
-  byUid = new Map();
+  uidIndex = undefined;
   byId = new Map();
-  for (const list of [next.items, next.unranked, next.closed]) {
-    for (const item of list) {
-      byUid.set(item.uid, item);
-      if (!byId.has(item.id.toLowerCase())) byId.set(item.id.toLowerCase(), item);
-    }
+  const wanted = new Set([...(next.plan?.proposed.items ?? []), ...(next.plan?.doesNotFit ?? []), ...(next.plan?.planned.items ?? [])]);
+  if (wanted.size) {
+    for (const list of [next.items, next.unranked, next.closed]) for (const item of list) if (wanted.has(item.id) && !byId.has(item.id)) byId.set(item.id, item);
   }
-  if (state.selected && !byUid.has(state.selected)) state.selected = undefined;
+  if (state.selected && !byUid(state.selected)) state.selected = undefined;
+  at = step("index", at);
 
   folderField.hidden = next.folders.length <= 1;
   options(folderSelect, next.folders.map((name) => [name, name]), next.folder);
@@ -361,10 +402,15 @@ function renderModel(next: BoardModel, started: number): void {
   problems.textContent = errors + warnings + infos ? [errors && plural(errors, "error"), warnings && plural(warnings, "warning"), infos && plural(infos, "info")].filter(Boolean).join(" · ") : "No problems";
   problems.className = `problems${errors ? " error" : warnings ? " warning" : ""}`;
 
+  at = step("controls", at);
   capacityTitle.textContent = next.plan ? `Capacity of ${next.plan.sprint}${next.plan.whatIf ? " (what-if split)" : ""}` : "Capacity";
-  fill(capacityBody, ...capacitySection(next.plan, (id) => byId.get(id.toLowerCase()), events.open));
+  const planItems = next.plan ? [...next.plan.proposed.items, ...next.plan.doesNotFit].map((id) => byId.get(id)).map((item) => item && [item.title, item.file, item.line, item.track, item.estimate]) : [];
+  if (changed(capacityBody, JSON.stringify([next.plan, planItems]))) fill(capacityBody, ...capacitySection(next.plan, (id) => byId.get(id), events.open));
+  at = step("capacity", at);
   renderBacklogs();
+  at = step("backlogs", at);
   renderDetails();
+  step("details", at);
   document.body.dataset.generation = String(next.generation);
   document.body.dataset.renderMs = (performance.now() - started).toFixed(1);
 }
@@ -375,7 +421,19 @@ window.addEventListener("message", (event: MessageEvent<HostMessage>) => {
   if (!message || typeof message !== "object") return;
   switch (message.type) {
     case "model":
-      renderModel(message.model, started);
+      renderModel(decodeModel(message.model), started);
+      break;
+    case "patch": {
+      const next = applyBoardPatch(model, message.patch);
+      if (next) renderModel(next, started);
+      else post({ type: "refresh" });
+      break;
+    }
+    case "breakdown":
+      if (message.generation === model?.generation) {
+        terms.set(message.uid, message.terms);
+        if (state.selected === message.uid) renderDetails();
+      }
       break;
     case "applied":
       statusLine.textContent = `Wrote sprint: ${message.sprint} into ${plural(message.count, "item")}.`;

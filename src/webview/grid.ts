@@ -27,18 +27,13 @@ export interface GridEvents {
 
 const COLUMNS = ["#", "Title", "Pillar", "Score", "Est.", "Sprint", "Status"];
 
-/** Score and its breakdown as a tooltip. */
+/** The score's explanation (fields, weights, result), or why there is none: the score cell's tooltip. */
 export function breakdownText(item: BoardItem): string {
   if (item.score === null) {
     if (item.missing.length) return `Not scored: missing ${item.missing.join(", ")}`;
     return item.reason ? `Not scored: ${item.reason}` : "Not ranked (done or dropped)";
   }
-  const terms = item.breakdown.map((term) => {
-    const weight = term.weight === undefined ? "" : ` × weight ${term.weight}`;
-    const share = term.contribution === undefined ? "" : ` → ${Math.round(term.contribution * 100) / 100}`;
-    return `${term.field} ${term.value}${weight}${share}`;
-  });
-  return [item.explanation, ...terms].join("\n");
+  return item.explanation;
 }
 
 export class BacklogGrid {
@@ -138,7 +133,9 @@ export class BacklogGrid {
       if (this.rows[i].uid === this.selectedUid) active = row.id;
       rows.push(row);
     }
-    this.body.replaceChildren(...rows);
+    // The rows in view sit at their offset in the full-height body (transform: no layout of the rest).
+    this.body.replaceChildren(h("div", { class: "window" }, ...rows));
+    (this.body.firstChild as HTMLElement).style.transform = `translateY(${first * ROW_HEIGHT}px)`;
     if (active) this.el.setAttribute("aria-activedescendant", active);
     else this.el.removeAttribute("aria-activedescendant");
   }

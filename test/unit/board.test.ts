@@ -22,7 +22,11 @@ describe("buildBoard", () => {
     assert.equal(board.sprint, "2026-s14");
     assert.equal(board.plan?.sprint, "2026-s14");
     assert.deepEqual(board.plan?.proposed.items.sort(), ["template-gallery-seo", "upgrade-nudge-emails"]);
-    assert.ok(board.items.every((item) => item.breakdown.length && item.explanation.includes("=")));
+    assert.ok(board.items.every((item) => item.explanation.startsWith("weighted: ") && item.explanation.includes("=")));
+    const breakdowns = new Map();
+    buildBoard(examples(), { today: "2026-11-24", breakdowns });
+    assert.equal(breakdowns.size, board.items.length);
+    assert.deepEqual(breakdowns.get(board.items[0].uid).map((term: { field: string }) => term.field), ["impact", "urgency", "effort"]);
     assert.ok(board.closed.some((item) => item.id === "pricing-page-refresh"), "done items are listed apart");
     assert.ok(!board.items.some((item) => item.status === "done" || item.status === "dropped"));
     assert.equal(new Set([...board.items, ...board.unranked, ...board.closed].map((item) => item.uid)).size, board.items.length + board.unranked.length + board.closed.length);
@@ -154,5 +158,35 @@ describe("protocol", () => {
       assert.equal(result.ok, false, JSON.stringify(bad));
       if (!result.ok) assert.ok(result.error.length > 0);
     }
+  });
+});
+
+describe("board wire (src/board-wire.ts)", () => {
+  const { applyBoardPatch, decodeModel, diffBoard, encodeModel } = require("../../src/board-wire") as typeof import("../../src/board-wire");
+
+  it("sends a model as columns and gets the same model back", () => {
+    const board = buildBoard(examples(), { today: "2026-11-24", problemsOf: (item) => ({ level: item.id === "roi-calculator" ? "warning" : null, count: item.id === "roi-calculator" ? 1 : 0 }) });
+    const wire = JSON.parse(JSON.stringify(encodeModel(board)));
+    assert.deepEqual(decodeModel(wire), board);
+  });
+
+  it("patches an edit into the same model a full send gives, with ranks from the order", () => {
+    const workspace = examples();
+    const before = buildBoard(workspace, { today: "2026-11-24", generation: 1 });
+    const file = "initiatives/roi-calculator.md";
+    workspace.setFile(file, workspace.index.files.get(file)!.text.replace(/^impact: \d+/m, "impact: 5").replace(/^title: .*/m, "title: ROI calculator <b>v2</b>"));
+    const after = buildBoard(workspace, { today: "2026-11-24", generation: 2 });
+    const patch = diffBoard(before, after);
+    assert.ok(patch, "a one-file edit makes a patch");
+    assert.equal(patch.changed.id.length, 1);
+    assert.deepEqual(applyBoardPatch(JSON.parse(JSON.stringify(before)), JSON.parse(JSON.stringify(patch))), after);
+    assert.equal(applyBoardPatch({ ...before, generation: 7 }, patch), undefined, "a patch applies to its base generation only");
+  });
+
+  it("sends the whole model when much changed", () => {
+    const workspace = examples();
+    const before = buildBoard(workspace, { today: "2026-11-24", generation: 1 });
+    assert.equal(diffBoard(before, buildBoard(workspace, { today: "2026-11-24", generation: 2, model: "wsjf" })), undefined);
+    assert.equal(diffBoard(undefined, before), undefined);
   });
 });

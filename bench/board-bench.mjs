@@ -1,0 +1,169 @@
+#!/usr/bin/env node
+// npm run bench:board  (node bench/board-bench.mjs [--items 10000] [--runs 9] [--warmup 2] [--no-build])
+// The Strategy Board webview on a generated workspace (shared/tools/gen-corpus.mjs), in
+// headless Debian chromium through the e2e harness (test/e2e/harness: boardHtml(), the
+// stub acquireVsCodeApi, the real media/dist/board.js):
+//   first render  = from window.postMessage({type: "model"}) in a freshly loaded board until
+//                   body.dataset.generation shows it and the next animation frame has run;
+//   update        = the patch the host sends after an edit (one item's title and score changed, generation+1),
+//                   posted to the board already showing the previous one, measured the same way.
+// Medians and p95 over the runs after a warm-up. Targets: first render ≤ 100 ms, update ≤ 50 ms.
+// Not a test: nothing fails, it prints figures (and writes bench/results/board-<items>.json).
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative, sep } from "node:path";
+import { loadBoardHtml, registerTsx, startHarness } from "../test/e2e/harness/page.mjs";
+import { arg, BENCH as here, GEN_CORPUS, median, quantile, REPO as repo } from "./common.mjs";
+
+const items = Number(arg("items", 10000));
+const runs = Math.max(7, Number(arg("runs", 9)));
+const warmup = Number(arg("warmup", 2));
+const TARGET = { first: 100, update: 50 };
+
+const ms = (value) => `${value.toFixed(1)} ms`.padStart(10);
+
+// ---- The workspace and its model (the real core, through tsx) ----------------
+
+if (!process.argv.includes("--no-build")) {
+  const build = spawnSync(process.execPath, [join(repo, "esbuild.js")], { cwd: repo, stdio: "inherit" });
+  if (build.status !== 0) throw new Error("the build (node esbuild.js) failed");
+}
+if (!existsSync(join(repo, "media", "dist", "board.js"))) throw new Error("media/dist/board.js is missing: npm run build");
+
+const dir = mkdtempSync(join(tmpdir(), `strategy-board-bench-${items}-`));
+execFileSync(process.execPath, [GEN_CORPUS, "--items", String(items), "--out", dir], { stdio: "inherit" });
+const files = {};
+const walk = (folder) => {
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) walk(path);
+    else if (/\.(md|markdown)$/i.test(entry.name)) files[relative(dir, path).split(sep).join("/")] = readFileSync(path, "utf8");
+  }
+};
+walk(dir);
+const configPath = join(dir, "strategy.config.yaml");
+const configText = existsSync(configPath) ? readFileSync(configPath, "utf8") : undefined;
+rmSync(dir, { recursive: true, force: true });
+
+registerTsx();
+const { buildBoard, workspaceOf, TODAY } = await import("../test/e2e/models.mjs");
+const { encodeModel, diffBoard } = await import("../src/board-wire.ts").then((mod) => (mod.encodeModel ? mod : mod.default));
+
+const workspace = workspaceOf(files, configText);
+const buildTimes = [];
+let model;
+for (let i = 0; i < 5; i++) {
+  const start = performance.now();
+  model = buildBoard(workspace, { today: TODAY, generation: 1 });
+  buildTimes.push(performance.now() - start);
+}
+const json = JSON.stringify(model);
+const wireJson = JSON.stringify(encodeModel(model));
+
+// ---- The board in chromium ------------------------------------------------------
+
+const { launchChromium } = await import("../test/e2e/harness/browser.mjs");
+const { session, openBoard } = await import("../test/e2e/harness/board.mjs");
+session.harness = await startHarness(loadBoardHtml);
+session.browser = await launchChromium({ log: (line) => console.log(`[board-bench] ${line}`) });
+
+
+/**
+ * In the page: posts `window.__message` (parsed beforehand, outside the timing) and
+ * resolves with the times from the post to the generation showing and to the next
+ * animation frame (plus the webview's own render time).
+ */
+const timedPost = (page, generation) =>
+  page.evaluate(
+    (generation) =>
+      new Promise((resolve) => {
+        const want = String(generation);
+        const start = performance.now();
+        const done = (shown) =>
+          requestAnimationFrame(() => {
+            const frame = performance.now();
+            // After the frame's callbacks, the frame is painted: a task later is after it.
+            setTimeout(() => resolve({ shown: shown - start, frame: frame - start, painted: performance.now() - start, own: Number(document.body.dataset.renderMs ?? NaN) }), 0);
+          });
+        const observer = new MutationObserver(() => {
+          if (document.body.dataset.generation === want) {
+            observer.disconnect();
+            done(performance.now());
+          }
+        });
+        observer.observe(document.body, { attributes: true, attributeFilter: ["data-generation"] });
+        window.postMessage(window.__message, "*");
+      }),
+    generation,
+  );
+
+/** Puts a host message into the page, parsed (the copy into the page is not what is measured). */
+const stage = (page, message) => page.evaluate((text) => {
+  window.__message = JSON.parse(text);
+}, JSON.stringify(message));
+
+/** The model after an edit of item `index`: its title and score change, so its rank may move (as the host would send). */
+function edited(previous, generation, index) {
+  const items = previous.items.map((item) => item);
+  const at = index % items.length;
+  items[at] = { ...items[at], title: `${items[at].title.replace(/ \(edited \d+\)$/, "")} (edited ${generation})`, score: Math.round((items[at].score + 0.01) * 100) / 100 };
+  return { ...previous, generation, items };
+}
+
+const first = [];
+const update = [];
+let domRows = 0;
+let patchBytes = 0;
+const board = await openBoard({ viewport: { width: 1400, height: 900 } });
+try {
+  const { page } = board;
+  const whole = { type: "model", model: encodeModel(model) };
+  for (let round = 0; round < warmup + runs; round++) {
+    await page.reload();
+    await page.waitForFunction(() => (window.__posted ?? []).some((m) => m.type === "ready"));
+    await stage(page, whole);
+    const f = await timedPost(page, model.generation);
+    if (round >= warmup) first.push(f);
+  }
+  let shown = model;
+  for (let round = 0; round < warmup + runs; round++) {
+    const next = edited(shown, shown.generation + 1, round * 37);
+    const patch = diffBoard(shown, next);
+    patchBytes = JSON.stringify(patch).length;
+    await stage(page, patch ? { type: "patch", patch } : { type: "model", model: encodeModel(next) });
+    const u = await timedPost(page, next.generation);
+    if (round >= warmup) update.push(u);
+    shown = next;
+    await page.waitForTimeout(50);
+  }
+  domRows = await page.evaluate(() => document.querySelectorAll('[role="grid"] [role="row"][data-uid]').length);
+  if (board.problems.length) console.log(`page problems:\n  ${board.problems.join("\n  ")}`);
+} finally {
+  await board.close();
+  await session.browser.close();
+  await session.harness.close();
+}
+
+// ---- Report -------------------------------------------------------------------------
+
+const counts = { items: model.items.length, unranked: model.unranked.length, closed: model.closed.length };
+console.log(`\nStrategy Board, ${items}-item generated workspace: ${counts.items} ranked + ${counts.unranked} unranked + ${counts.closed} closed backlog items, sprint ${model.sprint}`);
+console.log(`model: ${(json.length / 1024 / 1024).toFixed(2)} MB as objects, ${(wireJson.length / 1024 / 1024).toFixed(2)} MB as sent (columns); a patch after an edit: ${(patchBytes / 1024).toFixed(0)} KB; buildBoard in node: median ${median(buildTimes).toFixed(0)} ms of ${buildTimes.length}`);
+console.log(`headless chromium, 1400×900, ${runs} runs after ${warmup} warm-up, ${domRows} row elements in the DOM\n`);
+const row = (label, samples, key, target) => {
+  const values = samples.map((s) => s[key]);
+  const m = median(values);
+  const verdict = target === undefined ? "" : m <= target ? `  ≤ ${target} ms target: ok` : `  ≤ ${target} ms target: MISSED`;
+  console.log(`${label.padEnd(44)} median ${ms(m)}   p95 ${ms(quantile(values, 0.95))}${verdict}`);
+};
+console.log("what                                          (from window.postMessage)");
+row("first render: generation shown", first, "shown");
+row("first render: + next animation frame", first, "painted", TARGET.first);
+row("  of which the webview's own render", first, "own");
+row("update after an edit (patch): generation shown", update, "shown");
+row("update after an edit: + next animation frame", update, "painted", TARGET.update);
+row("  of which the webview's own render", update, "own");
+
+mkdirSync(join(here, "results"), { recursive: true });
+writeFileSync(join(here, "results", `board-${items}.json`), JSON.stringify({ date: new Date().toISOString(), items, runs, warmup, jsonBytes: json.length, wireBytes: wireJson.length, patchBytes, buildBoardMs: buildTimes, first, update, domRows }, null, 2));

@@ -1,0 +1,126 @@
+/**
+ * Board models for the e2e tests and the benchmark, built by the real core
+ * (`buildBoard`, loaded through tsx): the examples/ workspace, a hostile copy
+ * whose document text is markup, and large synthetic backlogs.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { buildBoard, StrategyWorkspace } from "../../src/core/index.ts";
+import { readTree } from "../unit/helpers.ts";
+import { ROOT } from "./harness/page.mjs";
+
+export { buildBoard };
+
+/** The fixed "today" of the tests: sprint 2026-s14 is running. */
+export const TODAY = "2026-11-24";
+const today = () => new Date(`${TODAY}T12:00:00Z`);
+
+/** A workspace over path → text, with an optional config text. */
+export function workspaceOf(files, config) {
+  const workspace = new StrategyWorkspace({ today });
+  if (config !== undefined) workspace.setConfigText(config);
+  workspace.load(Object.entries(files));
+  return workspace;
+}
+
+/** The worst problem and the count of problems of each item, from the workspace's diagnostics (as the host's published ones). */
+export function problemsFrom(workspace) {
+  const rank = { error: 3, warning: 2, info: 1 };
+  const byItem = new Map();
+  for (const issue of workspace.allIssues(false)) {
+    if (!issue.itemId) continue;
+    const key = `${issue.file}#${issue.itemId.toLowerCase()}`;
+    const entry = byItem.get(key) ?? { level: null, count: 0 };
+    entry.count++;
+    if (!entry.level || rank[issue.severity] > rank[entry.level]) entry.level = issue.severity;
+    byItem.set(key, entry);
+  }
+  return (item) => byItem.get(`${item.file}#${item.key}`) ?? { level: null, count: 0 };
+}
+
+const EXAMPLES = join(ROOT, "examples");
+
+let examples;
+/** The examples/ workspace (loaded once: buildBoard only reads it). */
+export function examplesWorkspace() {
+  examples ??= workspaceOf(Object.fromEntries(readTree(EXAMPLES)), readFileSync(join(EXAMPLES, "strategy.config.yaml"), "utf8"));
+  return examples;
+}
+
+/** The score terms of a model's items by uid (what the host answers `explain` with). */
+export const breakdownsOf = new WeakMap();
+
+/** The board of examples/ (sprint 2026-s14 by default), with problem badges. */
+export function exampleModel(options = {}) {
+  const workspace = examplesWorkspace();
+  const breakdowns = new Map();
+  const model = buildBoard(workspace, { today: TODAY, generation: 1, folder: "examples", folders: ["examples"], problemsOf: problemsFrom(workspace), breakdowns, ...options });
+  breakdownsOf.set(model, breakdowns);
+  return model;
+}
+
+export const HOSTILE = `<img src=x onerror=alert(1)>`;
+
+/**
+ * The example board with markup everywhere document text shows: an item's title,
+ * a pillar id and title, a sprint id and title, a note, a does-not-fit entry, a
+ * missing field of an unranked item and an explanation.
+ */
+export function hostileModel(generation = 1) {
+  const model = structuredClone(exampleModel({ generation }));
+  const evil = (tag) => `${HOSTILE}${tag}`;
+  const first = model.items.find((item) => item.track === "strategic");
+  first.title = evil(" title");
+  first.explanation = evil(" explanation");
+  const tactic = model.items.find((item) => item.track === "tactical");
+  tactic.title = `<script>alert(2)</script><b>bold</b> & "quotes"`;
+  const pillarId = first.pillar;
+  const pillar = model.pillars.find((p) => p.id === pillarId);
+  pillar.title = evil(" pillar title");
+  for (const item of [...model.items, ...model.unranked, ...model.closed]) if (item.pillar === pillarId) item.pillar = evil("-pillar");
+  pillar.id = evil("-pillar");
+  for (const entry of model.plan.byPillar) if (entry.pillar === pillarId) Object.assign(entry, { pillar: evil("-pillar"), title: evil(" pillar title") });
+  const sprintId = model.sprint;
+  const hostileSprint = evil("-sprint");
+  for (const sprint of model.sprints) if (sprint.id === sprintId) Object.assign(sprint, { id: hostileSprint, title: evil(" sprint title") });
+  for (const item of [...model.items, ...model.unranked, ...model.closed]) if (item.sprint === sprintId) item.sprint = hostileSprint;
+  model.sprint = hostileSprint;
+  model.plan.sprint = hostileSprint;
+  model.plan.notes = [...model.plan.notes, evil(" note")];
+  model.plan.doesNotFit = [...model.plan.doesNotFit, evil("-does-not-fit")];
+  if (model.unranked[0]) model.unranked[0].missing = [evil("-field")];
+  model.folder = evil("-folder");
+  return model;
+}
+
+/**
+ * A synthetic workspace of `count` backlog items (initiatives and tactics alternating,
+ * scores, pillars and open statuses spread out) over 4 pillars and one 200-unit sprint: everything scored, nothing closed.
+ */
+export function bigWorkspace(count) {
+  const files = {
+    "sprint.md": "---\ntype: sprint\nid: big-s1\ncapacity: 200\nstart: 2026-11-16\nend: 2026-11-27\n---\n",
+  };
+  const pillars = ["growth", "retention", "platform", "brand"];
+  pillars.forEach((p) => {
+    files[`pillars/${p}.md`] = `---\ntype: pillar\nid: ${p}\ntitle: Pillar ${p}\nkpis: [${p}-kpi]\n---\n`;
+    files[`kpis/${p}-kpi.md`] = `---\ntype: kpi\nid: ${p}-kpi\npillar: ${p}\nmetric: m\ntarget: 10\n---\n`;
+  });
+  for (let i = 0; i < count; i++) {
+    const kind = i % 2 ? "tactic" : "initiative";
+    const pillar = pillars[Math.floor(i / 2) % 4];
+    const status = ["idea", "planned", "in-progress"][i % 3];
+    const id = `${kind}-${String(i).padStart(5, "0")}`;
+    files[`${kind}s/${id}.md`] =
+      `---\ntype: ${kind}\nid: ${id}\ntitle: ${kind === "tactic" ? "Tactic" : "Initiative"} number ${i}\npillar: ${pillar}\nkpi: ${pillar}-kpi\n` +
+      `impact: ${1 + (i % 5)}\nurgency: ${1 + ((i * 7) % 5)}\neffort: ${1 + ((i * 3) % 5)}\nestimate: ${1 + (i % 8)}\nstatus: ${status}\n---\n`;
+  }
+  return workspaceOf(files);
+}
+
+const big = new Map();
+/** The board of {@link bigWorkspace} (each size built once; a fresh copy each call). */
+export function bigModel(count, generation = 1) {
+  if (!big.has(count)) big.set(count, buildBoard(bigWorkspace(count), { today: TODAY, generation: 0 }));
+  return { ...structuredClone(big.get(count)), generation };
+}
