@@ -11,6 +11,8 @@ const TRACKS: Track[] = ["strategic", "tactical"];
 const NAMES: Record<Track, string> = { strategic: "Strategic", tactical: "Tactical" };
 
 const W = 560;
+/** List entries shown before the rest is folded. */
+const FOLD_AFTER = 5;
 const LABEL = 92;
 const BAR = 18;
 const GAP = 14;
@@ -140,15 +142,24 @@ export function capacitySection(plan: BoardPlan | null, itemOf: (id: string) => 
       h("span", { class: "muted" }, ` ${item.id} · ${item.track} · est. ${item.estimate ?? "–"}`),
     );
   };
+  /** A list that shows its first entries and folds the rest under "N more" (so the backlogs stay near the top). */
+  const folded = (label: string, entries: HTMLElement[], empty: string) => {
+    const shown = entries.length > FOLD_AFTER + 1 ? entries.slice(0, FOLD_AFTER) : entries;
+    const rest = entries.slice(shown.length);
+    return [
+      h("ul", { attrs: { "aria-label": label } }, ...shown, entries.length ? null : h("li", { class: "muted" }, empty)),
+      rest.length ? h("details", {}, h("summary", {}, `${rest.length} more`), h("ul", { attrs: { "aria-label": `${label} (more)` } }, ...rest)) : null,
+    ];
+  };
   return [
     h("div", { class: "chart-wrap" }, chart(plan), h("div", { class: "legend", attrs: { "aria-hidden": "true" } }, h("span", { class: "swatch fill-strategic" }), "planned ", h("span", { class: "swatch hatch" }), "proposed ", h("span", { class: "swatch marker-key" }), "budget / target")),
     h("div", { class: "tables" }, numbers(plan), pillarTable),
     h(
       "div",
       { class: "lists" },
-      h("div", {}, h("h3", { attrs: { id: "proposed-h" } }, `Proposed (${plan.proposed.items.length})`), h("ul", { attrs: { "aria-labelledby": "proposed-h" } }, ...plan.proposed.items.map(named), plan.proposed.items.length ? null : h("li", { class: "muted" }, "Nothing to propose"))),
-      h("div", {}, h("h3", { attrs: { id: "nofit-h" } }, `Does not fit (${plan.doesNotFit.length})`), h("ul", { attrs: { "aria-label": "Does not fit" } }, ...plan.doesNotFit.map(named), plan.doesNotFit.length ? null : h("li", { class: "muted" }, "Everything ranked fits"))),
-      h("div", {}, h("h3", {}, `Notes (${plan.notes.length})`), h("ul", { attrs: { "aria-label": "Notes" } }, ...plan.notes.map((note) => h("li", {}, note)), plan.notes.length ? null : h("li", { class: "muted" }, "On target"))),
+      h("div", {}, h("h3", {}, `Proposed (${plan.proposed.items.length})`), ...folded("Proposed", plan.proposed.items.map(named), "Nothing to propose")),
+      h("div", {}, h("h3", {}, `Does not fit (${plan.doesNotFit.length})`), ...folded("Does not fit", plan.doesNotFit.map(named), "Everything ranked fits")),
+      h("div", {}, h("h3", {}, `Notes (${plan.notes.length})`), ...folded("Notes", plan.notes.map((note) => h("li", {}, note)), "On target")),
     ),
   ];
 }

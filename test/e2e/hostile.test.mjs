@@ -25,6 +25,8 @@ describe("hostile document text", () => {
     assert.ok(hostileOption, "the pillar filter lists the hostile pillar by its literal title");
     await pillar.selectOption(hostileOption[0]);
     await page.waitForTimeout(200);
+    // Unfold the folded lists ("N more"), as a reader would.
+    for (const summary of await page.locator("details > summary").all()) await summary.click();
 
     const dom = await page.evaluate(() => ({
       imgs: document.querySelectorAll("img").length,
