@@ -62,6 +62,12 @@ function settings(): Record<string, unknown> {
       markdownDescription: "Severity per rule (`error`, `warning`, `info`, `off`). Rules named in `rules:` of `strategy.config.yaml` win.",
     },
     ...folders,
+    "strategyDocs.board.confirmApply": {
+      ...resource,
+      type: "boolean",
+      default: true,
+      markdownDescription: "Ask before **Apply proposal** on the Strategy Board writes `sprint:` into the proposed items (the edit is one undoable step either way).",
+    },
   };
 }
 

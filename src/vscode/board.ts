@@ -16,7 +16,7 @@ import type { StrategyFolder, StrategyHost } from "./host";
 
 export const BOARD_VIEW_TYPE = "strategyDocs.board";
 /** Changes arriving within this window are shown in one update. */
-const COALESCE_MS = 40;
+const COALESCE_MS = 20;
 
 /** The protocol module, loaded with the first board (it loads zod). */
 let protocol: typeof import("../protocol") | undefined;
@@ -273,14 +273,15 @@ export async function applyProposal(
     const chosen = await vscode.window.showQuickPick(picks, { canPickMany: true, title: `Add to sprint ${plan.sprint}`, placeHolder: "The proposal, in score order: uncheck what should not go in" });
     if (!chosen?.length) return 0;
     ids = chosen.map((pick) => pick.id);
-  } else if (mode === "confirm") {
+  } else if (mode === "confirm" && vscode.workspace.getConfiguration("strategyDocs", state.root).get<boolean>("board.confirmApply", true)) {
     const lines = ids.map((id) => `• ${describe(id)}`);
     const whatIf = [board.scoring.whatIf ? `scoring ${board.scoring.model}` : "", plan.whatIf ? `split ${plan.target.strategic}/${plan.target.tactical}` : ""].filter(Boolean).join(", ");
+    // A dialog that cannot be shown (VS Code refuses them under test) counts as "no".
     const choice = await vscode.window.showWarningMessage(
       `Add ${ids.length} item${ids.length === 1 ? "" : "s"} to sprint ${plan.sprint}?`,
       { modal: true, detail: `${lines.join("\n")}\n\nWrites \`sprint: ${plan.sprint}\` into their front matter${whatIf ? ` (proposal with what-if ${whatIf})` : ""}. Edit > Undo reverts it.` },
       "Apply proposal",
-    );
+    ).then(undefined, () => undefined);
     if (choice !== "Apply proposal") return 0;
   }
   const assignment = assignSprint(state.workspace, plan.sprint, ids);

@@ -3,7 +3,7 @@
  * config's include/exclude), and reading them through `workspace.fs`.
  */
 import * as vscode from "vscode";
-import { CONFIG_FILE, createFileMatcher, decodeFile, MAX_FILE_BYTES, StrategyWorkspace, type FileContent } from "../core/index";
+import { CONFIG_FILE, createFileMatcher, decodeFile, MAX_FILE_BYTES, oversize, StrategyWorkspace, type FileContent } from "../core/index";
 import { fromUri, toUri } from "./convert";
 
 export const MARKDOWN = /\.(md|markdown)$/i;
@@ -54,6 +54,30 @@ export async function readContent(uri: vscode.Uri): Promise<FileContent | undefi
     if (error instanceof vscode.FileSystemError && error.code === "FileNotFound") return undefined;
     return { unreadable: `The file cannot be read (${(error as Error).message})` };
   }
+}
+
+/**
+ * An open document's text as the workspace takes it: like its file's bytes, text over
+ * MAX_FILE_BYTES in UTF-8 is not checked (`unreadable-file`), also while it is edited.
+ */
+export function liveContent(text: string): FileContent {
+  // UTF-8 takes 1 to 3 bytes per UTF-16 code unit: only a text in between needs counting.
+  if (text.length * 3 <= MAX_FILE_BYTES) return text;
+  // Over the limit in code units already (the size said is then a lower bound, exact for ASCII).
+  if (text.length > MAX_FILE_BYTES) return oversize(text.length, MAX_FILE_BYTES);
+  const bytes = utf8Length(text);
+  return bytes > MAX_FILE_BYTES ? oversize(bytes, MAX_FILE_BYTES) : text;
+}
+
+/** The UTF-8 length of a string, without encoding it. */
+function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // 2 bytes below U+0800, 3 above, 4 for a surrogate pair (2 code units).
+    if (code >= 0x80) bytes += code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 1 : 2;
+  }
+  return bytes;
 }
 
 /** Whether a file (or folder) exists. */

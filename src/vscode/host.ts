@@ -7,7 +7,7 @@
  */
 import * as vscode from "vscode";
 import { CONFIG_FILE, createFileMatcher, StrategyWorkspace, type FileContent } from "../core/index";
-import { exists, findMarkdown, readContent, StrategyFolder } from "./folder";
+import { exists, findMarkdown, liveContent, readContent, StrategyFolder } from "./folder";
 import { affectsSettings, configFromSettings } from "./settings";
 
 export { StrategyFolder } from "./folder";
@@ -140,7 +140,8 @@ export class StrategyHost implements vscode.Disposable {
       this.applyConfig(state, typeof content === "string" ? content : undefined);
       return;
     }
-    const files = state.workspace.setFile(path, content);
+    // Text from an open document: over the size limit it is not checked, as its file would not be.
+    const files = state.workspace.setFile(path, typeof content === "string" ? liveContent(content) : content);
     this.emitter.fire({ folder: state, files });
   }
 
@@ -199,7 +200,8 @@ export class StrategyHost implements vscode.Disposable {
       for (const file of await findMarkdown(state, `${path}/`)) await this.refresh(state, file);
       return;
     }
-    if (!state.isOurs(path)) return;
+    // Only regular files (or links to them) are read: a named pipe would block the read until a writer comes.
+    if (!(stat.type & vscode.FileType.File) || !state.isOurs(path)) return;
     const content = await readContent(uri);
     if (content === undefined) this.remove(state, path);
     else this.apply(state, path, content);
@@ -265,7 +267,7 @@ export class StrategyHost implements vscode.Disposable {
             if (!open.has(path) && content !== undefined) entries.push([path, content]);
           });
         }
-        for (const [path, document] of open) entries.push([path, document.getText()]);
+        for (const [path, document] of open) entries.push([path, liveContent(document.getText())]);
         workspace.load(entries);
         state.workspace = workspace;
         state.matcher = matcher;

@@ -4,9 +4,8 @@
  * the webview's page). When the board suite writes the signal file into the
  * workspace, the driver finds the board's frame, checks that it shows both
  * backlogs and the sprint's chart, tries a what-if model and goes back,
- * screenshots the workbench (test-results/vscode-board.png), clicks
- * "Apply proposal" and confirms VS Code's dialog. The suite then sees the
- * documents change. What the driver checked goes to the returned list; a
+ * screenshots the workbench (test-results/vscode-board.png) and clicks
+ * "Apply proposal". The suite then sees the documents change. What the driver checked goes to the returned list; a
  * failed check fails the run.
  */
 import { existsSync } from "node:fs";
@@ -70,16 +69,18 @@ export async function driveBoard(page, { workspace, resultsDir, stopped, log }) 
     await frame.locator("button", { hasText: "Reset what-if" }).click();
     await until(() => frame.evaluate(() => !document.querySelector('select[aria-label="Scoring model"]').classList.contains("what-if")), 10_000, "the configured model again");
 
+    // Taller for the screenshot, so that the backlogs show under the capacity split.
+    const viewport = page.viewportSize();
+    await page.setViewportSize({ width: 1400, height: 1250 });
+    await sleep(700);
     await page.screenshot({ path: path.join(resultsDir, "vscode-board.png") });
+    if (viewport) await page.setViewportSize(viewport);
     const apply = frame.locator("button", { hasText: "Apply proposal" });
     check("Apply proposal is enabled", await apply.isEnabled());
+    // VS Code refuses modal dialogs in extension tests, so the suite turns the confirmation
+    // off (strategyDocs.board.confirmApply) before it signals; the click then writes at once.
     await apply.click();
-    const confirm = page.locator(".monaco-dialog-box .monaco-button", { hasText: "Apply proposal" });
-    await confirm.waitFor({ state: "visible", timeout: 10_000 });
-    const message = await page.locator(".monaco-dialog-box").textContent();
-    check("asks before writing, naming the items", message?.includes("Add 2 items to sprint 2026-s14") && message.includes("upgrade-nudge-emails"), message ?? "");
-    await confirm.click();
-    log("board driver: applied the proposal through the webview and the dialog");
+    log("board driver: clicked Apply proposal in the webview");
   } catch (error) {
     check("drives the board", false, error instanceof Error ? error.message : String(error));
     await page.screenshot({ path: path.join(resultsDir, "vscode-board-failed.png") }).catch(() => {});

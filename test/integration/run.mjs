@@ -172,7 +172,7 @@ async function runInBrowser(env, port, workspace, serverExited, timings, t0) {
   if (!checks.length) {
     // Only a filtered run may leave the board suite out.
     log("board driver: the board suite never asked it to act");
-    return code; // TEMP while the board suite is not registered
+    return process.env.STRATEGY_DOCS_IT_GREP ? code : 1;
   }
   return checks.every((entry) => entry.ok) ? code : 1;
 }

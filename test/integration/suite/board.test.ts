@@ -5,8 +5,9 @@
  * writes `sprint:` into the proposed items' documents.
  *
  * Under code-server the runner's board driver (test/integration/board-driver.mjs)
- * clicks "Apply proposal" in the webview and confirms the dialog, as a person
- * would; elsewhere (e.g. @vscode/test-electron) the same host code runs
+ * clicks "Apply proposal" in the webview, as a person would (VS Code refuses
+ * modal dialogs in extension tests, so the confirmation is turned off for
+ * that test with `strategyDocs.board.confirmApply`); elsewhere (e.g. @vscode/test-electron) the same host code runs
  * through the "Apply Sprint Proposal…" command without its questions.
  */
 import * as assert from "node:assert/strict";
@@ -31,24 +32,25 @@ async function boardModel(check: (model: BoardModel) => boolean, what: string, t
   }, () => `the board never showed ${what}; last model: ${JSON.stringify(api.board()?.plan ?? null)}`, timeoutMs);
 }
 
-suite("Strategy Board", function () {
+describe("Strategy Board", function () {
   this.timeout(90_000);
   const originals = new Map<string, string>();
 
-  suiteSetup(async () => {
+  before(async () => {
     await waitForExampleDiagnostics();
     for (const path of Object.keys(PROPOSED)) originals.set(path, await diskText(path));
   });
 
-  suiteTeardown(async () => {
+  after(async () => {
     await restoreAll();
     await vscode.commands.executeCommand("workbench.action.closeAllEditors");
     await vscode.workspace.fs.delete(uriOf("board-driver.signal")).then(undefined, () => undefined);
+    await vscode.workspace.getConfiguration("strategyDocs").update("board.confirmApply", undefined, vscode.ConfigurationTarget.Workspace);
     // Apply may have saved the documents (refactoring auto-save): put the files back.
     for (const [path, text] of originals) await vscode.workspace.fs.writeFile(uriOf(path), new TextEncoder().encode(text));
   });
 
-  test("a sprint document has a \"Preview allocation\" CodeLens that opens the board on that sprint", async () => {
+  it("a sprint document has a \"Preview allocation\" CodeLens that opens the board on that sprint", async () => {
     const editor = await open("sprints/2026-s15.md");
     const lenses = await waitFor(async () => {
       const found = await vscode.commands.executeCommand<vscode.CodeLens[]>("vscode.executeCodeLensProvider", editor.document.uri);
@@ -63,7 +65,7 @@ suite("Strategy Board", function () {
     assert.ok(model.plan?.notes.some((note) => note.includes("exceeds capacity")), model.plan?.notes.join("\n"));
   });
 
-  test("opens on the running sprint with both backlogs ranked and the split against its target", async () => {
+  it("opens on the running sprint with both backlogs ranked and the split against its target", async () => {
     await vscode.commands.executeCommand("workbench.action.closeAllEditors");
     await vscode.commands.executeCommand("strategyDocs.openBoard", { sprint: SPRINT });
     const model = await boardModel((m) => m.sprint === SPRINT, SPRINT);
@@ -78,28 +80,51 @@ suite("Strategy Board", function () {
     assert.ok(model.items.some((item) => item.problem), "items with problems carry a badge");
   });
 
-  test("follows an edit of a document at once (typing debounce included)", async () => {
-    const editor = await open("initiatives/roi-calculator.md");
+  it("follows an edit of a document at once (typing debounce included)", async () => {
+    // Beside the board, as a lead would edit: a hidden board catches up only when shown again.
+    const editor = await vscode.window.showTextDocument(uriOf("initiatives/roi-calculator.md"), { viewColumn: vscode.ViewColumn.Beside });
     const before = (await boardModel((m) => m.sprint === SPRINT, SPRINT)).generation;
     const line = editor.document.getText().split("\n").findIndex((text) => text.startsWith("impact:"));
     assert.ok(line > 0);
-    const started = Date.now();
+    // From the moment the extension host sees the change (VS Code's event) to the board's new model.
+    let changedAt = 0;
+    const subscription = vscode.workspace.onDidChangeTextDocument((event) => {
+      if (!changedAt && event.document === editor.document) changedAt = performance.now();
+    });
     await editor.edit((edit) => edit.replace(new vscode.Range(line, 0, line, editor.document.lineAt(line).text.length), "impact: 5"));
-    const model = await boardModel((m) => m.generation > before && m.items.find((item) => item.id === "roi-calculator")!.score! > 3, "the new score");
-    const elapsed = Date.now() - started;
-    // 150 ms typing debounce + the board's 40 ms coalescing + building; generous for a loaded CI machine.
-    metrics.boardFollowsEditMs = elapsed;
-    assert.ok(elapsed < 1500, `the board took ${elapsed} ms to follow the edit`);
+    const api = await extensionApi();
+    let model: BoardModel | undefined;
+    const deadline = Date.now() + 5000;
+    while (Date.now() < deadline) {
+      const shown = api.board();
+      if (shown && shown.generation > before && shown.items.find((item) => item.id === "roi-calculator")!.score! > 3) {
+        model = shown;
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const elapsed = performance.now() - changedAt;
+    subscription.dispose();
+    assert.ok(model, "the board never showed the new score");
+    metrics.boardFollowsEditMs = Math.round(elapsed);
+    // 150 ms typing debounce + coalescing + building the model; the budget is 300 ms.
+    assert.ok(elapsed < 300, `the board took ${Math.round(elapsed)} ms to follow the edit`);
     assert.ok(model.items.find((item) => item.id === "roi-calculator")!.rank! < 8);
     await vscode.commands.executeCommand("workbench.action.files.revert");
     await boardModel((m) => m.items.find((item) => item.id === "roi-calculator")!.score === 2.7, "the reverted score");
   });
 
-  test("\"Apply proposal\" writes sprint: into the proposed documents, and the board follows", async () => {
+  it("\"Apply proposal\" writes sprint: into the proposed documents, and the board follows", async () => {
     await vscode.commands.executeCommand("workbench.action.closeAllEditors");
     await vscode.commands.executeCommand("strategyDocs.openBoard", { sprint: SPRINT });
     await boardModel((m) => m.sprint === SPRINT && (m.plan?.proposed.items.length ?? 0) === 2, "the proposal");
-    if (DRIVER) await vscode.workspace.fs.writeFile(uriOf("board-driver.signal"), new Uint8Array());
+    await vscode.workspace.getConfiguration("strategyDocs").update("board.confirmApply", false, vscode.ConfigurationTarget.Workspace);
+    if (DRIVER) {
+      // The driver's screenshot (test-results/vscode-board.png, the README's) shows the board alone.
+      await vscode.commands.executeCommand("workbench.action.closeSidebar");
+      await vscode.commands.executeCommand("workbench.action.closePanel");
+      await vscode.workspace.fs.writeFile(uriOf("board-driver.signal"), new Uint8Array());
+    }
     else {
       const written = await vscode.commands.executeCommand<number>("strategyDocs.applyProposal", { sprint: SPRINT, mode: "none" });
       assert.equal(written, 2);
