@@ -195,6 +195,13 @@ export class BoardPanel implements vscode.Disposable {
         await this.open(message.file, message.line);
         return;
       case "apply":
+        // Only the proposal the user saw: a board that changed since shows the new one first.
+        if (message.generation !== this.lastModel?.generation) {
+          void this.post({ type: "error", message: "The board changed before Apply: check the new proposal, then apply again." });
+          this.sendWhole = true;
+          await this.update();
+          return;
+        }
         await this.apply(message.sprint);
         return;
     }

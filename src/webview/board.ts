@@ -408,6 +408,12 @@ function renderModel(next: BoardModel, started: number): void {
   at = step("backlogs", at);
   renderDetails();
   step("details", at);
+  // What the host shows is the view to come back to after a reload (the serializer reads it).
+  state.folder = next.folder;
+  state.sprint = next.sprint;
+  state.model = next.scoring.whatIf ? next.scoring.model : null;
+  state.split = next.plan?.whatIf ? next.plan.target : null;
+  save();
   document.body.dataset.generation = String(next.generation);
   document.body.dataset.renderMs = (performance.now() - started).toFixed(1);
 }

@@ -114,6 +114,14 @@ describe("Strategy Board", function () {
     await boardModel((m) => m.items.find((item) => item.id === "roi-calculator")!.score === 2.7, "the reverted score");
   });
 
+  it("Apply Sprint Proposal on a sprint with nothing to propose writes nothing", async () => {
+    const before = await diskText("sprints/2026-s15.md");
+    const written = await vscode.commands.executeCommand<number>("strategyDocs.applyProposal", { sprint: "2026-s15", mode: "none" });
+    assert.equal(written, 0);
+    assert.equal(await diskText("sprints/2026-s15.md"), before);
+    assert.ok(vscode.workspace.textDocuments.every((document) => !document.isDirty), "no document was changed");
+  });
+
   it("\"Apply proposal\" writes sprint: into the proposed documents, and the board follows", async () => {
     await vscode.commands.executeCommand("workbench.action.closeAllEditors");
     await vscode.commands.executeCommand("strategyDocs.openBoard", { sprint: SPRINT });
