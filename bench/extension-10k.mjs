@@ -171,6 +171,8 @@ async function main() {
     ["completion once read (median / max of 10)", `${ms(m.completionMedianMs)} / ${ms(m.completionMaxMs)}`],
     ["edit → its diagnostic (median / max of 7)", `${ms(m.editToDiagnosticMedianMs)} / ${ms(m.editToDiagnosticMaxMs)}; edit back ${ms(m.editBackMedianMs)}; longest stall ${ms(m.editMaxStallMs)}`],
     [`pillar id edited → ${m.renamedPillarReferences ?? "?"} referrers re-diagnosed`, `${ms(m.wideEditToDiagnosticsMs)}; longest stall ${ms(m.wideEditMaxStallMs)}`],
+    ["Strategy Board: open → model sent", `${ms(m.boardOpenMs)} (${m.boardItems ?? "?"} items)`],
+    ["Strategy Board: edit → next model (median / max of 5)", `${ms(m.boardFollowsEditMedianMs)} / ${ms(m.boardFollowsEditMaxMs)}; longest stall ${ms(m.boardMaxStallMs)}`],
     ["Check Workspace (read all again)", `${ms(m.checkWorkspaceMs)}, started ${ms(m.checkWorkspaceStartEpoch - m.startEpoch)} after open; longest stall ${ms(m.checkWorkspaceMaxStallMs)}`],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));

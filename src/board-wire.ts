@@ -109,8 +109,14 @@ export function sameItem(a: BoardItem, b: BoardItem): boolean {
     a.uid === b.uid && a.id === b.id && a.title === b.title && a.type === b.type && a.track === b.track && a.pillar === b.pillar &&
     a.estimate === b.estimate && a.sprint === b.sprint && a.status === b.status && a.file === b.file && a.line === b.line &&
     a.score === b.score && a.explanation === b.explanation && a.reason === b.reason && a.problem === b.problem &&
-    a.problems === b.problems && a.missing.join(",") === b.missing.join(",")
+    a.problems === b.problems && sameList(a.missing, b.missing)
   );
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
@@ -119,22 +125,33 @@ export function sameItem(a: BoardItem, b: BoardItem): boolean {
  */
 export function diffBoard(previous: BoardModel | undefined, next: BoardModel): BoardPatch | undefined {
   if (!previous) return undefined;
-  const before = new Map<string, { item: BoardItem; index: number }>();
-  let index = 0;
-  for (const list of LISTS) for (const item of previous[list]) before.set(item.uid, { item, index: index++ });
+  // Most items keep their place: compare position by position, and index the previous
+  // model by uid only when an item moved (an edit that changes a rank).
+  let before: Map<string, number> | undefined;
+  const all = [...previous.items, ...previous.unranked, ...previous.closed];
+  const indexOf = (item: BoardItem, at: number): number => {
+    if (all[at]?.uid === item.uid) return at;
+    if (!before) {
+      before = new Map();
+      for (let i = 0; i < all.length; i++) before.set(all[i].uid, i);
+    }
+    return before.get(item.uid) ?? -1;
+  };
   const changed: BoardItem[] = [];
   const order = { items: [], unranked: [], closed: [] } as Record<Lists, number[]>;
+  let offset = 0;
   let total = 0;
   for (const list of LISTS) {
-    for (const item of next[list]) {
+    next[list].forEach((item, i) => {
       total++;
-      const old = before.get(item.uid);
-      if (old && sameItem(old.item, item)) order[list].push(old.index);
+      const at = indexOf(item, offset + i);
+      if (at >= 0 && sameItem(all[at], item)) order[list].push(at);
       else {
         changed.push(item);
         order[list].push(-changed.length);
       }
-    }
+    });
+    offset += previous[list].length;
   }
   if (changed.length * 4 > total) return undefined;
   const { items, unranked, closed, ...rest } = next;

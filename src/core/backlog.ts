@@ -117,6 +117,8 @@ export interface PlanOptions {
   scores?: ReadonlyMap<Item, { score: number; rank: number }>;
   /** {@link backlogInfo} of the items, when already computed. */
   infos?: ReadonlyMap<Item, BacklogInfo>;
+  /** The workspace's backlog items ({@link backlogItems}), when already listed. */
+  items?: readonly Item[];
   /** A what-if split instead of the sprint's own. */
   split?: Split;
 }
@@ -132,7 +134,7 @@ export function buildPlan(workspace: StrategyWorkspace, sprintId: string, option
   const sprint = workspace.index.find(sprintId, ["sprint"]);
   if (!sprint || sprint.kind !== "sprint") return undefined;
   const config = workspace.getConfig();
-  const all = backlogItems(workspace);
+  const all = options.items ?? backlogItems(workspace);
   let scored = options.scores;
   if (!scored) {
     const computed = new Map<Item, { score: number; rank: number }>();

@@ -133,7 +133,7 @@ export function buildBoard(workspace: StrategyWorkspace, options: BoardOptions):
   const sprint = requested?.id ?? defaultSprint(sprints, options.today);
   let plan: BoardPlan | null = null;
   if (sprint) {
-    const result = buildPlan(workspace, sprint, { scoring, scores, infos, ...(options.split ? { split: options.split } : {}) });
+    const result = buildPlan(workspace, sprint, { scoring, scores, infos, items: all, ...(options.split ? { split: options.split } : {}) });
     if (result) {
       const p = result.plan;
       const total = p.planned.strategic + p.planned.tactical + p.proposed.strategic + p.proposed.tactical;

@@ -16,7 +16,7 @@ import type { StrategyFolder, StrategyHost } from "./host";
 
 export const BOARD_VIEW_TYPE = "strategyDocs.board";
 /** Changes arriving within this window are shown in one update. */
-const COALESCE_MS = 20;
+const COALESCE_MS = 10;
 
 /** The protocol module, loaded with the first board (it loads zod). */
 let protocol: typeof import("../protocol") | undefined;

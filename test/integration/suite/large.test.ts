@@ -12,7 +12,7 @@ import * as assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import * as vscode from "vscode";
 import { activationTimes, metrics } from "./metrics";
-import { codeOf, EXTENSION_ID, pathOf, positionOf, uriOf, waitFor } from "./util";
+import { codeOf, EXTENSION_ID, extensionApi, pathOf, positionOf, uriOf, waitFor } from "./util";
 
 const TACTIC = "tactics/tactic-00001.md";
 const PILLAR = "pillars/pillar-00007.md";
@@ -183,5 +183,36 @@ describe("10,000 items", function () {
     metrics.checkWorkspaceCounts = value;
     assert.ok(value.items >= 10_000, JSON.stringify(value));
     await waitFor(() => JSON.stringify(diagnosticLines()) === JSON.stringify(expected), "the diagnostics changed after Check Workspace");
+  });
+
+  it("opens the Strategy Board and follows an edit", async () => {
+    const api = await extensionApi();
+    const monitor = new StallMonitor();
+    let start = performance.now();
+    await vscode.commands.executeCommand("strategyDocs.openBoard");
+    const first = await waitFor(() => api.board(), "the board never got a model", 30_000);
+    metrics.boardOpenMs = round(performance.now() - start);
+    metrics.boardItems = first.items.length + first.unranked.length + first.closed.length;
+    assert.ok(metrics.boardItems as number >= 9000, `${metrics.boardItems} items on the board`);
+    // An edit beside the board: from VS Code's change event to the board's next model.
+    const document = await vscode.workspace.openTextDocument(uriOf(TACTIC));
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    const follows: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const before = api.board()!.generation;
+      let changedAt = 0;
+      const subscription = vscode.workspace.onDidChangeTextDocument((event) => {
+        if (!changedAt && event.document === document) changedAt = performance.now();
+      });
+      assert.ok(await editor.edit((builder) => builder.insert(positionOf(document, "title: "), "x")));
+      start = performance.now();
+      while (api.board()!.generation === before && performance.now() - start < 10_000) await new Promise((resolve) => setTimeout(resolve, 5));
+      follows.push(round(performance.now() - changedAt));
+      subscription.dispose();
+    }
+    metrics.boardFollowsEditMedianMs = median(follows);
+    metrics.boardFollowsEditMaxMs = Math.max(...follows);
+    metrics.boardMaxStallMs = monitor.stop();
+    await vscode.commands.executeCommand("workbench.action.files.revert");
   });
 });
