@@ -18,7 +18,11 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const api = acquireVsCodeApi();
-const post = (message: WebviewMessage) => api.postMessage(message);
+const post = (message: WebviewMessage) => {
+  // A new request makes the last "applied" or error line old news.
+  if (message.type === "view" || message.type === "apply") statusLine.textContent = "";
+  api.postMessage(message);
+};
 
 const MODELS: Array<[ScoringModel, string]> = [
   ["weighted", "Weighted (impact, urgency, effort)"],
