@@ -7,6 +7,7 @@
 import * as vscode from "vscode";
 import { buildBoard } from "../core/index";
 import { applyProposal, BOARD_VIEW_TYPE, BoardPanel, type ApplyMode } from "./board";
+import { today } from "./commands";
 import { toRange } from "./convert";
 import type { DiagnosticsPublisher } from "./diagnostics";
 import type { StrategyFolder, StrategyHost } from "./host";
@@ -55,7 +56,7 @@ async function pickSprint(state: StrategyFolder): Promise<string | undefined> {
     void vscode.window.showInformationMessage("Strategy Docs: there is no sprint yet (New Sprint… makes one)");
     return undefined;
   }
-  const board = buildBoard(state.workspace, { today: new Date().toISOString().slice(0, 10) });
+  const board = buildBoard(state.workspace, { today: today() });
   const picks = board.sprints.map((sprint) => ({ label: sprint.id, description: sprint.title !== sprint.id ? sprint.title : undefined, detail: sprint.capacity === null ? "no capacity" : `capacity ${sprint.capacity}`, picked: sprint.id === board.sprint }));
   picks.sort((a, b) => Number(b.picked) - Number(a.picked));
   return (await vscode.window.showQuickPick(picks, { title: "Apply sprint proposal", placeHolder: "Sprint to fill from the ranked backlog" }))?.label;
@@ -77,8 +78,7 @@ export function registerBoard(extensionUri: vscode.Uri, host: StrategyHost, diag
     vscode.languages.registerCodeLensProvider(SELECTOR, lenses),
     vscode.commands.registerCommand("strategyDocs.openBoard", (args?: OpenBoardArgs) => {
       const view = args && typeof args === "object" && !(args instanceof vscode.Uri) ? args : {};
-      const panel = BoardPanel.show(extensionUri, host, diagnostics, { ...(view.folder ? { folder: view.folder } : {}), ...(view.sprint ? { sprint: view.sprint } : {}) });
-      return { update: () => panel.update() };
+      BoardPanel.show(extensionUri, host, diagnostics, { ...(view.folder ? { folder: view.folder } : {}), ...(view.sprint ? { sprint: view.sprint } : {}) });
     }),
     vscode.window.registerWebviewPanelSerializer(BOARD_VIEW_TYPE, {
       async deserializeWebviewPanel(panel, state) {

@@ -22,11 +22,13 @@ function attr(value: string): string {
   return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-/** A random nonce: 32 characters from [A-Za-z0-9]. */
-export function makeNonce(random: (max: number) => number = (max) => Math.floor(Math.random() * max)): string {
+/** A random nonce: 32 characters from [A-Za-z0-9], from the platform's cryptographic random source. */
+export function makeNonce(): string {
   const chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(32));
   let out = "";
-  for (let i = 0; i < 32; i++) out += chars[random(chars.length)];
+  // A slight modulo bias does not matter for a nonce (190 bits either way).
+  for (const byte of bytes) out += chars[byte % chars.length];
   return out;
 }
 

@@ -10,6 +10,7 @@ import { assignSprint, buildBoard } from "../core/index";
 import { diffBoard, encodeModel } from "../board-wire";
 import type { BoardModel, BoardState, HostMessage, ScoreTerm, ScoringModel, Split, ViewRequest, WebviewMessage } from "../protocol";
 import { boardHtml, makeNonce } from "./board-html";
+import { today } from "./commands";
 import { toRange, toWorkspaceEdit } from "./convert";
 import type { DiagnosticsPublisher } from "./diagnostics";
 import type { StrategyFolder, StrategyHost } from "./host";
@@ -28,13 +29,6 @@ interface View {
   sprint?: string | null;
   model?: ScoringModel | null;
   split?: Split | null;
-}
-
-/** Today as `YYYY-MM-DD` in local time. */
-function today(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 export class BoardPanel implements vscode.Disposable {
@@ -68,8 +62,10 @@ export class BoardPanel implements vscode.Disposable {
   static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, host: StrategyHost, diagnostics: DiagnosticsPublisher, state: unknown): BoardPanel {
     BoardPanel.current?.dispose();
     panel.webview.options = BoardPanel.options(extensionUri);
+    // The saved state comes from the webview: checked like any of its messages.
     const saved = (state && typeof state === "object" ? state : {}) as Partial<BoardState>;
-    const view: View = { folder: saved.folder, sprint: saved.sprint, model: saved.model, split: saved.split };
+    const parsed = loadProtocol().viewSchema.safeParse({ type: "view", folder: saved.folder, sprint: saved.sprint, model: saved.model, split: saved.split });
+    const view: View = parsed.success ? { folder: parsed.data.folder, sprint: parsed.data.sprint, model: parsed.data.model, split: parsed.data.split } : {};
     return (BoardPanel.current = new BoardPanel(panel, extensionUri, host, diagnostics, view));
   }
 

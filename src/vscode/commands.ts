@@ -54,7 +54,8 @@ async function pickFolder(host: StrategyHost): Promise<StrategyFolder | undefine
   return picked && folders.find((state) => state.folder === picked);
 }
 
-function today(): string {
+/** Today as `YYYY-MM-DD` in local time. */
+export function today(): string {
   const now = new Date();
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
