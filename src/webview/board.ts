@@ -303,8 +303,9 @@ function renderBacklogs(): void {
   }
   if (!scrollRestored) {
     scrollRestored = true;
-    grids.strategic.scrollTop = state.scroll.strategic;
-    grids.tactical.scrollTop = state.scroll.tactical;
+    // Setting a scroll offset lays the page out at once: only when there is one to restore.
+    if (state.scroll.strategic) grids.strategic.scrollTop = state.scroll.strategic;
+    if (state.scroll.tactical) grids.tactical.scrollTop = state.scroll.tactical;
   }
 }
 

@@ -45,6 +45,12 @@ export class BacklogGrid {
   private selectedUid: string | undefined;
   private frame = 0;
   private rendered = "";
+  /**
+   * The grid's scroll offset and height as last seen (scroll events, a ResizeObserver):
+   * rendering reads no layout, so a new model costs one layout, at the next frame.
+   */
+  private top = 0;
+  private height = Math.min(window.innerHeight * 0.6, 560);
 
   constructor(readonly track: Track, label: string, private readonly events: GridEvents) {
     const header = h(
@@ -59,7 +65,10 @@ export class BacklogGrid {
         class: "grid",
         attrs: { role: "grid", "aria-label": label, tabindex: 0, "aria-rowcount": 1, "aria-colcount": COLUMNS.length },
         on: {
-          scroll: () => this.schedule(),
+          scroll: () => {
+            this.top = this.el.scrollTop;
+            this.schedule();
+          },
           keydown: (event) => this.onKey(event),
           click: (event) => this.onClick(event),
         },
@@ -67,6 +76,13 @@ export class BacklogGrid {
       h("div", { class: "head", attrs: { role: "rowgroup" } }, header),
       this.body,
     );
+    new ResizeObserver(([entry]) => {
+      const height = entry.contentRect.height;
+      if (height > 0 && Math.abs(height - this.height) > 1) {
+        this.height = height;
+        this.schedule();
+      }
+    }).observe(this.el);
   }
 
   /** Sets the rows (already filtered and ordered) and renders the visible ones now. */
@@ -81,11 +97,12 @@ export class BacklogGrid {
   }
 
   get scrollTop(): number {
-    return this.el.scrollTop;
+    return this.top;
   }
 
   set scrollTop(value: number) {
     this.el.scrollTop = value;
+    this.top = this.el.scrollTop;
     this.render();
   }
 
@@ -111,13 +128,13 @@ export class BacklogGrid {
     const view = this.el.clientHeight - ROW_HEIGHT; // the sticky header covers one row
     if (top < this.el.scrollTop) this.el.scrollTop = top;
     else if (top + ROW_HEIGHT > this.el.scrollTop + view) this.el.scrollTop = top + ROW_HEIGHT - view;
+    this.top = this.el.scrollTop;
   }
 
   /** Renders the rows in view (plus some), reusing nothing: ~40 small rows are cheap and simple. */
   private render(): void {
-    const height = this.el.clientHeight || 400;
-    const first = Math.max(0, Math.floor(this.el.scrollTop / ROW_HEIGHT) - OVERSCAN);
-    const last = Math.min(this.rows.length, Math.ceil((this.el.scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+    const first = Math.max(0, Math.floor(this.top / ROW_HEIGHT) - OVERSCAN);
+    const last = Math.min(this.rows.length, Math.ceil((this.top + this.height) / ROW_HEIGHT) + OVERSCAN);
     const key = `${first}:${last}`;
     if (key === this.rendered) return;
     this.rendered = key;
