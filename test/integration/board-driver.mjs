@@ -61,6 +61,13 @@ export async function driveBoard(page, { workspace, resultsDir, stopped, log }) 
     check("ranks the strategic backlog by score", firstTitle?.includes("trial nurture"), firstTitle ?? "");
     check("draws the capacity chart with its numbers", chart?.includes("Capacity of sprint 2026-s14") && chart.includes("70% target"), chart ?? "");
 
+    // Selecting a row asks the host for the score's terms (`explain`): they show in the breakdown.
+    await frame.locator('[role="grid"][aria-label="Strategic backlog"] .rows [role="row"] [role="gridcell"]').first().click();
+    const terms = frame.getByRole("table", { name: "Score terms of trial-nurture-rebuild", exact: true });
+    await terms.waitFor({ timeout: 10_000 });
+    const termsText = (await terms.textContent()) ?? "";
+    check("shows the score's terms from the host", ["impact", "urgency", "effort", "0.5"].every((word) => termsText.includes(word)), termsText);
+
     // A what-if model, then back to the configured one.
     const generation = Number(await frame.evaluate(() => document.body.dataset.generation));
     await frame.locator('select[aria-label="Scoring model"]').selectOption("wsjf");

@@ -114,6 +114,24 @@ describe("Strategy Board", function () {
     await boardModel((m) => m.items.find((item) => item.id === "roi-calculator")!.score === 2.7, "the reverted score");
   });
 
+  it("catches up with a change made while it was hidden, once shown again", async () => {
+    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+    await vscode.commands.executeCommand("strategyDocs.openBoard", { sprint: SPRINT });
+    const shown = await boardModel((m) => m.sprint === SPRINT, SPRINT);
+    // An editor in the board's column hides it; the edit happens there.
+    const editor = await vscode.window.showTextDocument(uriOf("initiatives/roi-calculator.md"), { viewColumn: vscode.ViewColumn.Active });
+    const line = editor.document.getText().split("\n").findIndex((text) => text.startsWith("estimate:"));
+    await editor.edit((edit) => edit.replace(new vscode.Range(line, 0, line, editor.document.lineAt(line).text.length), "estimate: 1"));
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const api = await extensionApi();
+    assert.equal(api.board()?.generation, shown.generation, "a hidden board is not rebuilt");
+    await vscode.commands.executeCommand("strategyDocs.openBoard");
+    const after = await boardModel((m) => m.items.find((item) => item.id === "roi-calculator")?.estimate === 1, "the estimate changed while hidden");
+    assert.equal(after.sprint, SPRINT, "the board keeps its sprint");
+    await vscode.window.showTextDocument(editor.document);
+    await vscode.commands.executeCommand("workbench.action.files.revert");
+  });
+
   it("Apply Sprint Proposal on a sprint with nothing to propose writes nothing", async () => {
     const before = await diskText("sprints/2026-s15.md");
     const written = await vscode.commands.executeCommand<number>("strategyDocs.applyProposal", { sprint: "2026-s15", mode: "none" });
@@ -131,6 +149,7 @@ describe("Strategy Board", function () {
       // The driver's screenshot (test-results/vscode-board.png, the README's) shows the board alone.
       await vscode.commands.executeCommand("workbench.action.closeSidebar");
       await vscode.commands.executeCommand("workbench.action.closePanel");
+      await vscode.commands.executeCommand("notifications.clearAll");
       await vscode.workspace.fs.writeFile(uriOf("board-driver.signal"), new Uint8Array());
     }
     else {
