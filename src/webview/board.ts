@@ -70,6 +70,11 @@ const saveSoon = () => {
   clearTimeout(saveTimer);
   saveTimer = setTimeout(save, 150);
 };
+// A view being hidden or closed keeps what was typed or scrolled in its last moments.
+window.addEventListener("pagehide", () => {
+  clearTimeout(saveTimer);
+  save();
+});
 
 // ---- Layout (built once) -------------------------------------------------
 
