@@ -2,6 +2,7 @@
  * The ranked dual-track backlog (SPEC §3) and the sprint plan (SPEC §4) over a
  * workspace: the glue between the index and the pure scoring and planning modules.
  */
+import { isClosed } from "./model/kinds";
 import type { ScoringConfig, Split, Track } from "./config/types";
 import type { Item } from "./model/item";
 import { planSprint, type PlanItem, type SprintPlan } from "./plan/index";
@@ -53,7 +54,6 @@ export interface BacklogOptions {
   all?: boolean;
 }
 
-const CLOSED = new Set(["done", "dropped"]);
 
 /** Every backlog item (initiatives and tactics) of the workspace. */
 export function backlogItems(workspace: StrategyWorkspace): Item[] {
@@ -80,12 +80,15 @@ export function backlogInfo(workspace: StrategyWorkspace, item: Item) {
     title: itemTitle(item),
     type: item.kind,
     track: item.track as Track,
-    pillar: workspace.index.pillarRefs(item).refs[0]?.id ?? null,
+    // The effective pillar (own, else through the initiative) as its own file spells its id.
+    pillar: workspace.index.pillarOf(item)?.id ?? workspace.index.pillarRefs(item).refs[0]?.id ?? null,
     estimate: typeof item.data.estimate === "number" ? item.data.estimate : null,
     sprint: sprint?.id ?? null,
     status: typeof item.data.status === "string" ? item.data.status : null,
     file: item.file,
-    line: lineAt(item.doc.text, item.idStart),
+    // A one-item file: count lines to its front matter (no line table per file); an `items:`
+    // list: the file's line table, built once for all its items.
+    line: item.index === -1 ? lineAt(item.doc.text, item.idStart) : item.doc.lines().positionAt(item.idStart).line + 1,
   };
 }
 
@@ -97,7 +100,7 @@ export function rankTracks(items: readonly Item[], scoring: ScoringConfig) {
 /** Ranks each track's backlog by score; items that cannot be scored are listed apart. */
 export function buildBacklog(workspace: StrategyWorkspace, options: BacklogOptions = {}): Backlog {
   const scoring = options.scoring ?? workspace.getConfig().scoring;
-  const items = backlogItems(workspace).filter((item) => options.all || !CLOSED.has(String(item.data.status)));
+  const items = backlogItems(workspace).filter((item) => options.all || !isClosed(item));
   const result: Backlog = { items: [], unranked: [] };
   for (const ranking of rankTracks(items, scoring)) {
     for (const entry of ranking.ranked) {
@@ -154,7 +157,7 @@ export function buildPlan(workspace: StrategyWorkspace, sprintId: string, option
       estimate: info.estimate ?? undefined,
       sprint: info.sprint ?? undefined,
       status: info.status ?? undefined,
-      pillar: workspace.index.pillarOf(item)?.id ?? info.pillar ?? undefined,
+      pillar: info.pillar ?? undefined,
       score: score?.score ?? null,
       rank: score?.rank,
     });

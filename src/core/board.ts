@@ -4,6 +4,7 @@
  * with what-if scoring model and split. All the maths is here; the webview
  * only renders. Ranks once for both the backlog and the plan.
  */
+import { isClosed } from "./model/kinds";
 import type { BoardItem, BoardModel, BoardPlan, BoardSprint, ProblemLevel } from "../protocol";
 import { backlogInfo, backlogItems, buildPlan, rankTracks, type BacklogInfo } from "./backlog";
 import type { ScoringConfig, ScoringModel, Split } from "./config/types";
@@ -33,7 +34,6 @@ export interface BoardOptions {
   breakdowns?: Map<string, ScoreTerm[]>;
 }
 
-const CLOSED = new Set(["done", "dropped"]);
 
 /** A date field as `YYYY-MM-DD` (YAML may give a Date), else null. */
 function dateOf(value: unknown): string | null {
@@ -77,7 +77,7 @@ export function buildBoard(workspace: StrategyWorkspace, options: BoardOptions):
   const customAvailable = Boolean(config.scoring.formula);
   const scoring: ScoringConfig = { ...config.scoring, model: model === "custom" && !customAvailable ? config.scoring.model : model };
   const all = backlogItems(workspace);
-  const open = all.filter((item) => !CLOSED.has(String(item.data.status)));
+  const open = all.filter((item) => !isClosed(item));
   const problemsOf = options.problemsOf ?? (() => ({ level: null, count: 0 }));
 
   const infos = new Map<Item, BacklogInfo>();
@@ -124,7 +124,7 @@ export function buildBoard(workspace: StrategyWorkspace, options: BoardOptions):
       unranked.push(entry(missing.item, null, null, "", missing.missing, missing.reason));
     }
   }
-  const closed = all.filter((item) => CLOSED.has(String(item.data.status))).map((item) => entry(item, null, null, "", NONE));
+  const closed = all.filter((item) => isClosed(item)).map((item) => entry(item, null, null, "", NONE));
   // Plain code-unit order: localeCompare is slow over thousands of ids.
   closed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 

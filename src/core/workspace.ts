@@ -176,10 +176,7 @@ export class StrategyWorkspace {
       const findings = this.runRules(item);
       if (findings.length) (found ??= []).push(...findings);
     }
-    if (!found) return [];
-    // Parse findings on an item that silences the rule are dropped too.
-    const ignored = (finding: Finding) => file.items.some((item) => item.id === finding.itemId && item.ignore.has(finding.rule));
-    return this.resolve(file.items.length ? found.filter((finding) => !ignored(finding)) : found, withFixes);
+    return found ? this.resolve(found, withFixes) : [];
   }
 
   /** All diagnostics: the config's, then each file's, files in path order. */

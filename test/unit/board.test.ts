@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { applyEdits, assignSprint, buildBoard, buildPlan, defaultSprint } from "../../src/core/index";
 import { parseWebviewMessage } from "../../src/protocol";
-import { readTree, workspaceOf } from "./helpers";
+import { applyChanges, readTree, workspaceOf } from "./helpers";
 
 const EXAMPLES = readTree(join(__dirname, "..", "..", "examples"));
 const examples = () => workspaceOf(Object.fromEntries(EXAMPLES), readFileSync(join(__dirname, "..", "..", "examples", "strategy.config.yaml"), "utf8"));
@@ -112,8 +112,7 @@ describe("assignSprint", () => {
     const result = assignSprint(workspace, "s9", ["e", "f", "g", "h", "nope", "p", "E"]);
     assert.deepEqual(result.assigned, ["e", "f", "g", "h"]);
     assert.deepEqual(result.skipped.map((entry) => entry.id), ["nope", "p"]);
-    const after = new Map(Object.entries(files));
-    for (const change of result.changes) if (change.kind === "edit") after.set(change.file, applyEdits(after.get(change.file)!, change.edits));
+    const after = new Map(Object.entries({ ...files, ...applyChanges(workspace, result.changes, false) }));
     assert.equal(after.get("e.md"), "---\ntype: tactic\nid: e\nsprint: s9\nstatus: idea\n---\n");
     assert.equal(after.get("f.md"), "---\ntype: tactic\nid: f\nsprint: s9  # moved\n---\n");
     assert.equal(after.get("list.md"), "---\nitems:\n  - { type: tactic, id: g, impact: 1, sprint: s9 }\n  - type: initiative\n    id: h\n    sprint: s9\n---\n");
@@ -123,13 +122,26 @@ describe("assignSprint", () => {
     for (const id of result.assigned) assert.equal(reread.index.find(id)?.refs.find((ref) => ref.field === "sprint")?.id, "s9");
   });
 
+  it("fills in after the colon (`sprint :`), quotes an id YAML would read as a number, and adds after a final block scalar", () => {
+    const files = {
+      "a.md": "---\ntype: tactic\nid: a\nsprint :  # later\n---\n",
+      "b.md": "---\ntype: tactic\nid: b\n---\n",
+      "l.md": "---\nitems:\n  - type: tactic\n    id: c\n    notes: |\n      keep\n  - type: kpi\n    id: k\n---\n",
+    };
+    const workspace = workspaceOf(files);
+    const texts = applyChanges(workspace, assignSprint(workspace, "1.10", ["a", "b", "c"]).changes, false);
+    assert.equal(texts["a.md"], '---\ntype: tactic\nid: a\nsprint : "1.10"  # later\n---\n');
+    assert.equal(texts["b.md"], '---\ntype: tactic\nid: b\nsprint: "1.10"\n---\n');
+    assert.equal(texts["l.md"], '---\nitems:\n  - type: tactic\n    id: c\n    notes: |\n      keep\n    sprint: "1.10"\n  - type: kpi\n    id: k\n---\n');
+    const reread = workspaceOf({ ...files, ...texts });
+    for (const id of ["a", "b", "c"]) assert.equal(reread.index.find(id)?.refs.find((ref) => ref.field === "sprint")?.id, "1.10", id);
+    assert.equal(reread.index.find("k")?.refs.length, 0, "the next item is untouched");
+  });
+
   it("applying the example proposal leaves nothing more to propose for that budget", () => {
     const workspace = examples();
     const before = buildBoard(workspace, { today: "2026-11-24", sprint: "2026-s14" }).plan!;
-    const result = assignSprint(workspace, "2026-s14", before.proposed.items);
-    for (const change of result.changes) {
-      if (change.kind === "edit") workspace.setFile(change.file, applyEdits(workspace.index.files.get(change.file)!.text, change.edits));
-    }
+    applyChanges(workspace, assignSprint(workspace, "2026-s14", before.proposed.items).changes);
     const after = buildBoard(workspace, { today: "2026-11-24", sprint: "2026-s14" }).plan!;
     assert.deepEqual(after.planned.items.filter((id) => before.proposed.items.includes(id)).sort(), [...before.proposed.items].sort());
     assert.deepEqual(after.proposed.items, []);

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { applyEdits, disjointEdits, safeEdits, type Fix, type Issue, type StrategyWorkspace } from "../../src/core/index";
-import { issuesOf, workspaceOf } from "./helpers";
+import { applyChanges, issuesOf, workspaceOf } from "./helpers";
 
 /** Applies every safe fix until none is left, like `check --fix`; returns the texts. */
 function fixAll(ws: StrategyWorkspace, files: Record<string, string>): Record<string, string> {
@@ -17,15 +17,8 @@ function fixAll(ws: StrategyWorkspace, files: Record<string, string>): Record<st
   return texts;
 }
 
-/** Applies one fix's edits to the workspace's texts. */
-function apply(ws: StrategyWorkspace, fix: Fix): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const change of fix.changes) {
-    if (change.kind === "create") out[change.file] = change.text;
-    else out[change.file] = applyEdits(ws.index.files.get(change.file)!.text, change.edits);
-  }
-  return out;
-}
+/** Applies one fix's edits to the workspace's texts (the workspace keeps its own). */
+const apply = (ws: StrategyWorkspace, fix: Fix) => applyChanges(ws, fix.changes, false);
 
 const only = (issues: Issue[]) => {
   assert.equal(issues.length, 1);
@@ -59,6 +52,23 @@ describe("fixes", () => {
     assert.equal(issue.fixes.filter((f) => f.safe).length, 0);
     assert.deepEqual(issue.fixes.map((f) => f.title), ["Change to `growth-a`", "Change to `growth-b`", "Create pillar `growth-c`"]);
     assert.deepEqual(fixAll(ws, files), files);
+  });
+
+  it("adds a field after a final block scalar on the next line, not in the body", () => {
+    const files = { "k.md": "---\ntype: kpi\nid: k\nnotes: |\n  line one\n  line two\n---\nBody\n" };
+    const ws = workspaceOf(files);
+    const issue = only(issuesOf(ws, "kpi-without-target"));
+    assert.equal(apply(ws, issue.fixes[0])["k.md"], "---\ntype: kpi\nid: k\nnotes: |\n  line one\n  line two\ntarget: 0  # the value to reach: set me\n---\nBody\n");
+  });
+
+  it("quotes a title that plain YAML would misread in a created file", () => {
+    const ws = workspaceOf({ "p.md": "---\ntype: pillar\nid: emea\ntitle: \"Growth: EMEA #2\"\n---\n" });
+    const issue = only(issuesOf(ws, "pillar-without-kpi"));
+    const created = apply(ws, issue.fixes[0]);
+    const [file, text] = Object.entries(created)[0];
+    assert.ok(text.includes('title: "Growth: EMEA #2 KPI"'), text);
+    const after = workspaceOf({ "p.md": "---\ntype: pillar\nid: emea\n---\n", [file]: text });
+    assert.deepEqual(issuesOf(after, "yaml-syntax"), []);
   });
 
   it("offers each pillar as a choice, the pillar of the tactic's KPI first, inserted at the item's indentation", () => {

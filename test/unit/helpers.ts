@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { StrategyWorkspace, type Issue } from "../../src/core/index";
+import { applyEdits, StrategyWorkspace, type FileChange, type Issue } from "../../src/core/index";
 
 /** The fixed "today" of the tests. */
 export const TODAY = new Date("2026-11-24T12:00:00Z");
+/** {@link TODAY} as `YYYY-MM-DD` (what the board model's `today` takes). */
+export const TODAY_ISO = TODAY.toISOString().slice(0, 10);
 
 /** A workspace over in-memory files (path → text), with an optional config text. */
 export function workspaceOf(files: Record<string, string>, config?: string): StrategyWorkspace {
@@ -38,3 +40,14 @@ export function brief(issues: readonly Issue[]): string[] {
 }
 
 export const SHARED = join(__dirname, "..", "..", "..", "shared");
+
+/** Applies file changes (fixes, renames, Apply proposal) to the workspace's texts; returns the new texts, and sets them in the workspace unless `update` is false. */
+export function applyChanges(ws: StrategyWorkspace, changes: readonly FileChange[], update = true): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const change of changes) {
+    const text = change.kind === "edit" ? applyEdits(out[change.file] ?? ws.index.files.get(change.file)!.text, change.edits) : change.text;
+    out[change.file] = text;
+    if (update) ws.setFile(change.file, text);
+  }
+  return out;
+}

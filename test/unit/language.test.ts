@@ -1,10 +1,10 @@
 import { strict as assert } from "node:assert";
 import {
-  applyEdits, completions, contextAt, definition, documentSymbols, escapeMarkdown, hover, idAt, prepareRename, references, rename, strategyOutline, newItemFile, slugify, KINDS,
+  completions, contextAt, definition, documentSymbols, escapeMarkdown, hover, idAt, prepareRename, references, rename, strategyOutline, newItemFile, slugify, KINDS,
   type OutlineNode,
-  type FileChange, type Position, type StrategyWorkspace,
+  type Position, type StrategyWorkspace,
 } from "../../src/core/index";
-import { issuesOf, workspaceOf } from "./helpers";
+import { applyChanges, issuesOf, workspaceOf } from "./helpers";
 
 const FILES: Record<string, string> = {
   "pillars/growth.md": "---\ntype: pillar\nid: growth\ntitle: Grow *fast* <now> `x`\nkpis: [nrr]\n---\n",
@@ -54,16 +54,6 @@ const pos = (line: number, character: number): Position => ({ line, character })
 const fresh = () => workspaceOf({ ...FILES });
 const fileOf = (ws: StrategyWorkspace, path: string) => ws.index.files.get(path)!;
 
-/** Applies rename/fix changes to the workspace texts and returns the new texts of the changed files. */
-function applyChanges(ws: StrategyWorkspace, changes: FileChange[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const change of changes) {
-    const text = change.kind === "edit" ? applyEdits(fileOf(ws, change.file).text, change.edits) : change.text;
-    out[change.file] = text;
-    ws.setFile(change.file, text);
-  }
-  return out;
-}
 
 describe("language service: context", () => {
   const ws = fresh();

@@ -159,3 +159,13 @@ describe("parse: front matter and items", () => {
     assert.deepEqual(brief(issuesOf(ws, "schema")), ["s.md:3:7 schema"]);
   });
 });
+
+describe("parse: ignore", () => {
+  it("`ignore: [schema]` silences the item's own schema findings, and only its own", () => {
+    const ws = workspaceOf({
+      "a.md": "---\ntype: tactic\nid: a\nimpact: 9\nignore: [schema]\n---\n",
+      "b.md": "---\nitems:\n  - type: tactic\n    id: b1\n    impact: 9\n    ignore: schema\n  - type: tactic\n    id: b2\n    impact: 9\n---\n",
+    });
+    assert.deepEqual(brief(issuesOf(ws, "schema")), ["b.md:9:13 schema"]);
+  });
+});

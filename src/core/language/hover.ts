@@ -4,6 +4,7 @@
  * track, status and estimate. Hover on a `type:` value says what the kind is.
  * All document text is escaped: titles may hold `*`, `<` or backticks.
  */
+import { isClosed } from "../model/kinds";
 import type { Item } from "../model/item";
 import { isKind, REFERENCE_FIELDS } from "../model/kinds";
 import type { Position, Range } from "../model/range";
@@ -23,7 +24,6 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!<>|~&"'=:$%^]/g, "\\$&").replace(/\s*[\r\n]+\s*/g, " ");
 }
 
-const CLOSED = new Set(["done", "dropped"]);
 
 /** Hover at `position` of `path`, if it is on an id or a kind. */
 export function hover(source: StrategySource, path: string, position: Position): HoverInfo | undefined {
@@ -83,15 +83,15 @@ function backlogLines(source: StrategySource, item: Item): string {
   const status = typeof item.data.status === "string" ? item.data.status : undefined;
   // Rank among the open items of its track, as the backlog shows it.
   const peers: Item[] = [];
-  if (!status || !CLOSED.has(status)) {
-    for (const other of source.index.items()) if (other.track === item.track && !CLOSED.has(String(other.data.status))) peers.push(other);
+  if (!isClosed(item)) {
+    for (const other of source.index.items()) if (other.track === item.track && !isClosed(other)) peers.push(other);
   } else peers.push(item);
   const ranking = rankItems(peers, (other) => other.data, (other) => other.id, scoring);
   const ranked = ranking.ranked.find((entry) => entry.item === item);
   const unranked = ranking.unranked.find((entry) => entry.item === item);
   let score: string;
   if (ranked) {
-    const rank = status && CLOSED.has(status) ? "" : ` (rank ${ranked.rank} of ${ranking.ranked.length} ${item.track})`;
+    const rank = isClosed(item) ? "" : ` (rank ${ranked.rank} of ${ranking.ranked.length} ${item.track})`;
     score = `Score ${ranked.score}${rank}: ${escapeMarkdown(ranked.explanation)}`;
   } else {
     const why = unranked?.reason ?? `missing ${unranked?.missing.join(", ")}`;

@@ -5,6 +5,7 @@
  */
 import type { FileChange } from "../model/issue";
 import { ID_PATTERN, type Kind } from "../model/kinds";
+import { yamlScalar } from "../rules/edits";
 import type { StrategySource } from "./context";
 
 /** The slug of a title: lower case, accents dropped, runs of other characters as one `-`. */
@@ -17,11 +18,6 @@ export function slugify(title: string): string {
     .replace(/^-+|-+$/g, "")
     .slice(0, 60)
     .replace(/-+$/, "");
-}
-
-/** A title as a YAML scalar: plain when that reads back the same, else double-quoted. */
-function yamlText(text: string): string {
-  return /^[A-Za-z][^:#"'\n\r\t[\]{},&*!|>%@`]*$/.test(text) && !/\s$/.test(text) && !/^(?:true|false|null|yes|no|on|off)$/i.test(text) ? text : JSON.stringify(text);
 }
 
 const TEMPLATES: Record<Kind, (today: string) => string[]> = {
@@ -53,6 +49,6 @@ export function newItemFile(source: StrategySource, kind: Kind, title: string, o
   const folder = options.folder.replace(/^\/+|\/+$/g, "");
   const file = `${folder ? `${folder}/` : ""}${id}.md`;
   if (source.index.files.has(file)) return { error: `${file} exists already` };
-  const text = ["---", `type: ${kind}`, `title: ${yamlText(clean)}`, ...TEMPLATES[kind](options.today), "---", `# ${clean}`, "", ""].join("\n");
+  const text = ["---", `type: ${kind}`, `title: ${yamlScalar(clean)}`, ...TEMPLATES[kind](options.today), "---", `# ${clean}`, "", ""].join("\n");
   return { change: { kind: "create", file, text }, id };
 }

@@ -4,6 +4,7 @@
  * initiative when both serve the same pillar), the sprints with their items,
  * and "Unaligned": backlog items and KPIs that serve no pillar.
  */
+import { sprintLoad } from "../rules/sprint-load";
 import type { Item } from "../model/item";
 import type { StrategyIndex } from "../model/strategy-index";
 import { itemTitle } from "../parse/title";
@@ -32,9 +33,18 @@ function leaf(parent: string, item: Item, children: OutlineNode[] = [], descript
 
 /** Initiatives with their tactics, then the tactics not placed under one of them. */
 function backlogNodes(index: StrategyIndex, parent: string, initiatives: Item[], tactics: Item[]): OutlineNode[] {
+  // Each tactic's initiative, looked up once (not once per initiative).
+  const byInitiative = new Map<Item, Item[]>();
+  for (const tactic of tactics) {
+    const initiative = index.initiativeOf(tactic);
+    if (!initiative) continue;
+    const list = byInitiative.get(initiative);
+    if (list) list.push(tactic);
+    else byInitiative.set(initiative, [tactic]);
+  }
   const placed = new Set<Item>();
   const nodes = initiatives.sort(byTitle).map((initiative) => {
-    const own = tactics.filter((tactic) => index.initiativeOf(tactic) === initiative);
+    const own = byInitiative.get(initiative) ?? [];
     for (const tactic of own) placed.add(tactic);
     const id = `${parent}/initiative:${initiative.key}`;
     return leaf(parent, initiative, own.sort(byTitle).map((tactic) => leaf(id, tactic)), `${initiative.id}${status(initiative)}${own.length ? ` · ${plural(own.length, "tactic")}` : ""}`);
@@ -75,7 +85,7 @@ export function strategyOutline(index: StrategyIndex): OutlineNode[] {
     const children = sprints.map((sprint) => {
       const id = `/sprints/sprint:${sprint.key}`;
       const members = [...index.referrers(sprint.key)].filter((item) => item.track && item.refs.some((ref) => ref.field === "sprint" && index.resolve(ref).item === sprint));
-      const used = members.filter((item) => item.data.status !== "dropped").reduce((sum, item) => sum + (typeof item.data.estimate === "number" ? item.data.estimate : 0), 0);
+      const used = sprintLoad(sprint, index).total;
       const capacity = typeof sprint.data.capacity === "number" ? sprint.data.capacity : "?";
       return leaf("/sprints", sprint, members.sort(byTitle).map((item) => leaf(id, item)), `${sprint.id} · ${used}/${capacity}`);
     });

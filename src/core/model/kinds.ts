@@ -26,8 +26,9 @@ export function isKind(value: string): value is Kind {
   return (KINDS as readonly string[]).includes(value);
 }
 
-export function isBacklogKind(kind: Kind): boolean {
-  return kind in BACKLOG_TRACK;
+/** A backlog item that is done or dropped: out of the ranked backlog. */
+export function isClosed(item: { data: Record<string, unknown> }): boolean {
+  return item.data.status === "done" || item.data.status === "dropped";
 }
 
 /** Levenshtein distance, bounded: returns `limit + 1` as soon as it must exceed `limit`. */

@@ -224,6 +224,8 @@ function baseName(path: string): string {
 
 function addItem(file: StrategyFile, node: YMap, kind: Kind, index: number): void {
   const data = toPlain(node) as Record<string, unknown>;
+  /** This item's own findings start here (its `ignore:` may silence them below). */
+  const firstFinding = file.findings.length;
   const typeNode = pairOf(node, "type")?.value as YScalar;
   let invalid: Set<string> = NO_FIELDS;
   const result = quickValid(kind, data) ? undefined : kindSchemas()[kind].safeParse(data);
@@ -291,11 +293,13 @@ function addItem(file: StrategyFile, node: YMap, kind: Kind, index: number): voi
     }
   }
   const ignore = data.ignore;
-  file.items.push(
-    new StrategyItem(kind, id, file, index, data, invalid, (data.track as Item["track"]) ?? BACKLOG_TRACK[kind], refs,
-      typeof ignore === "string" ? new Set([ignore]) : Array.isArray(ignore) && ignore.length ? new Set(ignore.map(String)) : NO_FIELDS,
-      idStart, idEnd),
-  );
+  const ignored: ReadonlySet<string> = typeof ignore === "string" ? new Set([ignore]) : Array.isArray(ignore) && ignore.length ? new Set(ignore.map(String)) : NO_FIELDS;
+  // `ignore: [schema]` silences this item's own schema findings too (rules are skipped when they run).
+  if (ignored.size && file.findings.length > firstFinding) {
+    const own = file.findings.splice(firstFinding);
+    file.findings.push(...own.filter((finding) => !ignored.has(finding.rule)));
+  }
+  file.items.push(new StrategyItem(kind, id, file, index, data, invalid, (data.track as Item["track"]) ?? BACKLOG_TRACK[kind], refs, ignored, idStart, idEnd));
 }
 
 /**

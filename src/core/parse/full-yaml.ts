@@ -26,21 +26,25 @@ function load(): Yaml {
   return (yaml ??= require("yaml") as Yaml);
 }
 
-function convert(node: unknown, base: number, doc: Document, depth: number): YNode | null {
+function convert(node: unknown, base: number, doc: Document, depth: number, text: string): YNode | null {
   const { isAlias, isMap, isScalar, isSeq } = load();
   if (node === null || node === undefined) return null;
   if (depth > 64) return null; // alias chains and deep nesting: nothing of ours is this deep
-  if (isAlias(node)) return convert(node.resolve(doc), base, doc, depth + 1);
+  if (isAlias(node)) return convert(node.resolve(doc), base, doc, depth + 1, text);
   const yamlNode = node as Node;
   const [start, end] = yamlNode.range ?? [0, 0];
   if (isScalar(node)) {
     const value = typeof node.value === "bigint" ? Number(node.value) : node.value;
-    return { kind: "scalar", value: value === undefined ? null : value, start: base + start, end: base + end };
+    // A block scalar (`|`, `>`) ends after its line break(s): its content ends before them,
+    // so that an edit "after the last field" goes on the next line, not one further down.
+    let last = base + end;
+    if (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED") while (last > base + start && (text[last - 1] === "\n" || text[last - 1] === "\r")) last--;
+    return { kind: "scalar", value: value === undefined ? null : value, start: base + start, end: last };
   }
   if (isSeq(node)) {
     const items: YNode[] = [];
     for (const item of node.items) {
-      items.push(convert(item, base, doc, depth + 1) ?? { kind: "scalar", value: null, start: base + start, end: base + start });
+      items.push(convert(item, base, doc, depth + 1, text) ?? { kind: "scalar", value: null, start: base + start, end: base + start });
     }
     return { kind: "seq", items, start: base + start, end: base + end, flow: node.flow === true };
   }
@@ -50,7 +54,7 @@ function convert(node: unknown, base: number, doc: Document, depth: number): YNo
       const key = pair.key as Node | null;
       const keyRange = key?.range ?? [start, start];
       const keyValue = isScalar(key) ? key.value : key === null ? "" : String(key);
-      const value = convert(pair.value, base, doc, depth + 1);
+      const value = convert(pair.value, base, doc, depth + 1, text);
       pairs.push({
         key: String(keyValue),
         keyStart: base + keyRange[0],
@@ -73,5 +77,5 @@ export function fullParse(text: string, start: number, end: number): FullParse {
     start: start + error.pos[0],
     end: start + Math.max(error.pos[1], error.pos[0] + 1),
   }));
-  return { root: convert(doc.contents, start, doc, 0), errors };
+  return { root: convert(doc.contents, start, doc, 0, text), errors };
 }

@@ -6,7 +6,7 @@
  */
 import type { FileChange, TextEdit } from "../model/issue";
 import type { Item } from "../model/item";
-import { insertField, replaceSpan } from "../rules/edits";
+import { afterColon, insertField, replaceSpan, yamlScalar, type EditChange } from "../rules/edits";
 import { pairOf } from "../parse/yaml-node";
 import type { StrategyWorkspace } from "../workspace";
 
@@ -18,21 +18,24 @@ export interface SprintAssignment {
 }
 
 /** The edit setting one item's `sprint:`, or why it cannot be made. */
-function sprintEdit(item: Item, sprint: string): FileChange | string {
+function sprintEdit(item: Item, id: string): EditChange | string {
   const { node, doc } = item;
+  // Quoted when a plain `1.10` or `on` would read back as a number or a boolean.
+  const sprint = yamlScalar(id);
   const pair = pairOf(node, "sprint");
   if (pair) {
     if (pair.value && pair.value.kind !== "scalar") return "its `sprint:` is not a single value";
     if (pair.value) return replaceSpan(item, pair.value.start, pair.value.end, sprint);
     // `sprint:` with nothing after it.
-    return replaceSpan(item, pair.keyEnd + 1, pair.keyEnd + 1, ` ${sprint}`);
+    const at = afterColon(doc.text, pair.keyEnd);
+    return replaceSpan(item, at, at, ` ${sprint}`);
   }
   if (node.flow) {
     // `{ type: tactic, id: x }`: add the pair before the closing brace.
     const close = doc.text.lastIndexOf("}", node.end);
     if (close < node.start) return "its front matter could not be edited";
     const last = node.pairs[node.pairs.length - 1];
-    const at = last ? (last.value ? last.value.end : last.keyEnd + 1) : close;
+    const at = last ? (last.value ? last.value.end : afterColon(doc.text, last.keyEnd)) : close;
     return replaceSpan(item, at, at, `${last ? ", " : ""}sprint: ${sprint}`);
   }
   return insertField(item, "sprint", sprint) ?? "its front matter could not be edited";
@@ -61,7 +64,6 @@ export function assignSprint(workspace: StrategyWorkspace, sprint: string, ids: 
       skipped.push({ id, reason: change });
       continue;
     }
-    if (change.kind !== "edit") continue;
     const edits = byFile.get(change.file) ?? [];
     edits.push(...change.edits);
     byFile.set(change.file, edits);

@@ -4,6 +4,9 @@
  * user wrote them.
  */
 import type { FileChange, Fix } from "../model/issue";
+
+/** A change that edits an existing file. */
+export type EditChange = Extract<FileChange, { kind: "edit" }>;
 import type { Item } from "../model/item";
 import type { StrategyIndex } from "../model/strategy-index";
 import { itemTitle } from "../parse/title";
@@ -19,7 +22,7 @@ function lastOffset(node: YNode): number {
 }
 
 /** An edit that adds `key: value` as a new line after the item's last field; undefined for a flow map item. */
-export function insertField(item: Item, key: string, value: string, comment = ""): FileChange | undefined {
+export function insertField(item: Item, key: string, value: string, comment = ""): EditChange | undefined {
   const { node, doc } = item;
   if (node.flow || !node.pairs.length) return undefined;
   const lines = doc.lines();
@@ -31,7 +34,7 @@ export function insertField(item: Item, key: string, value: string, comment = ""
 }
 
 /** An edit that replaces the span `start..end` of the item's file. */
-export function replaceSpan(item: Item, start: number, end: number, newText: string): FileChange {
+export function replaceSpan(item: Item, start: number, end: number, newText: string): EditChange {
   return { kind: "edit", file: item.file, edits: [{ range: item.doc.lines().rangeOf(start, end), newText }] };
 }
 
@@ -54,14 +57,29 @@ export function folderFor(index: StrategyIndex, kind: Item["kind"]): string {
   return best;
 }
 
-/** A new file for an item of `kind` with the given id and front matter lines. */
-export function createItemFile(index: StrategyIndex, kind: Item["kind"], id: string, fields: string[], body: string): FileChange {
+/** Plain scalars that YAML would read as something other than the same string (numbers, booleans, null, YAML 1.1 words). */
+const NOT_A_STRING = /^(?:[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|0x[\da-fA-F]+|0o[0-7]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N)$/;
+
+/** Text as a YAML scalar: plain when that reads back as the same string, else double-quoted. */
+export function yamlScalar(text: string): string {
+  const plain = /^[A-Za-z0-9][^:#"'\n\r\t[\]{},&*!|>%@`]*$/.test(text) && !/\s$/.test(text) && !NOT_A_STRING.test(text);
+  return plain ? text : JSON.stringify(text);
+}
+
+/** The offset just after the `:` that ends a key (`sprint :` is valid YAML too). */
+export function afterColon(text: string, keyEnd: number): number {
+  const colon = text.indexOf(":", keyEnd);
+  return colon < 0 ? keyEnd : colon + 1;
+}
+
+/** A new file for an item of `kind` with the given id, title and further front matter lines. */
+export function createItemFile(index: StrategyIndex, kind: Item["kind"], id: string, title: string, fields: string[], body: string): FileChange {
   const folder = folderFor(index, kind);
   const base = `${folder ? `${folder}/` : ""}${id}`;
   let path = `${base}.md`;
   for (let n = 2; index.files.has(path); n++) path = `${base}-${n}.md`;
   const idLine = path === `${base}.md` ? [] : [`id: ${id}`];
-  return { kind: "create", file: path, text: ["---", `type: ${kind}`, ...idLine, ...fields, "---", body, ""].join("\n") };
+  return { kind: "create", file: path, text: ["---", `type: ${kind}`, ...idLine, `title: ${yamlScalar(title)}`, ...fields, "---", body, ""].join("\n") };
 }
 
 /**

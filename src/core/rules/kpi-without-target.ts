@@ -11,7 +11,7 @@ export const kpiWithoutTarget: Rule = {
     if (Object.hasOwn(item.data, "target") || item.invalid.has("target")) return [];
     return [
       findingAt(this.id, item, item.idStart, item.idEnd, `KPI \`${item.id}\` has no target: add \`target:\` with the value to reach`,
-        fixOf("Insert `target:`", insertField(item, "target", "0", "the value to reach: set me"))),
+        () => fixOf("Insert `target:`", insertField(item, "target", "0", "the value to reach: set me"))),
     ];
   },
   examples: {

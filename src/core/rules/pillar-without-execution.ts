@@ -36,7 +36,8 @@ export const pillarWithoutExecution: Rule = {
         index,
         "initiative",
         `${item.id}-initiative`,
-        [`title: ${itemTitle(item)} initiative`, `pillar: ${item.id}`, ...(kpis.length ? [`kpis: [${kpis.join(", ")}]`] : []), "status: idea"],
+        `${itemTitle(item)} initiative`,
+        [`pillar: ${item.id}`, ...(kpis.length ? [`kpis: [${kpis.join(", ")}]`] : []), "status: idea"],
         `What this initiative does for ${itemTitle(item)}, and how it moves its KPIs.`,
       );
       return fixOf(`Create an initiative for pillar \`${item.id}\``, stub);

@@ -22,7 +22,7 @@ export const pillarWithoutKpi: Rule = {
       fixes.push({
         title: `Create a KPI for pillar \`${item.id}\``,
         safe: false,
-        changes: [createItemFile(index, "kpi", `${item.id}-kpi`, [`title: ${itemTitle(item)} KPI`, `pillar: ${item.id}`, "direction: up"], `How progress on ${itemTitle(item)} is measured.`)],
+        changes: [createItemFile(index, "kpi", `${item.id}-kpi`, `${itemTitle(item)} KPI`, [`pillar: ${item.id}`, "direction: up"], `How progress on ${itemTitle(item)} is measured.`)],
       });
       return fixes;
     };

@@ -27,7 +27,7 @@ export const unknownReference: Rule = {
           fixes.push({
             title: `Create ${kind} \`${ref.id}\``,
             safe: false,
-            changes: [createItemFile(index, kind, ref.id, [`title: ${ref.id}`], `Created for ${item.kind} \`${item.id}\`.`)],
+            changes: [createItemFile(index, kind, ref.id, ref.id, [], `Created for ${item.kind} \`${item.id}\`.`)],
           });
         }
         return fixes;
