@@ -1,78 +1,9 @@
 /** `backlog` output: aligned text tables, JSON (SPEC §6) and GitHub markdown tables. */
 import type { Backlog, BacklogEntry, Track, UnrankedEntry } from "../core/index";
+import { dash, displayScore, markdownTable, renderTable, TABLE_WIDTH, type Column } from "./format-table";
 
 export type TableFormat = "table" | "json" | "markdown";
 export const TABLE_FORMATS: readonly TableFormat[] = ["table", "json", "markdown"];
-
-/** The width text tables are fitted to. */
-export const TABLE_WIDTH = 100;
-
-/** Scores are shown and printed with at most 2 decimals. */
-export function displayScore(score: number): number {
-  return Math.round(score * 100) / 100;
-}
-
-/**
- * A column of a text table. A column with `min` gives up width, down to `min`,
- * to fit the table; if that is not enough, a `wrap` column moves to a line of
- * its own under each row (starting under the column before it).
- */
-export interface Column {
-  header: string;
-  align?: "left" | "right";
-  max?: number;
-  min?: number;
-  wrap?: boolean;
-}
-
-/** Cuts a cell to `width` characters, ending it with "…" when cut. */
-export function truncate(text: string, width: number): string {
-  return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
-}
-
-const GAP = 2;
-
-/** Lays out rows as aligned columns (two spaces apart) within `width` where it can; returns the lines. */
-export function renderTable(columns: readonly Column[], rows: readonly string[][], width = TABLE_WIDTH, indent = ""): string[] {
-  const widths = columns.map((column, i) => Math.min(column.max ?? Infinity, Math.max(column.header.length, ...rows.map((row) => row[i].length))));
-  const total = () => indent.length + widths.reduce((a, b) => a + b, 0) + GAP * (widths.filter((w) => w > 0).length - 1);
-  let wrapped = -1;
-  for (const [i, column] of columns.entries()) {
-    const excess = total() - width;
-    if (excess <= 0 || column.min === undefined) continue;
-    const floor = Math.max(column.min, column.header.length);
-    widths[i] -= Math.max(0, Math.min(excess, widths[i] - floor));
-    if (total() > width && column.wrap && wrapped < 0 && i > 0) {
-      wrapped = i;
-      widths[i] = 0;
-    }
-  }
-  const shown = columns.map((_, i) => i).filter((i) => i !== wrapped);
-  const line = (cells: readonly string[]) =>
-    (indent + shown.map((i) => {
-      const text = truncate(cells[i], widths[i]);
-      return columns[i].align === "right" ? text.padStart(widths[i]) : text.padEnd(widths[i]);
-    }).join(" ".repeat(GAP))).trimEnd();
-  const out = [line(columns.map((column) => column.header))];
-  const under = indent.length + shown.filter((i) => i < wrapped - 1).reduce((sum, i) => sum + widths[i] + GAP, 0);
-  for (const row of rows) {
-    out.push(line(row));
-    if (wrapped >= 0 && row[wrapped]) out.push(" ".repeat(under) + truncate(row[wrapped], Math.max(20, width - under)));
-  }
-  return out;
-}
-
-/** A markdown table cell: `|` escaped, no line breaks. */
-export function markdownCell(text: string): string {
-  return text.replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
-}
-
-/** A GitHub markdown table. */
-export function markdownTable(columns: readonly Column[], rows: readonly string[][]): string[] {
-  const head = `| ${columns.map((column) => markdownCell(column.header)).join(" | ")} |`;
-  const rule = `|${columns.map((column) => (column.align === "right" ? "---:" : "---")).join("|")}|`;
-  return [head, rule, ...rows.map((row) => `| ${row.map(markdownCell).join(" | ")} |`)];
-}
 
 const TRACK_TITLES: Record<Track, string> = { strategic: "Strategic backlog", tactical: "Tactical backlog" };
 
@@ -80,7 +11,7 @@ const ITEM_COLUMNS: readonly Column[] = [
   { header: "Rank", align: "right" },
   { header: "Score", align: "right" },
   { header: "Id", max: 40 },
-  { header: "Title", max: 40, min: 24, wrap: true },
+  { header: "Title", max: 40, min: 24, wrap: true, text: true },
   { header: "Pillar", max: 30 },
   { header: "Est.", align: "right" },
   { header: "Sprint" },
@@ -90,11 +21,9 @@ const ITEM_COLUMNS: readonly Column[] = [
 const UNRANKED_COLUMNS: readonly Column[] = [
   { header: "Id" },
   { header: "Track" },
-  { header: "File" },
+  { header: "File", text: true },
   { header: "Missing" },
 ];
-
-const dash = (value: string | number | null | undefined) => (value === null || value === undefined || value === "" ? "-" : String(value));
 
 function itemRow(entry: BacklogEntry): string[] {
   return [String(entry.rank), displayScore(entry.score).toFixed(2), entry.id, entry.title, dash(entry.pillar), dash(entry.estimate), dash(entry.sprint), dash(entry.status)];

@@ -1,6 +1,6 @@
 /** `plan` output: text tables with a share bar, JSON (SPEC §6) and GitHub markdown. */
 import type { PlanItem, SprintPlan } from "../core/index";
-import { markdownTable, renderTable, displayScore, TABLE_WIDTH, type Column } from "./format-backlog";
+import { dash, displayScore, markdownTable, renderTable, TABLE_WIDTH, type Column } from "./format-table";
 
 /** What the planner knew of an item, by id. */
 export type ItemLookup = (id: string) => PlanItem | undefined;
@@ -16,16 +16,16 @@ export function shareBar(percent: number): string {
 
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const percent = (value: number) => `${value.toFixed(1)}%`;
-const dash = (value: string | number | null | undefined) => (value === null || value === undefined || value === "" ? "-" : String(value));
 
 function free(plan: SprintPlan): number {
   return plan.capacity - plan.planned.strategic - plan.planned.tactical - plan.proposed.strategic - plan.proposed.tactical;
 }
 
-function headline(plan: SprintPlan): string {
+/** "capacity 40, target 70% strategic / 30% tactical, 10 free": the headline after the sprint. */
+function capacityLine(plan: SprintPlan): string {
   const left = free(plan);
   const room = left >= 0 ? `${left} free` : `${-left} over capacity`;
-  return `Sprint ${plan.sprint}: capacity ${plan.capacity}, target ${plan.target.strategic}% strategic / ${plan.target.tactical}% tactical, ${room}`;
+  return `capacity ${plan.capacity}, target ${plan.target.strategic}% strategic / ${plan.target.tactical}% tactical, ${room}`;
 }
 
 const SPLIT_COLUMNS: readonly Column[] = [
@@ -52,7 +52,7 @@ const ITEM_COLUMNS: readonly Column[] = [
   { header: "Score", align: "right" },
   { header: "Est.", align: "right" },
   { header: "Id", max: 40 },
-  { header: "Title", max: 40, min: 24, wrap: true },
+  { header: "Title", max: 40, min: 24, wrap: true, text: true },
   { header: "Track" },
   { header: "Pillar", max: 30 },
   { header: "Status" },
@@ -79,7 +79,7 @@ function pillarRows(plan: SprintPlan): string[][] {
 
 /** The plan as text: the split per track with bars, the items, the share per pillar, what does not fit, notes. */
 export function formatPlanTable(plan: SprintPlan, lookup: ItemLookup, width = TABLE_WIDTH): string {
-  const out = [headline(plan), ""];
+  const out = [`Sprint ${plan.sprint}: ${capacityLine(plan)}`, ""];
   const split = renderTable(SPLIT_COLUMNS, splitRows(plan), width - BAR_CELLS - 2, "  ");
   out.push(split[0], ...split.slice(1).map((line, i) => `${line}  ${shareBar(plan.share[TRACKS[i]])}`), "");
   const section = (title: string, ids: readonly string[], empty: string) => {
@@ -98,7 +98,7 @@ export function formatPlanTable(plan: SprintPlan, lookup: ItemLookup, width = TA
 
 /** The plan as GitHub markdown. */
 export function formatPlanMarkdown(plan: SprintPlan, lookup: ItemLookup): string {
-  const out = [`## Sprint ${plan.sprint}`, "", `${headline(plan).replace(/^Sprint \S+: c/, "C")}.`, ""];
+  const out = [`## Sprint ${plan.sprint}`, "", `${capital(capacityLine(plan))}.`, ""];
   out.push(...markdownTable(SPLIT_COLUMNS, splitRows(plan)), "");
   const section = (title: string, ids: readonly string[], empty: string) => {
     out.push(`### ${title}`, "", ...(ids.length ? markdownTable(ITEM_COLUMNS, itemRows(ids, lookup)) : [`_${empty}_`]), "");

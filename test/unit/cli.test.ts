@@ -11,6 +11,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { main, type CliIO } from "../../src/cli/main";
 import { nodeFileSystem } from "../../src/cli/fs";
+import { markdownText } from "../../src/cli/format-table";
 import { RULES } from "../../src/core/index";
 import { version } from "../../package.json";
 
@@ -85,6 +86,23 @@ function positionOf(file: string, needle: string): { line: number; column: numbe
 
 const FIX_ME = "\uFEFF---\r\ntype: tactc\r\nid: fix-me\r\ntitle: Fix me\r\n# keep this comment\r\npillar: automaton   # and this one\r\nkpi: trial-conversion\r\nimpact: 3\r\nurgency: 3\r\neffort: 2\r\n---\r\nBody text.\r\n";
 const FIXED = FIX_ME.replace("type: tactc", "type: tactic").replace("pillar: automaton", "pillar: automation");
+
+/** A title full of markdown and HTML; markdown output must show it as written. */
+const HOSTILE_TITLE = "<img src=x onerror=alert(1)> *bold* _em_ `code` [link](u) <!-- c --> <details> # h ~s~ $m$ &amp; a\\b | p";
+const HOSTILE_FILE = `---\ntype: tactic\ntitle: '${HOSTILE_TITLE}'\npillar: automation\nkpi: trial-conversion\nimpact: 5\nurgency: 5\neffort: 1\nestimate: 1\n---\n`;
+
+/** What a CommonMark renderer shows for backslash-escaped text. */
+const unescapeMarkdown = (text: string) => text.replace(/\\([!-/:-@[-`{-~])/g, "$1");
+
+/** The hostile item's title cell: escaped, no raw HTML, and shown literally. */
+function assertHostileTitle(stdout: string, row: RegExp): void {
+  assert.doesNotMatch(stdout, /(^|[^\\])<img/m, "an unescaped <img");
+  const cell = row.exec(stdout)?.[1];
+  assert.ok(cell, stdout);
+  assert.equal(cell, "\\<img src=x onerror=alert(1)\\> \\*bold\\* \\_em\\_ \\`code\\` \\[link\\](u) \\<!-- c --\\> \\<details\\> \\# h \\~s\\~ \\$m\\$ \\&amp; a\\\\b \\| p");
+  assert.doesNotMatch(cell, /(^|[^\\])[<`*_~[]/, "markdown syntax left unescaped");
+  assert.equal(unescapeMarkdown(cell), HOSTILE_TITLE);
+}
 
 const cases: Case[] = [
   {
@@ -298,6 +316,24 @@ const cases: Case[] = [
     },
   },
   {
+    name: "backlog --format markdown escapes markdown and HTML in titles",
+    args: ["backlog", "--format", "markdown"],
+    files: { "tactics/hostile.md": HOSTILE_FILE },
+    code: 0,
+    expect({ stdout }) {
+      assertHostileTitle(stdout, /^\| 1 \| 5\.00 \| hostile \| (.*) \| automation \| 1 \|/m);
+    },
+  },
+  {
+    name: "backlog (table) shows titles as written",
+    args: ["backlog"],
+    files: { "tactics/hostile.md": HOSTILE_FILE },
+    code: 0,
+    expect({ stdout }) {
+      assert.match(stdout, /\n +1 +5\.00 +hostile +automation .*\n +<img src=x onerror=alert\(1\)> \*bold\* _em_ `code`/);
+    },
+  },
+  {
     name: "plan --format json: exactly the SPEC's keys and the planned split",
     args: ["plan", "--sprint", "2026-s14", "--format", "json"],
     code: 0,
@@ -339,6 +375,16 @@ const cases: Case[] = [
     expect({ stdout }) {
       assert.match(stdout, /^## Sprint 2026-s14\n/);
       assert.match(stdout, /\n\| Strategic \| 70% \| 21 \|/);
+    },
+  },
+  {
+    name: "plan --format markdown escapes markdown and HTML in titles",
+    args: ["plan", "--sprint", "2026-s14", "--format", "markdown"],
+    files: { "tactics/hostile.md": HOSTILE_FILE },
+    code: 0,
+    expect({ stdout }) {
+      assert.match(stdout, /\n### Proposed \(\d+ units\)\n/);
+      assertHostileTitle(stdout, /^\| 5\.00 \| 1 \| hostile \| (.*) \| tactical \| automation \|/m);
     },
   },
   { name: "plan with an unknown sprint", args: ["plan", "--sprint", "2099-s1"], ...usageError(/no sprint with id 2099-s1 \(sprints: 2026-s14, 2026-s15\)/) },
@@ -436,4 +482,20 @@ describe("CLI", function () {
       }
     });
   }
+});
+
+describe("markdownText", () => {
+  it("escapes what could start a block at the beginning of a cell or line", () => {
+    assert.equal(markdownText("- item"), "\\- item");
+    assert.equal(markdownText("+ item"), "\\+ item");
+    assert.equal(markdownText("2026. A year"), "2026\\. A year");
+    assert.equal(markdownText("1) First"), "1\\) First");
+    assert.equal(markdownText("# Heading"), "\\# Heading");
+    assert.equal(markdownText("> quote"), "\\> quote");
+  });
+
+  it("leaves everyday punctuation alone and makes line breaks spaces", () => {
+    assert.equal(markdownText("Trial-to-paid: 3.5% (Q1), \"fast\" & 'cheap'!"), "Trial-to-paid: 3.5% (Q1), \"fast\" \\& 'cheap'!");
+    assert.equal(markdownText("one\r\ntwo\nthree\rfour"), "one two three four");
+  });
 });
