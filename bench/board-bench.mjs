@@ -9,11 +9,12 @@
 //                   posted to the board already showing the previous one, measured the same way.
 // Medians and p95 over the runs after a warm-up. Targets: first render ≤ 100 ms, update ≤ 50 ms.
 // Not a test: nothing fails, it prints figures (and writes bench/results/board-<items>.json).
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative, sep } from "node:path";
+import { join } from "node:path";
 import { loadBoardHtml, registerTsx, startHarness } from "../test/e2e/harness/page.mjs";
+import { build } from "../test/integration/common.mjs";
 import { arg, BENCH as here, GEN_CORPUS, median, quantile, REPO as repo } from "./common.mjs";
 
 const items = Number(arg("items", 10000));
@@ -25,30 +26,19 @@ const ms = (value) => `${value.toFixed(1)} ms`.padStart(10);
 
 // ---- The workspace and its model (the real core, through tsx) ----------------
 
-if (!process.argv.includes("--no-build")) {
-  const build = spawnSync(process.execPath, [join(repo, "esbuild.js")], { cwd: repo, stdio: "inherit" });
-  if (build.status !== 0) throw new Error("the build (node esbuild.js) failed");
-}
+if (!process.argv.includes("--no-build")) build();
 if (!existsSync(join(repo, "media", "dist", "board.js"))) throw new Error("media/dist/board.js is missing: npm run build");
+
+registerTsx();
+const { readTree } = await import("../test/unit/helpers.ts").then((mod) => (mod.readTree ? mod : mod.default));
+const { buildBoard, diffBoard, encodeModel, workspaceOf, TODAY } = await import("../test/e2e/models.mjs");
 
 const dir = mkdtempSync(join(tmpdir(), `strategy-board-bench-${items}-`));
 execFileSync(process.execPath, [GEN_CORPUS, "--items", String(items), "--out", dir], { stdio: "inherit" });
-const files = {};
-const walk = (folder) => {
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) walk(path);
-    else if (/\.(md|markdown)$/i.test(entry.name)) files[relative(dir, path).split(sep).join("/")] = readFileSync(path, "utf8");
-  }
-};
-walk(dir);
+const files = Object.fromEntries(readTree(dir));
 const configPath = join(dir, "strategy.config.yaml");
 const configText = existsSync(configPath) ? readFileSync(configPath, "utf8") : undefined;
 rmSync(dir, { recursive: true, force: true });
-
-registerTsx();
-const { buildBoard, workspaceOf, TODAY } = await import("../test/e2e/models.mjs");
-const { encodeModel, diffBoard } = await import("../src/board-wire.ts").then((mod) => (mod.encodeModel ? mod : mod.default));
 
 const workspace = workspaceOf(files, configText);
 const buildTimes = [];

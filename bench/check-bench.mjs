@@ -7,16 +7,15 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { arg, BENCH as here, GEN_CORPUS, REPO as repo } from "./common.mjs";
+import { build } from "../test/integration/common.mjs";
+import { arg, BENCH as here, GEN_CORPUS, median, REPO as repo } from "./common.mjs";
 
 const items = Number(arg("items", 10000));
 const runs = Number(arg("runs", 7));
-const gen = GEN_CORPUS;
 const dir = mkdtempSync(join(tmpdir(), `strategy-bench-${items}-`));
-execFileSync(process.execPath, [gen, "--items", String(items), "--out", dir], { stdio: "inherit" });
-if (!existsSync(join(repo, "dist", "cli.js"))) execFileSync(process.execPath, [join(repo, "esbuild.js")], { cwd: repo, stdio: "inherit" });
+execFileSync(process.execPath, [GEN_CORPUS, "--items", String(items), "--out", dir], { stdio: "inherit" });
+if (!existsSync(join(repo, "dist", "cli.js"))) build();
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 function once(command, args, options = {}) {
   const start = process.hrtime.bigint();
   const result = spawnSync(command, args, { encoding: "utf8", maxBuffer: 1 << 30, ...options });

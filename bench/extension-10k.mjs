@@ -20,17 +20,12 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { CHROMIUM_ARGS, freePort, killGroup, sleep, startCodeServer } from "../scripts/code-server.mjs";
+import { CHROMIUM_ARGS, freePort, killGroup, sleep, startCodeServer, workbenchUrl } from "../scripts/code-server.mjs";
 import { ensureVsCodeEnv } from "../scripts/vscode-env.mjs";
 import { buildIntegration, TESTS_PATH } from "../test/integration/common.mjs";
+import { arg, GEN_CORPUS, REPO as repo } from "./common.mjs";
 
 const require = createRequire(import.meta.url);
-const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
 const items = Number(arg("items", 10000));
 const keep = process.argv.includes("--keep");
 const TIMEOUT_MS = 10 * 60_000;
@@ -77,11 +72,8 @@ async function runSuite(env, port, workspace) {
     let reportExit;
     const exitCode = new Promise((resolve) => (reportExit = resolve));
     await page.exposeFunction("codeAutomationExit", (code) => reportExit(Number(code)));
-    const remote = (file) => `vscode-remote://127.0.0.1:${port}${file}`;
-    const payload = [["extensionDevelopmentPath", remote(repo)], ["extensionTestsPath", remote(TESTS_PATH)], ["skipWelcome", "true"]];
-    const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     const pageStart = Date.now();
-    await page.goto(url, { waitUntil: "domcontentloaded", timeout: 60_000 });
+    await page.goto(workbenchUrl(port, workspace, repo, TESTS_PATH), { waitUntil: "domcontentloaded", timeout: 60_000 });
     // The window progress ("Strategy Docs: reading <folder>") is a status bar entry; its text or label names it.
     // Each time it shows: from when to when (epoch ms), and its text.
     const progress = [];
@@ -122,8 +114,7 @@ async function main() {
   await buildIntegration();
   session.tmp = mkdtempSync(join(tmpdir(), `strategy-docs-bench-${items}-`));
   const workspace = join(session.tmp, `strategy-${items}`);
-  const gen = join(repo, "..", "shared", "tools", "gen-corpus.mjs");
-  const generated = spawnSync(process.execPath, [gen, "--items", String(items), "--out", workspace], { encoding: "utf8" });
+  const generated = spawnSync(process.execPath, [GEN_CORPUS, "--items", String(items), "--out", workspace], { encoding: "utf8" });
   if (generated.status !== 0) throw new Error(`gen-corpus failed: ${generated.stderr}`);
   log(generated.stdout.trim());
   const cli = cliFindings(workspace);

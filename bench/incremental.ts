@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { StrategyWorkspace } from "../src/core/index";
+import { median, quantile } from "./common.mjs";
 
 const root = process.argv[2];
 const rounds = Number(process.argv[3] ?? 1000);
@@ -40,6 +41,4 @@ for (let i = 0; i < rounds; i++) {
   times.push(performance.now() - t0);
   touched += changed.length;
 }
-times.sort((a, b) => a - b);
-const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))];
-console.log(JSON.stringify({ files: files.size, items: workspace.index.itemCount, diagnostics: initial, loadMs, checkMs, rounds, p50: pct(50), p95: pct(95), p99: pct(99), max: times[times.length - 1], avgFilesReported: touched / rounds }));
+console.log(JSON.stringify({ files: files.size, items: workspace.index.itemCount, diagnostics: initial, loadMs, checkMs, rounds, p50: median(times), p95: quantile(times, 0.95), p99: quantile(times, 0.99), max: Math.max(...times), avgFilesReported: touched / rounds }));

@@ -2,8 +2,8 @@
  * Starting code-server (the real VS Code workbench, served on 127.0.0.1) and opening it in
  * headless Chromium, for `npm start` (scripts/start.mjs) and the test of the packaged .vsix
  * (test/integration/vsix.mjs). The environment comes from scripts/vscode-env.mjs; the
- * choices (quiet settings, no network, process group) are those of shared/REAL-VSCODE.md
- * and test/integration/run.mjs.
+ * choices (quiet settings, no network, process group) are those of shared/REAL-VSCODE.md.
+ * Also used by test/integration/run.mjs and bench/extension-10k.mjs (the extension-test payload).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -56,11 +56,20 @@ export async function freePort(preferred) {
   return (preferred ? await listen(preferred) : undefined) ?? (await listen(0));
 }
 
-/** The workbench URL of `folder` on the server at `port`, with the extension under development at `extensionPath` (code-server reads it from the URL payload only). */
-export function workbenchUrl(port, folder, extensionPath) {
+/**
+ * The workbench URL of `folder` on the server at `port`, with the extension under development
+ * at `extensionPath` and, given `extensionTestsPath`, the extension tests the workbench runs
+ * (code-server reads both from the URL payload only).
+ */
+export function workbenchUrl(port, folder, extensionPath, extensionTestsPath) {
   const base = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}`;
   if (!extensionPath) return base;
-  const payload = [["extensionDevelopmentPath", `vscode-remote://127.0.0.1:${port}${extensionPath}`], ["skipWelcome", "true"]];
+  const remote = (file) => `vscode-remote://127.0.0.1:${port}${file}`;
+  const payload = [
+    ["extensionDevelopmentPath", remote(extensionPath)],
+    ...(extensionTestsPath ? [["extensionTestsPath", remote(extensionTestsPath)]] : []),
+    ["skipWelcome", "true"],
+  ];
   return `${base}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
@@ -99,10 +108,11 @@ export function installExtension(env, vsix, extensionsDir, dir) {
 
 /**
  * Starts code-server on 127.0.0.1:port with a throwaway profile under `dir`, in its own
- * process group; resolves once it accepts connections.
+ * process group; resolves once it accepts connections. `onSpawn(child)` gets the process at
+ * once (so a caller can kill it if interrupted before it listens), `onOutput(chunk)` its output.
  * @returns {Promise<{ child: import("node:child_process").ChildProcess, output: () => string, exited: Promise<string | number>, kill: () => void }>}
  */
-export async function startCodeServer(env, { port, dir, extensionsDir, extraEnv = {}, onOutput }) {
+export async function startCodeServer(env, { port, dir, extensionsDir, extraEnv = {}, onOutput, onSpawn }) {
   const { dirs, config } = profile(dir, port, extensionsDir);
   const args = [
     env.codeServerEntry, "--bind-addr", `127.0.0.1:${port}`, "--auth", "none", "--disable-telemetry",
@@ -110,6 +120,7 @@ export async function startCodeServer(env, { port, dir, extensionsDir, extraEnv 
     "--user-data-dir", dirs["user-data"], "--extensions-dir", dirs.extensions, "--config", config,
   ];
   const child = spawn(env.node, args, { detached: true, stdio: ["ignore", "pipe", "pipe"], env: serverEnv(dirs, extraEnv) });
+  onSpawn?.(child);
   let output = "";
   const keep = (chunk) => { output += chunk; onOutput?.(chunk); };
   child.stdout.setEncoding("utf8").on("data", keep);

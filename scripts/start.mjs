@@ -30,7 +30,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkWorkbench, freePort, killGroup, sleep, startCodeServer, workbenchUrl } from "./code-server.mjs";
-import { ensureVsCodeEnv } from "./vscode-env.mjs";
+import { ensureVsCodeEnv, has } from "./vscode-env.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const EXAMPLES = path.join(ROOT, "examples");
@@ -85,8 +85,6 @@ function runCli() {
   }
   return 0;
 }
-
-const onPath = (command) => spawnSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" }).status === 0;
 
 /** VS Code desktop with the repo as the extension under development; returns at once. */
 function openDesktop() {
@@ -155,7 +153,7 @@ async function main() {
     return 0;
   }
   console.log();
-  if (onPath("code") && !options.browser && !options.smoke) {
+  if (has("code") && !options.browser && !options.smoke) {
     openDesktop();
     return 0;
   }

@@ -52,7 +52,8 @@ export function envPaths() {
   };
 }
 
-const has = (command) => spawnSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" }).status === 0;
+/** Whether `command` is on the PATH. */
+export const has = (command) => spawnSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" }).status === 0;
 const seconds = (start) => `${((Date.now() - start) / 1000).toFixed(1)} s`;
 
 function markerWanted() {

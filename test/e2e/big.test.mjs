@@ -1,9 +1,9 @@
 // A 10,000-item backlog: the grids render only the rows in view (virtualised),
 // say how many rows there are, and show later rows when scrolled.
 import { strict as assert } from "node:assert";
-import { assertClean, nextFrame, postModel, postPatch, rowsOf, visibleRanks } from "./harness/board.mjs";
+import { assertClean, nextFrame, postModel, postPatch, rowsOf, sendHost, visibleRanks } from "./harness/board.mjs";
 import { useBoard } from "./harness/fixture.mjs";
-import { bigModel } from "./models.mjs";
+import { bigModel, diffBoard } from "./models.mjs";
 
 describe("a 10,000-item backlog", () => {
   const board = useBoard();
@@ -81,9 +81,8 @@ describe("a 10,000-item backlog", () => {
     assert.equal(rows[1].cells[0], "2", "ranks follow the new order");
     // A patch on a model the webview does not hold asks for the whole model.
     const stale = { ...next, generation: next.generation + 5 };
-    const { diffBoard } = await import("../../src/board-wire.ts").then((mod) => (mod.diffBoard ? mod : mod.default));
     const orphan = diffBoard({ ...model, generation: 999 }, stale);
-    await page.evaluate((json) => window.postMessage(JSON.parse(json), "*"), JSON.stringify({ type: "patch", patch: orphan }));
+    await sendHost(page, { type: "patch", patch: orphan });
     await page.waitForFunction(() => window.__posted.some((message) => message.type === "refresh"));
     await assertClean(board());
   });

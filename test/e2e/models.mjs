@@ -5,23 +5,15 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { buildBoard, StrategyWorkspace } from "../../src/core/index.ts";
-import { readTree } from "../unit/helpers.ts";
+import { buildBoard } from "../../src/core/index.ts";
+import { readTree, TODAY_ISO as TODAY, workspaceOf } from "../unit/helpers.ts";
 import { ROOT } from "./harness/page.mjs";
 
+/** The fixed "today" of the tests (`YYYY-MM-DD`: sprint 2026-s14 is running) and a workspace over path → text, as the unit tests have them. */
+export { TODAY, workspaceOf };
 export { buildBoard };
-
-/** The fixed "today" of the tests: sprint 2026-s14 is running. */
-export const TODAY = "2026-11-24";
-const today = () => new Date(`${TODAY}T12:00:00Z`);
-
-/** A workspace over path → text, with an optional config text. */
-export function workspaceOf(files, config) {
-  const workspace = new StrategyWorkspace({ today });
-  if (config !== undefined) workspace.setConfigText(config);
-  workspace.load(Object.entries(files));
-  return workspace;
-}
+/** The host's wire encoding of the model and its patches (src/board-wire.ts). */
+export { diffBoard, encodeModel } from "../../src/board-wire.ts";
 
 /** The worst problem and the count of problems of each item, from the workspace's diagnostics (as the host's published ones). */
 export function problemsFrom(workspace) {

@@ -12,26 +12,20 @@
  *
  * Exit code 0 when every test passes, 1 otherwise. Screenshots go to test-results/e2e/.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import Mocha from "mocha";
+import { arg } from "../../bench/common.mjs";
+import { build } from "../integration/common.mjs";
 import { launchChromium } from "./harness/browser.mjs";
 import { session } from "./harness/board.mjs";
 import { loadBoardHtml, registerTsx, ROOT, startHarness } from "./harness/page.mjs";
 
-const arg = (name) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : undefined;
-};
 const log = (line) => console.log(`[e2e] ${line}`);
 
 async function main() {
   const started = Date.now();
-  if (!process.argv.includes("--no-build")) {
-    const build = spawnSync(process.execPath, [join(ROOT, "esbuild.js")], { cwd: ROOT, stdio: "inherit" });
-    if (build.status !== 0) throw new Error("the build (node esbuild.js) failed");
-  }
+  if (!process.argv.includes("--no-build")) build();
   for (const file of ["media/dist/board.js", "media/board.css", "src/vscode/board-html.ts"]) {
     if (!existsSync(join(ROOT, file))) throw new Error(`${file} is missing: the board webview is not built (npm run build)`);
   }

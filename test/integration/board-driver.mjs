@@ -10,10 +10,10 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { sleep } from "../../scripts/code-server.mjs";
 
 /** The file the board suite writes into the workspace root when the driver should act. */
 export const SIGNAL_FILE = "board-driver.signal";
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The frame that holds the board (webviews are nested iframes of the workbench). */
 async function boardFrame(page) {

@@ -1,6 +1,8 @@
 /**
  * What the two integration runners share: the build of the extension and of the
  * suite bundle, the example workspace copy, and the report of the results file.
+ * `build()` (the extension's `node esbuild.js`) is also the build step of the e2e
+ * runner and the benchmarks.
  * `run.mjs` runs the suites in code-server (offline); `electron.mjs` in desktop
  * VS Code through @vscode/test-electron.
  */
@@ -23,10 +25,15 @@ export const RESULTS_DIR = path.join(ROOT, "test-results");
 /** The results file the suites write (passed to them as STRATEGY_DOCS_TEST_RESULTS). */
 export const RESULTS_FILE = path.join(RESULTS_DIR, "integration-results.json");
 
+/** Builds the extension and the board webview (`node esbuild.js`, output inherited); throws when it fails. */
+export function build() {
+  const built = spawnSync(process.execPath, [path.join(ROOT, "esbuild.js")], { cwd: ROOT, stdio: "inherit" });
+  if (built.status !== 0) throw new Error("the build (node esbuild.js) failed");
+}
+
 /** Builds the extension (`node esbuild.js`) and bundles the suites into out/integration/index.js (mocha inside, `vscode` external). */
 export async function buildIntegration() {
-  const built = spawnSync(process.execPath, ["esbuild.js"], { cwd: ROOT, stdio: "inherit" });
-  if (built.status !== 0) throw new Error("`node esbuild.js` failed");
+  build();
   rmSync(OUT_DIR, { recursive: true, force: true });
   await require("esbuild").build({
     entryPoints: [path.join(ROOT, "test/integration/suite/index.ts")],

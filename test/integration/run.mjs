@@ -13,13 +13,11 @@
  * integration-results.json, integration-workbench.png, integration-console.log,
  * integration-code-server.log.
  */
-import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { USER_SETTINGS } from "../../scripts/code-server.mjs";
+import { CHROMIUM_ARGS, freePort, killGroup, sleep, startCodeServer, workbenchUrl } from "../../scripts/code-server.mjs";
 import { ensureVsCodeEnv } from "../../scripts/vscode-env.mjs";
 import { driveBoard } from "./board-driver.mjs";
 import { buildIntegration, copyExamples, readResults, report, RESULTS_DIR, RESULTS_FILE, ROOT, TESTS_PATH } from "./common.mjs";
@@ -28,17 +26,10 @@ const require = createRequire(import.meta.url);
 const TIMEOUT_MS = Number(process.env.STRATEGY_DOCS_IT_TIMEOUT_MS) || 8 * 60_000;
 const VERBOSE = process.env.STRATEGY_DOCS_IT_VERBOSE === "1";
 
-
-const CHROMIUM_ARGS = [
-  "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-];
-
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (line) => console.log(`[integration] ${line}`);
 
-/** What must be undone on every exit path, and what to keep of a run. */
+/** What must be undone on every exit path, and what to keep of a run (`server` is code-server's process, from its spawn on). */
 const session = { server: undefined, browser: undefined, page: undefined, tmp: undefined, serverOutput: "", consoleLines: [], screenshot: false, stopping: undefined };
 
 /** Screenshots the workbench into test-results/integration-workbench.png, once per run. */
@@ -66,10 +57,7 @@ async function saveArtefacts() {
 
 /** Kills code-server's whole process group (it was spawned detached) and removes the temp folder; synchronous, so it also works in 'exit'. */
 function killServerAndClean() {
-  const pid = session.server?.pid;
-  if (pid && session.server.exitCode === null && session.server.signalCode === null) {
-    try { process.kill(-pid, "SIGKILL"); } catch { /* already gone */ }
-  }
+  killGroup(session.server);
   session.server = undefined;
   if (session.tmp) rmSync(session.tmp, { recursive: true, force: true });
   session.tmp = undefined;
@@ -87,56 +75,19 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   process.on(signal, () => { session.stopping = signal; log(`${signal}: stopping`); cleanup().finally(() => process.exit(130)); });
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().on("error", reject);
-    server.listen(0, "127.0.0.1", () => { const { port } = server.address(); server.close(() => resolve(port)); });
-  });
-}
-
-const canConnect = (port) => new Promise((resolve) => {
-  const socket = net.connect(port, "127.0.0.1", () => { socket.destroy(); resolve(true); }).on("error", () => resolve(false));
-});
-
-/** Starts code-server on 127.0.0.1:port with a throwaway profile; resolves once it accepts connections. */
-async function startCodeServer(env, port, tmp) {
-  const dirs = Object.fromEntries(["user-data", "extensions", "xdg-config", "xdg-data", "xdg-cache"].map((name) => [name, path.join(tmp, name)]));
-  for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
-  mkdirSync(path.join(dirs["user-data"], "User"));
-  writeFileSync(path.join(dirs["user-data"], "User", "settings.json"), JSON.stringify(USER_SETTINGS, null, 2));
-  const config = path.join(tmp, "config.yaml");
-  writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
-  const dead = "http://127.0.0.1:9"; // nothing listens there: the marketplace is unreachable, quickly
-  const args = [
-    env.codeServerEntry, "--bind-addr", `127.0.0.1:${port}`, "--auth", "none", "--disable-telemetry",
-    "--disable-update-check", "--disable-workspace-trust", "--ignore-last-opened",
-    "--user-data-dir", dirs["user-data"], "--extensions-dir", dirs.extensions, "--config", config,
-  ];
-  const server = spawn(env.node, args, {
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: `${dead}/gallery`, itemUrl: `${dead}/items`, resourceUrlTemplate: `${dead}/{publisher}/{name}/{version}/{path}` }),
-      XDG_CONFIG_HOME: dirs["xdg-config"], XDG_DATA_HOME: dirs["xdg-data"], XDG_CACHE_HOME: dirs["xdg-cache"],
+/** Starts code-server on 127.0.0.1:port with a throwaway profile in `tmp`; resolves once it accepts connections. */
+function startServer(env, port, tmp) {
+  return startCodeServer(env, {
+    port, dir: tmp,
+    extraEnv: {
       STRATEGY_DOCS_TEST_RESULTS: RESULTS_FILE,
       STRATEGY_DOCS_TEST_HOLD_MS: "15000",
       // The board suite lets the runner's driver click in the webview (test/integration/board-driver.mjs).
       STRATEGY_DOCS_IT_BOARD_DRIVER: "1",
     },
+    onSpawn: (child) => { session.server = child; },
+    onOutput: (chunk) => { session.serverOutput += chunk; if (VERBOSE) process.stdout.write(`[code-server] ${chunk}`); },
   });
-  session.server = server;
-  const keep = (chunk) => { session.serverOutput += chunk; if (VERBOSE) process.stdout.write(`[code-server] ${chunk}`); };
-  server.stdout.setEncoding("utf8").on("data", keep);
-  server.stderr.setEncoding("utf8").on("data", keep);
-  const exited = new Promise((resolve) => server.on("exit", (code, signal) => resolve(code ?? signal)));
-  const deadline = Date.now() + 30_000;
-  while (!(await canConnect(port))) {
-    if (server.exitCode !== null || server.signalCode !== null) throw new Error(`code-server exited (${server.exitCode ?? server.signalCode}) before listening. Its output:\n${session.serverOutput}`);
-    if (Date.now() > deadline) throw new Error(`code-server did not listen on 127.0.0.1:${port} within 30 s. Its output:\n${session.serverOutput}`);
-    await sleep(100);
-  }
-  return { exited }; // wrapped: an async function returning a promise would wait for it
 }
 
 /** Opens the workbench with the extension-test payload; resolves with the exit code the workbench reports. */
@@ -153,10 +104,7 @@ async function runInBrowser(env, port, workspace, serverExited, timings, t0) {
   let reportExit;
   const exitCode = new Promise((resolve) => { reportExit = resolve; });
   await page.exposeFunction("codeAutomationExit", (code) => reportExit(Number(code)));
-  const remote = (file) => `vscode-remote://127.0.0.1:${port}${file}`;
-  const payload = [["extensionDevelopmentPath", remote(ROOT)], ["extensionTestsPath", remote(TESTS_PATH)], ["skipWelcome", "true"]];
-  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-  await page.goto(url, { waitUntil: "domcontentloaded", timeout: 60_000 });
+  await page.goto(workbenchUrl(port, workspace, ROOT, TESTS_PATH), { waitUntil: "domcontentloaded", timeout: 60_000 });
   timings.pageLoaded = Date.now() - t0;
   void screenshotWhenResults();
   let finished = false;
@@ -197,7 +145,7 @@ async function main() {
   });
   const exitCode = await Promise.race([
     (async () => {
-      const { exited: serverExited } = await startCodeServer(env, port, session.tmp);
+      const { exited: serverExited } = await startServer(env, port, session.tmp);
       timings.listening = Date.now() - t0;
       return runInBrowser(env, port, workspace, serverExited, timings, t0);
     })(),

@@ -5,16 +5,13 @@
  */
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import { CHROMIUM_ARGS as OFFLINE_ARGS } from "../../../scripts/code-server.mjs";
 import { ensureVsCodeEnv, envPaths } from "../../../scripts/vscode-env.mjs";
 
 const require = createRequire(import.meta.url);
 
-const CHROMIUM_ARGS = [
-  "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--font-render-hinting=none",
-  // Everything but the harness server is unreachable.
-  "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-];
+/** The workbench's flags (everything but 127.0.0.1, here the harness server, is unreachable), and stable glyph metrics for screenshots. */
+const CHROMIUM_ARGS = [...OFFLINE_ARGS, "--font-render-hinting=none"];
 
 /** The chromium executable, installed first if missing. */
 export function chromiumPath({ log = (line) => console.log(`[e2e] ${line}`) } = {}) {
