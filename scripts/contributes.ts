@@ -1,7 +1,7 @@
 // The extension's `contributes`, `activationEvents` and `capabilities` in package.json, built
 // from the core (rule ids, defaults) so that the settings cannot drift from the code.
 // `npx tsx scripts/gen-contributes.ts` writes them into package.json; a unit test checks they are current.
-import { defaultConfig, RULES, type Kind } from "../src/core/index";
+import { defaultConfig, RULES, SCORING_MODELS, SEVERITY_SETTINGS, type Kind } from "../src/core/index";
 
 const NEW_ITEMS: Array<[string, Kind, string]> = [
   ["strategyDocs.newPillar", "pillar", "New Pillar…"],
@@ -11,7 +11,7 @@ const NEW_ITEMS: Array<[string, Kind, string]> = [
   ["strategyDocs.newSprint", "sprint", "New Sprint…"],
 ];
 
-const SEVERITY = { type: "string", enum: ["error", "warning", "info", "off"] };
+const SEVERITY = { type: "string", enum: [...SEVERITY_SETTINGS] };
 
 function settings(): Record<string, unknown> {
   const defaults = defaultConfig();
@@ -28,7 +28,7 @@ function settings(): Record<string, unknown> {
     "strategyDocs.scoring.model": {
       ...resource,
       type: "string",
-      enum: ["weighted", "wsjf", "rice", "ice", "custom"],
+      enum: [...SCORING_MODELS],
       enumDescriptions: ["wI×impact + wU×urgency + wE×(6 − effort)", "(impact + urgency + riskReduction) / effort", "reach × impact × confidence/100 / effort", "impact × confidence/10 × (6 − effort)", "`strategyDocs.scoring.formula`"],
       default: defaults.scoring.model,
       markdownDescription: "How the backlog is ranked. `scoring.model` in `strategy.config.yaml` wins.",

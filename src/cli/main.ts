@@ -6,7 +6,7 @@
  */
 import { pathToFileURL } from "node:url";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { applyEdits, autoFix, buildBacklog, buildPlan, CONFIG_FILE, safeEdits, type Issue, type ScoringConfig, type Split, type StrategyWorkspace } from "../core/index";
+import { applyEdits, autoFix, buildBacklog, buildPlan, CONFIG_FILE, safeEdits, SCORING_MODELS, type Issue, type ScoringConfig, type Split, type StrategyWorkspace } from "../core/index";
 import { loadWorkspace, type LoadedWorkspace } from "./discover";
 import { formatBacklogJson, formatBacklogMarkdown, formatBacklogTable, TABLE_FORMATS } from "./format-backlog";
 import { CHECK_FORMATS, formatJson, formatSarif, formatText, summarize } from "./format-check";
@@ -28,7 +28,8 @@ export interface CliIO {
 class CliError extends Error {}
 
 const FIX_PASSES = 10;
-const MODELS = ["weighted", "wsjf", "rice", "ice"] as const;
+/** `--model` values: `custom` comes from the config's formula, not the command line. */
+const MODELS = SCORING_MODELS.filter((model) => model !== "custom");
 
 const COMMON_OPTIONS = {
   format: { type: "string" },

@@ -7,7 +7,7 @@ export { StrategyWorkspace, MAX_FILE_BYTES, type WorkspaceOptions, type FileCont
 export { buildBacklog, buildPlan, type Backlog, type BacklogEntry, type UnrankedEntry, type BacklogOptions, type PlanOptions, type PlanResult } from "./backlog";
 export { applyEdits, autoFix, disjointEdits, safeEdits } from "./fix/apply";
 export { CONFIG_FILE, defaultConfig, loadConfig } from "./config/config";
-export type { StrategyConfig, Severity, SeveritySetting, Split, Track, ScoringConfig, ScoringModel } from "./config/types";
+export { SCORING_MODELS, SEVERITY_SETTINGS, type StrategyConfig, type Severity, type SeveritySetting, type Split, type Track, type ScoringConfig, type ScoringModel } from "./config/types";
 export type { Issue, Finding, Fix, FileChange, TextEdit } from "./model/issue";
 export type { Item, ParsedFile, Ref } from "./model/item";
 export { KINDS, STATUSES, REFERENCE_FIELDS, BACKLOG_TRACK, type Kind, type ReferenceField } from "./model/kinds";
@@ -20,7 +20,7 @@ export { RULES, RULE_IDS, ruleById, type Rule, type RuleExample } from "./rules/
 export { scoreFields, rankItems, requiredFields, parseFormula, evaluateFormula, type ScoreResult, type ScoreTerm } from "./score/index";
 export { planSprint, type SprintPlan, type PlanItem } from "./plan/index";
 export { assignSprint, type SprintAssignment } from "./plan/assign";
-export { buildBoard, defaultSprint, type BoardOptions } from "./board";
+export { buildBoard, defaultSprint, scoringFor, sprintsOf, type BoardOptions } from "./board";
 export { createFileMatcher } from "./config/globs";
 export {
   completions, hover, definition, references, referencesTo, prepareRename, rename, documentSymbols, contextAt, idAt, frontMatterOf, describeItem, escapeMarkdown, KIND_DESCRIPTIONS, strategyOutline, newItemFile, slugify,

@@ -67,13 +67,6 @@ export class StrategyWorkspace {
     this.configure();
   }
 
-  /** Replaces the config directly (the VS Code settings path). */
-  setConfig(config: StrategyConfig): void {
-    this.config = config;
-    this.configFindings = [];
-    this.configure();
-  }
-
   private configure(): void {
     this.rulesByKind = new Map();
     for (const rule of RULES) {

@@ -8,7 +8,6 @@ import { newItemFile, type Kind } from "../core/index";
 import type { DiagnosticsPublisher } from "./diagnostics";
 import type { StrategyFolder, StrategyHost } from "./host";
 import { toWorkspaceEdit } from "./convert";
-import { exists } from "./folder";
 import { folderForKind } from "./settings";
 
 /** The kinds with a "new …" command, and its id. */
@@ -82,18 +81,12 @@ async function newItem(host: StrategyHost, kind: Kind): Promise<void> {
     void vscode.window.showErrorMessage(`Strategy Docs: ${made.error}`);
     return;
   }
-  const uri = state.uriOf(made.change.file);
-  if (await exists(uri)) {
-    void vscode.window.showErrorMessage(`Strategy Docs: ${made.change.file} exists already`);
-    return;
-  }
+  // The file is written with its text; VS Code refuses the edit when it exists already.
   if (!(await vscode.workspace.applyEdit(toWorkspaceEdit(state.root, [made.change])))) {
-    void vscode.window.showErrorMessage(`Strategy Docs: could not create ${made.change.file}`);
+    void vscode.window.showErrorMessage(`Strategy Docs: could not create ${made.change.file} (does it exist already?)`);
     return;
   }
-  const document = await vscode.workspace.openTextDocument(uri);
-  await document.save();
-  await vscode.window.showTextDocument(document);
+  await vscode.window.showTextDocument(state.uriOf(made.change.file));
 }
 
 /** Registers the commands that write (trusted workspaces only). */
@@ -108,7 +101,7 @@ export function createStatusItem(host: StrategyHost, diagnostics: DiagnosticsPub
   item.command = { title: "Show Problems", command: "workbench.actions.view.problems" };
   const update = () => {
     // Nothing to say in a workspace with no strategy documents.
-    if (!host.all().some((state) => state.workspace.index.itemCount > 0)) return item.hide();
+    if (!host.hasItems()) return item.hide();
     const { errors, warnings, infos } = diagnostics.totals();
     item.text = `$(compass) ${errors ? `$(error) ${errors} ` : ""}$(warning) ${warnings}${infos ? ` $(info) ${infos}` : ""}`;
     item.tooltip = `Strategy Docs: ${plural(errors, "error")}, ${plural(warnings, "warning")}, ${plural(infos, "info")} — click to open the Problems view`;

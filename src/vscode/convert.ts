@@ -18,10 +18,6 @@ export function toRange(range: Range): vscode.Range {
   return new vscode.Range(toPosition(range.start), toPosition(range.end));
 }
 
-export function fromRange(range: vscode.Range): Range {
-  return { start: fromPosition(range.start), end: fromPosition(range.end) };
-}
-
 /** The URI of a workspace path (relative to the folder, `/` separators). */
 export function toUri(root: vscode.Uri, path: string): vscode.Uri {
   return vscode.Uri.joinPath(root, ...path.split("/"));
@@ -62,19 +58,17 @@ export function ruleOf(diagnostic: vscode.Diagnostic): string | undefined {
 /**
  * File changes as one undoable WorkspaceEdit. Edits to one file that overlap
  * are dropped (VS Code would refuse the whole edit); new files are created
- * (left alone if they exist) and filled with their text.
+ * with their text, and a file that exists already makes VS Code refuse the
+ * edit rather than write into it.
  */
-export function toWorkspaceEdit(root: vscode.Uri, changes: readonly FileChange[], edit = new vscode.WorkspaceEdit()): vscode.WorkspaceEdit {
+export function toWorkspaceEdit(root: vscode.Uri, changes: readonly FileChange[]): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
   const byFile = new Map<string, FileChange[]>();
   for (const change of changes) byFile.set(change.file, [...(byFile.get(change.file) ?? []), change]);
   for (const [file, list] of byFile) {
     const uri = toUri(root, file);
     const edits = disjointEdits(list.flatMap((change) => (change.kind === "edit" ? change.edits : [])));
-    for (const change of list) {
-      if (change.kind !== "create") continue;
-      edit.createFile(uri, { ignoreIfExists: true });
-      edit.insert(uri, new vscode.Position(0, 0), change.text);
-    }
+    for (const change of list) if (change.kind === "create") edit.createFile(uri, { contents: new TextEncoder().encode(change.text) });
     for (const text of edits) edit.replace(uri, toRange(text.range), text.newText);
   }
   return edit;

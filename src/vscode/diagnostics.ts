@@ -4,7 +4,7 @@
  * files a change can affect. Each diagnostic's code links to its rule in the README.
  */
 import * as vscode from "vscode";
-import type { Issue } from "../core/index";
+import type { Issue, Item } from "../core/index";
 import { toDiagnostic } from "./convert";
 import type { ChangeEvent, StrategyFolder, StrategyHost } from "./host";
 
@@ -32,9 +32,9 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection("strategy-docs");
   /** Per folder: the files with published diagnostics and their counts. */
   private readonly published = new Map<StrategyFolder, Map<string, FileProblems>>();
-  private readonly emitter = new vscode.EventEmitter<void>();
+  private readonly emitter = new vscode.EventEmitter<StrategyFolder>();
   private readonly subscription: vscode.Disposable;
-  /** Fires after diagnostics were published (the tree and the status bar follow). */
+  /** Fires with the folder whose diagnostics were published (the tree, the status bar and the board follow). */
   readonly onDidPublish = this.emitter.event;
 
   constructor(host: StrategyHost, private readonly docs: (rule: string) => vscode.Uri) {
@@ -60,7 +60,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     } else {
       for (const path of event.files) this.set(folder, files, path, folder.workspace.issues(path, false));
     }
-    this.emitter.fire();
+    this.emitter.fire(folder);
   }
 
   private set(folder: StrategyFolder, files: Map<string, FileProblems>, path: string, issues: readonly Issue[]): void {
@@ -84,16 +84,11 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     this.collection.set(uri, issues.map((issue) => toDiagnostic(issue, this.docs)));
   }
 
-  /** The worst severity of the problems of an item (for a one-item file, of the whole file). */
-  worstOf(folder: StrategyFolder, path: string, itemKey: string, wholeFile: boolean): Issue["severity"] | undefined {
-    return this.problemsOf(folder, path, itemKey, wholeFile).level ?? undefined;
-  }
-
   /** The problems of an item (for a one-item file, of the whole file): worst severity and count. */
-  problemsOf(folder: StrategyFolder, path: string, itemKey: string, wholeFile: boolean): ItemProblems {
-    const problems = this.published.get(folder)?.get(path);
+  problemsOf(folder: StrategyFolder, item: Item): ItemProblems {
+    const problems = this.published.get(folder)?.get(item.file);
     if (!problems) return { level: null, count: 0 };
-    if (!wholeFile) return problems.items.get(itemKey) ?? { level: null, count: 0 };
+    if (item.index !== -1) return problems.items.get(item.key) ?? { level: null, count: 0 };
     const level = problems.errors ? "error" : problems.warnings ? "warning" : problems.infos ? "info" : null;
     return { level, count: problems.errors + problems.warnings + problems.infos };
   }

@@ -100,9 +100,12 @@ export async function findMarkdown(
   { include, exclude } = state.workspace.getConfig(),
   matcher: FileMatcherLike = state.matcher,
 ): Promise<vscode.Uri[]> {
-  const excludeGlob = exclude.length && !exclude.some((glob) => /[{}]/.test(glob)) ? new vscode.RelativePattern(state.root, exclude.length === 1 ? exclude[0] : `{${exclude.join(",")}}`) : undefined;
+  // Several globs as one `{a,b}` glob (one search of the folder, not one per glob) unless one has braces itself.
+  const oneGlob = (globs: readonly string[]) => (globs.length === 1 ? [globs[0]] : globs.some((glob) => /[{}]/.test(glob)) ? [...globs] : [`{${globs.join(",")}}`]);
+  const excludeGlobs = exclude.length ? oneGlob(exclude) : [];
+  const excludeGlob = excludeGlobs.length === 1 ? new vscode.RelativePattern(state.root, excludeGlobs[0]) : undefined;
   const found = new Map<string, vscode.Uri>();
-  const globs = under ? [`${under}**/*.{md,markdown}`] : include;
+  const globs = under ? [`${under}**/*.{md,markdown}`] : oneGlob(include);
   for (const glob of globs) {
     for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(state.root, glob), excludeGlob)) {
       const path = state.pathOf(uri);

@@ -59,6 +59,17 @@ export class StrategyHost implements vscode.Disposable {
     return [...this.folders.values()];
   }
 
+  /** Whether any folder holds strategy items (the status bar items show then). */
+  hasItems(): boolean {
+    return this.all().some((state) => state.workspace.index.itemCount > 0);
+  }
+
+  /** The folder of that name, else the first that holds strategy items. */
+  folderNamed(name: string | undefined): StrategyFolder | undefined {
+    const folders = this.all();
+    return folders.find((state) => state.folder.name === name) ?? folders.find((state) => state.workspace.index.itemCount > 0);
+  }
+
   /** The folder a URI belongs to (the innermost, for nested folders). */
   folderOf(uri: vscode.Uri): StrategyFolder | undefined {
     const folder = vscode.workspace.getWorkspaceFolder(uri);

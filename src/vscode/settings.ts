@@ -4,10 +4,8 @@
  * settings. A setting of the wrong shape is ignored (the SPEC default applies).
  */
 import * as vscode from "vscode";
-import { defaultConfig, parseFormula, RULE_IDS, type Kind, type ScoringModel, type SeveritySetting, type StrategyConfig } from "../core/index";
+import { defaultConfig, RULE_IDS, SCORING_MODELS, SEVERITY_SETTINGS, type Kind, type ScoringModel, type SeveritySetting, type StrategyConfig } from "../core/index";
 
-const MODELS: readonly ScoringModel[] = ["weighted", "wsjf", "rice", "ice", "custom"];
-const SEVERITIES: readonly SeveritySetting[] = ["error", "warning", "info", "off"];
 
 const isNumber = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
 const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === "string");
@@ -22,7 +20,7 @@ export function configFromSettings(scope: vscode.Uri | undefined): StrategyConfi
   if (isStringList(exclude)) config.exclude = exclude;
 
   const model = settings.get<unknown>("scoring.model");
-  if (typeof model === "string" && (MODELS as readonly string[]).includes(model)) config.scoring.model = model as ScoringModel;
+  if (typeof model === "string" && (SCORING_MODELS as readonly string[]).includes(model)) config.scoring.model = model as ScoringModel;
   const weights = settings.get<Record<string, unknown>>("scoring.weights");
   if (weights && typeof weights === "object") {
     for (const key of ["impact", "urgency", "effort"] as const) {
@@ -31,9 +29,9 @@ export function configFromSettings(scope: vscode.Uri | undefined): StrategyConfi
     }
   }
   const formula = settings.get<unknown>("scoring.formula");
-  if (typeof formula === "string" && formula.trim() && parseFormula(formula).ok) config.scoring.formula = formula;
-  // A custom model without a formula that parses ranks by the weighted model (as the config file does).
-  if (config.scoring.model === "custom" && !config.scoring.formula) config.scoring.model = "weighted";
+  // Checked with the file on top (loadConfig): a custom model in the settings may take its formula
+  // from the file, and a formula that does not parse is reported there.
+  if (typeof formula === "string" && formula.trim()) config.scoring.formula = formula;
 
   const split = settings.get<Record<string, unknown>>("capacity.split");
   if (split && isNumber(split.strategic) && isNumber(split.tactical) && split.strategic >= 0 && split.tactical >= 0 && Math.abs(split.strategic + split.tactical - 100) < 1e-9) {
@@ -47,7 +45,7 @@ export function configFromSettings(scope: vscode.Uri | undefined): StrategyConfi
   const rules = settings.get<Record<string, unknown>>("rules");
   if (rules && typeof rules === "object") {
     for (const [rule, severity] of Object.entries(rules)) {
-      if (RULE_IDS.includes(rule) && typeof severity === "string" && (SEVERITIES as readonly string[]).includes(severity)) config.rules[rule] = severity as SeveritySetting;
+      if (RULE_IDS.includes(rule) && typeof severity === "string" && (SEVERITY_SETTINGS as readonly string[]).includes(severity)) config.rules[rule] = severity as SeveritySetting;
     }
   }
   return config;
@@ -60,7 +58,10 @@ export function folderForKind(scope: vscode.Uri | undefined, kind: Kind): string
   return kind === "strategy" ? "" : `${kind}s`;
 }
 
-/** Whether a configuration change touches the settings of this extension for a folder. */
+/** The settings that make the config ({@link configFromSettings}); the others are read where they are used. */
+const CONFIG_SETTINGS = ["include", "exclude", "scoring", "capacity", "review", "rules"];
+
+/** Whether a configuration change touches the settings the config is made of, for a folder. */
 export function affectsSettings(event: vscode.ConfigurationChangeEvent, scope: vscode.Uri): boolean {
-  return event.affectsConfiguration("strategyDocs", scope);
+  return CONFIG_SETTINGS.some((key) => event.affectsConfiguration(`strategyDocs.${key}`, scope));
 }

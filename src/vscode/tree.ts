@@ -89,7 +89,7 @@ export class StrategyTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
       item.contextValue = "strategyGroup";
       return item;
     }
-    const worst = this.diagnostics.worstOf(folder, strategyItem.file, strategyItem.key, strategyItem.index === -1);
+    const worst = this.diagnostics.problemsOf(folder, strategyItem).level;
     item.iconPath = worst ? PROBLEM_ICONS[worst] : new vscode.ThemeIcon(KIND_ICONS[strategyItem.kind]);
     item.contextValue = `strategyItem.${strategyItem.kind}`;
     const range = toRange(strategyItem.doc.lines().rangeOf(strategyItem.idStart, strategyItem.idEnd));

@@ -88,3 +88,30 @@ describe("config (strategy.config.yaml)", () => {
     assert.deepEqual(issuesOf(ws, "unscored-item").map((i) => i.file), ["b.md"]);
   });
 });
+
+describe("config over VS Code settings (base)", () => {
+  const custom = (formula?: string) => {
+    const base = defaultConfig();
+    base.scoring.model = "custom";
+    if (formula !== undefined) base.scoring.formula = formula;
+    return base;
+  };
+
+  it("a custom model from the settings takes its formula from the file", () => {
+    const { config, findings } = loadConfig('scoring: { formula: "impact / effort" }\n', CONFIG_FILE, [], custom());
+    assert.equal(config.scoring.model, "custom");
+    assert.deepEqual(findings, []);
+  });
+
+  it("without a file, a custom model whose formula is missing or does not parse ranks by weighted", () => {
+    assert.equal(loadConfig(undefined, CONFIG_FILE, [], custom()).config.scoring.model, "weighted");
+    assert.equal(loadConfig(undefined, CONFIG_FILE, [], custom("impact +")).config.scoring.model, "weighted");
+    assert.equal(loadConfig(undefined, CONFIG_FILE, [], custom("impact / effort")).config.scoring.model, "custom");
+  });
+
+  it("a formula setting that does not parse is reported on the file that keeps the custom model", () => {
+    const { config, findings } = loadConfig("review: { maxAgeDays: 30 }\n", CONFIG_FILE, [], custom("impact +"));
+    assert.equal(config.scoring.model, "weighted");
+    assert.ok(findings.some((finding) => finding.message.startsWith("The `scoring.formula` setting")), JSON.stringify(findings));
+  });
+});

@@ -1,7 +1,8 @@
 /** The zod schemas of `strategy.config.yaml`, field by field, so that one bad value leaves the others in force. */
 import { z } from "zod";
+import { SCORING_MODELS, SEVERITY_SETTINGS } from "./types";
 
-const severity = z.enum(["error", "warning", "info", "off"], { error: "A rule's severity is `error`, `warning`, `info` or `off`" });
+const severity = z.enum(SEVERITY_SETTINGS, { error: "A rule's severity is `error`, `warning`, `info` or `off`" });
 const globs = z.union([z.string(), z.array(z.string())], { error: "Should be a glob or a list of globs, e.g. [\"**/*.md\"]" });
 const weight = z.number({ error: "A weight should be a number, e.g. 0.5" }).min(0, { error: "A weight cannot be negative" });
 
@@ -10,7 +11,7 @@ export const FIELD_SCHEMAS = {
   exclude: globs,
   scoring: z.strictObject(
     {
-      model: z.enum(["weighted", "wsjf", "rice", "ice", "custom"], { error: "`scoring.model` is weighted, wsjf, rice, ice or custom" }).optional(),
+      model: z.enum(SCORING_MODELS, { error: "`scoring.model` is weighted, wsjf, rice, ice or custom" }).optional(),
       weights: z.strictObject({ impact: weight.optional(), urgency: weight.optional(), effort: weight.optional() }, { error: "`scoring.weights` takes impact, urgency and effort" }).optional(),
       formula: z.string({ error: "`scoring.formula` should be text, e.g. \"(impact * 2 + urgency) / effort\"" }).optional(),
     },

@@ -38,7 +38,7 @@ export interface LoadedConfig {
 export function loadConfig(text: string | undefined, file = CONFIG_FILE, knownRules: readonly string[] = [], base?: StrategyConfig): LoadedConfig {
   const config = base ? structuredClone(base) : defaultConfig();
   const findings: Finding[] = [];
-  if (text === undefined) return { config, findings };
+  if (text === undefined) return { config: withUsableModel(config), findings };
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lines = new LineIndex(source);
   const finding = (start: number, end: number, message: string, rule = "schema"): void => {
@@ -46,10 +46,10 @@ export function loadConfig(text: string | undefined, file = CONFIG_FILE, knownRu
   };
   const parsed = fullParse(source, 0, source.length);
   for (const error of parsed.errors.slice(0, 5)) finding(error.start, error.end, `The config is not valid YAML: ${error.message}`, "yaml-syntax");
-  if (parsed.errors.length || parsed.root === null) return { config, findings };
+  if (parsed.errors.length || parsed.root === null) return { config: withUsableModel(config), findings };
   if (parsed.root.kind !== "map") {
     finding(parsed.root.start, parsed.root.end, "The config should be a map of settings (include, exclude, scoring, capacity, review, rules)");
-    return { config, findings };
+    return { config: withUsableModel(config), findings };
   }
   const root: YMap = parsed.root;
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- zod is slow to load: only when there is a config
@@ -81,6 +81,12 @@ export function loadConfig(text: string | undefined, file = CONFIG_FILE, knownRu
     }
   }
   return { config, findings };
+}
+
+/** Without a file to report on: a custom model whose formula is missing or does not parse ranks by `weighted`. */
+function withUsableModel(config: StrategyConfig): StrategyConfig {
+  if (config.scoring.model === "custom" && !(config.scoring.formula && parseFormula(config.scoring.formula).ok)) config.scoring.model = "weighted";
+  return config;
 }
 
 /** A custom model needs a formula that parses: say where it does not, and fall back to `weighted`. */

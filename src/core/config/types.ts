@@ -1,7 +1,9 @@
 /** Severity of a diagnostic, as configured per rule. */
 export type Severity = "error" | "warning" | "info";
+/** The severities a rule can be set to; `off` silences it. */
+export const SEVERITY_SETTINGS = ["error", "warning", "info", "off"] as const;
 /** A rule's configured severity; `off` silences it. */
-export type SeveritySetting = Severity | "off";
+export type SeveritySetting = (typeof SEVERITY_SETTINGS)[number];
 
 /** The two tracks of the dual-track backlog. */
 export type Track = "strategic" | "tactical";
@@ -13,7 +15,8 @@ export interface Split {
 }
 
 /** Scoring models of SPEC §3. */
-export type ScoringModel = "weighted" | "wsjf" | "rice" | "ice" | "custom";
+export const SCORING_MODELS = ["weighted", "wsjf", "rice", "ice", "custom"] as const;
+export type ScoringModel = (typeof SCORING_MODELS)[number];
 
 export interface ScoringConfig {
   model: ScoringModel;
