@@ -7,28 +7,14 @@
  *   changed items, and each list's order as indices into the previous model.
  * Pure, no imports at run time: both sides bundle it.
  */
-import type { BoardItem, BoardModel, ProblemLevel, Track } from "./protocol";
+import type { BoardItem, BoardModel } from "./protocol";
+
+/** The fields that travel as they are (`missing` and `reason` are encoded; `uid` is `file#line`). */
+export const PLAIN_FIELDS = ["id", "title", "type", "track", "pillar", "estimate", "sprint", "status", "file", "line", "score", "rank", "explanation", "problem", "problems"] as const;
+type PlainField = (typeof PLAIN_FIELDS)[number];
 
 /** Items as columns: entry `i` of every array is item `i`. `missing` is comma-joined ("" for none). */
-export interface ItemColumns {
-  id: string[];
-  title: string[];
-  type: Array<BoardItem["type"]>;
-  track: Track[];
-  pillar: Array<string | null>;
-  estimate: Array<number | null>;
-  sprint: Array<string | null>;
-  status: Array<string | null>;
-  file: string[];
-  line: number[];
-  score: Array<number | null>;
-  rank: Array<number | null>;
-  explanation: string[];
-  missing: string[];
-  reason: Array<string | null>;
-  problem: Array<ProblemLevel | null>;
-  problems: number[];
-}
+export type ItemColumns = { [K in PlainField]: Array<BoardItem[K]> } & { missing: string[]; reason: Array<string | null> };
 
 type Lists = "items" | "unranked" | "closed";
 const LISTS: readonly Lists[] = ["items", "unranked", "closed"];
@@ -49,21 +35,22 @@ export interface BoardPatch {
   order: Record<Lists, number[]>;
 }
 
-/** The fields that travel as they are (`missing` and `reason` are encoded). */
-const PLAIN = ["id", "title", "type", "track", "pillar", "estimate", "sprint", "status", "file", "line", "score", "rank", "explanation", "problem", "problems"] as const;
-
 /** Encodes items as columns. */
 export function encodeItems(items: readonly BoardItem[]): ItemColumns {
-  const columns: ItemColumns = { id: [], title: [], type: [], track: [], pillar: [], estimate: [], sprint: [], status: [], file: [], line: [], score: [], rank: [], explanation: [], missing: [], reason: [], problem: [], problems: [] };
+  const columns = { missing: [], reason: [] } as unknown as ItemColumns;
+  for (const key of PLAIN_FIELDS) columns[key] = [];
   for (const item of items) {
-    for (const key of PLAIN) (columns[key] as unknown[]).push(item[key]);
+    for (const key of PLAIN_FIELDS) (columns[key] as unknown[]).push(item[key]);
     columns.missing.push(item.missing.join(","));
     columns.reason.push(item.reason ?? null);
   }
   return columns;
 }
 
-/** Decodes columns into items. */
+/**
+ * Decodes columns into items. The fields are written out (not looped over): one
+ * object literal gives every item the same shape, which keeps 10,000 of them fast.
+ */
 export function decodeItems(columns: ItemColumns): BoardItem[] {
   const items: BoardItem[] = new Array(columns.id.length);
   for (let i = 0; i < items.length; i++) {
@@ -103,14 +90,13 @@ export function decodeModel(wire: WireModel): BoardModel {
   return { ...wire, items: decodeItems(wire.items), unranked: decodeItems(wire.unranked), closed: decodeItems(wire.closed) };
 }
 
-/** Two items show the same, the rank aside (it follows from the order). */
+/** The fields that tell whether an item changed: all that travel but the rank (it follows from the order). */
+const COMPARED = PLAIN_FIELDS.filter((field) => field !== "rank");
+
+/** Two items show the same, the rank aside. */
 export function sameItem(a: BoardItem, b: BoardItem): boolean {
-  return (
-    a.uid === b.uid && a.id === b.id && a.title === b.title && a.type === b.type && a.track === b.track && a.pillar === b.pillar &&
-    a.estimate === b.estimate && a.sprint === b.sprint && a.status === b.status && a.file === b.file && a.line === b.line &&
-    a.score === b.score && a.explanation === b.explanation && a.reason === b.reason && a.problem === b.problem &&
-    a.problems === b.problems && sameList(a.missing, b.missing)
-  );
+  for (const field of COMPARED) if (a[field] !== b[field]) return false;
+  return a.reason === b.reason && sameList(a.missing, b.missing);
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
@@ -156,6 +142,21 @@ export function diffBoard(previous: BoardModel | undefined, next: BoardModel): B
   if (changed.length * 4 > total) return undefined;
   const { items, unranked, closed, ...rest } = next;
   return { base: previous.generation, model: rest, changed: encodeItems(changed), order };
+}
+
+/** True when a patch from `previous` changes nothing the board shows (its generation aside). */
+export function isNoChange(patch: BoardPatch, previous: BoardModel): boolean {
+  if (patch.changed.id.length) return false;
+  let offset = 0;
+  for (const list of LISTS) {
+    const order = patch.order[list];
+    if (order.length !== previous[list].length) return false;
+    for (let i = 0; i < order.length; i++) if (order[i] !== offset + i) return false;
+    offset += previous[list].length;
+  }
+  const { items: _items, unranked: _unranked, closed: _closed, generation: _before, ...shown } = previous;
+  const { generation: _after, ...next } = patch.model;
+  return JSON.stringify(next) === JSON.stringify(shown);
 }
 
 /**

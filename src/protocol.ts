@@ -6,7 +6,7 @@
  * opens (zod is not loaded at activation).
  */
 import { z } from "zod";
-import type { ScoringModel, Split, Track } from "./core/config/types";
+import { SCORING_MODELS, type ScoringModel, type Split, type Track } from "./core/config/types";
 import type { ScoreTerm } from "./core/score/index";
 import type { BoardPatch, WireModel } from "./board-wire";
 
@@ -118,7 +118,7 @@ export const viewSchema = z
     type: z.literal("view"),
     folder: z.string().max(500).optional(),
     sprint: id.nullable().optional(),
-    model: z.enum(["weighted", "wsjf", "rice", "ice", "custom"]).nullable().optional(),
+    model: z.enum(SCORING_MODELS).nullable().optional(),
     split: z
       .object({ strategic: percent, tactical: percent })
       .refine((split) => Math.abs(split.strategic + split.tactical - 100) < 1e-9, "the split must sum to 100")
@@ -149,12 +149,8 @@ export function parseWebviewMessage(value: unknown): { ok: true; message: Webvie
 }
 
 /** What the webview keeps with `setState` (so it survives being hidden and reloads). */
-export interface BoardState {
-  folder?: string;
-  sprint?: string | null;
-  model?: ScoringModel | null;
-  split?: Split | null;
+export type BoardState = Omit<ViewRequest, "type"> & {
   filters: { text: string; pillar: string; status: string };
   selected?: string;
   scroll: { strategic: number; tactical: number };
-}
+};

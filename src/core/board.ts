@@ -7,7 +7,7 @@
 import { isClosed } from "./model/kinds";
 import type { BoardItem, BoardModel, BoardPlan, BoardSprint, ProblemLevel } from "../protocol";
 import { backlogInfo, backlogItems, buildPlan, rankTracks, type BacklogInfo } from "./backlog";
-import type { ScoringConfig, ScoringModel, Split } from "./config/types";
+import type { ScoringConfig, ScoringModel, Split, StrategyConfig } from "./config/types";
 import type { ScoreTerm } from "./score/index";
 import type { Item } from "./model/item";
 import { itemTitle } from "./parse/title";
@@ -41,7 +41,8 @@ function dateOf(value: unknown): string | null {
   return typeof value === "string" && value.trim() ? value.trim() : null;
 }
 
-function sprintsOf(workspace: StrategyWorkspace): BoardSprint[] {
+/** The workspace's sprints, by start date (undated last), then id. */
+export function sprintsOf(workspace: StrategyWorkspace): BoardSprint[] {
   const sprints: BoardSprint[] = [];
   for (const item of workspace.index.ofKind("sprint")) {
     sprints.push({
@@ -53,7 +54,6 @@ function sprintsOf(workspace: StrategyWorkspace): BoardSprint[] {
       status: typeof item.data.status === "string" ? item.data.status : null,
     });
   }
-  // By start date (undated last), then id.
   return sprints.sort((a, b) => (a.start ?? "\uffff").localeCompare(b.start ?? "\uffff") || a.id.localeCompare(b.id));
 }
 
@@ -70,12 +70,17 @@ export function defaultSprint(sprints: readonly BoardSprint[], today: string): s
   return (running ?? next ?? pool[pool.length - 1])?.id ?? null;
 }
 
+/** The scoring a what-if model means: the configured one with that model (`custom` only when there is a formula). */
+export function scoringFor(config: StrategyConfig, model: ScoringModel | null | undefined): ScoringConfig {
+  const wanted = model ?? config.scoring.model;
+  return { ...config.scoring, model: wanted === "custom" && !config.scoring.formula ? config.scoring.model : wanted };
+}
+
 /** Builds the board's model for a workspace. */
 export function buildBoard(workspace: StrategyWorkspace, options: BoardOptions): BoardModel {
   const config = workspace.getConfig();
-  const model = options.model ?? config.scoring.model;
   const customAvailable = Boolean(config.scoring.formula);
-  const scoring: ScoringConfig = { ...config.scoring, model: model === "custom" && !customAvailable ? config.scoring.model : model };
+  const scoring = scoringFor(config, options.model);
   const all = backlogItems(workspace);
   const open = all.filter((item) => !isClosed(item));
   const problemsOf = options.problemsOf ?? (() => ({ level: null, count: 0 }));

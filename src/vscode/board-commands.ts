@@ -5,7 +5,7 @@
  * reload, and "Apply Sprint Proposal…" from the command palette.
  */
 import * as vscode from "vscode";
-import { buildBoard } from "../core/index";
+import { defaultSprint, sprintsOf } from "../core/index";
 import { applyProposal, BOARD_VIEW_TYPE, BoardPanel, type ApplyMode } from "./board";
 import { today } from "./commands";
 import { toRange } from "./convert";
@@ -51,14 +51,15 @@ class SprintLenses implements vscode.CodeLensProvider {
 
 /** A sprint to apply, chosen by the user when not given. */
 async function pickSprint(state: StrategyFolder): Promise<string | undefined> {
-  const sprints = [...state.workspace.index.ofKind("sprint")];
+  const sprints = sprintsOf(state.workspace);
   if (!sprints.length) {
     void vscode.window.showInformationMessage("Strategy Docs: there is no sprint yet (New Sprint… makes one)");
     return undefined;
   }
-  const board = buildBoard(state.workspace, { today: today() });
-  const picks = board.sprints.map((sprint) => ({ label: sprint.id, description: sprint.title !== sprint.id ? sprint.title : undefined, detail: sprint.capacity === null ? "no capacity" : `capacity ${sprint.capacity}`, picked: sprint.id === board.sprint }));
-  picks.sort((a, b) => Number(b.picked) - Number(a.picked));
+  const likely = defaultSprint(sprints, today());
+  const picks = sprints.map((sprint) => ({ label: sprint.id, description: sprint.title !== sprint.id ? sprint.title : undefined, detail: sprint.capacity === null ? "no capacity" : `capacity ${sprint.capacity}` }));
+  // The sprint a lead most likely plans comes first.
+  picks.sort((a, b) => Number(b.label === likely) - Number(a.label === likely));
   return (await vscode.window.showQuickPick(picks, { title: "Apply sprint proposal", placeHolder: "Sprint to fill from the ranked backlog" }))?.label;
 }
 
@@ -70,7 +71,7 @@ export function registerBoard(extensionUri: vscode.Uri, host: StrategyHost, diag
   status.text = "$(graph) Board";
   status.tooltip = "Open the Strategy Board: the ranked backlogs and the sprint's capacity split";
   status.command = "strategyDocs.openBoard";
-  const showStatus = () => (host.all().some((state) => state.workspace.index.itemCount > 0) ? status.show() : status.hide());
+  const showStatus = () => (host.hasItems() ? status.show() : status.hide());
   return [
     lenses,
     status,
@@ -95,7 +96,7 @@ export function registerBoard(extensionUri: vscode.Uri, host: StrategyHost, diag
  */
 export function registerApplyProposal(host: StrategyHost): vscode.Disposable {
   return vscode.commands.registerCommand("strategyDocs.applyProposal", async (args?: OpenBoardArgs & { mode?: ApplyMode }) => {
-    const state = host.all().find((folder) => folder.folder.name === args?.folder) ?? host.all().find((folder) => folder.workspace.index.itemCount > 0);
+    const state = host.folderNamed(args?.folder);
     if (!state) return 0;
     await state.ready;
     const sprint = args?.sprint ?? (await pickSprint(state));

@@ -35,7 +35,8 @@ export function makeNonce(): string {
 /** The whole page: CSP, stylesheet, an empty body the script fills. */
 export function boardHtml(options: BoardHtmlOptions): string {
   const { cspSource, nonce } = options;
-  const csp = [`default-src 'none'`, `style-src ${cspSource}`, `img-src ${cspSource} data:`, `font-src ${cspSource}`, `script-src 'nonce-${nonce}'`].join("; ");
+  // No images, fonts or remote anything: the page needs its stylesheet and its scripts only.
+  const csp = [`default-src 'none'`, `style-src ${cspSource}`, `script-src 'nonce-${nonce}'`].join("; ");
   const scripts = [...(options.preludeUris ?? []), options.scriptUri].map((uri) => `<script nonce="${attr(nonce)}" src="${attr(uri)}"></script>`).join("\n    ");
   return `<!DOCTYPE html>
 <html lang="en">

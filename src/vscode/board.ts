@@ -6,8 +6,8 @@
  * asks first, then writes `sprint:` through one undoable WorkspaceEdit.
  */
 import * as vscode from "vscode";
-import { assignSprint, buildBoard } from "../core/index";
-import { diffBoard, encodeModel } from "../board-wire";
+import { assignSprint, buildBoard, buildPlan, scoringFor } from "../core/index";
+import { diffBoard, encodeModel, isNoChange } from "../board-wire";
 import type { BoardModel, BoardState, HostMessage, ScoreTerm, ScoringModel, Split, ViewRequest, WebviewMessage } from "../protocol";
 import { boardHtml, makeNonce } from "./board-html";
 import { today } from "./commands";
@@ -23,13 +23,8 @@ const COALESCE_MS = 10;
 let protocol: typeof import("../protocol") | undefined;
 const loadProtocol = () => (protocol ??= require("../protocol") as typeof import("../protocol"));
 
-/** What the board shows: the what-ifs live here, not in any file. */
-interface View {
-  folder?: string;
-  sprint?: string | null;
-  model?: ScoringModel | null;
-  split?: Split | null;
-}
+/** What the board shows (the webview's `view` request without its type): the what-ifs live here, not in any file. */
+type View = Omit<ViewRequest, "type">;
 
 export class BoardPanel implements vscode.Disposable {
   private static current: BoardPanel | undefined;
@@ -37,7 +32,7 @@ export class BoardPanel implements vscode.Disposable {
   private view: View = {};
   private generation = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private stale = false;
+  /** The webview listens: it said `ready`, and has not been hidden since (a hidden webview is torn down). */
   private ready = false;
   /** The last model sent (tests read it through the extension's API). */
   lastModel: BoardModel | undefined;
@@ -65,7 +60,7 @@ export class BoardPanel implements vscode.Disposable {
     // The saved state comes from the webview: checked like any of its messages.
     const saved = (state && typeof state === "object" ? state : {}) as Partial<BoardState>;
     const parsed = loadProtocol().viewSchema.safeParse({ type: "view", folder: saved.folder, sprint: saved.sprint, model: saved.model, split: saved.split });
-    const view: View = parsed.success ? { folder: parsed.data.folder, sprint: parsed.data.sprint, model: parsed.data.model, split: parsed.data.split } : {};
+    const { type: _type, ...view } = parsed.success ? parsed.data : { type: "view" as const };
     return (BoardPanel.current = new BoardPanel(panel, extensionUri, host, diagnostics, view));
   }
 
@@ -89,10 +84,16 @@ export class BoardPanel implements vscode.Disposable {
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.onDidChangeViewState(() => {
-        if (panel.visible && this.stale) this.schedule();
+        // Hidden, the webview is torn down; shown again, it reloads and asks with `ready`.
+        if (panel.visible) return;
+        this.ready = false;
+        clearTimeout(this.timer);
       }),
       panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
-      diagnostics.onDidPublish(() => this.schedule()),
+      diagnostics.onDidPublish((folder) => {
+        // Another folder's change does not touch this board (unless the board's folder went away).
+        if (folder === this.folder() || !host.all().includes(folder)) this.schedule();
+      }),
     );
     panel.webview.html = this.html();
   }
@@ -105,8 +106,7 @@ export class BoardPanel implements vscode.Disposable {
 
   /** The folder shown: the one asked for, else the first with strategy items, else the first. */
   private folder(): StrategyFolder | undefined {
-    const folders = this.host.all();
-    return folders.find((state) => state.folder.name === this.view.folder) ?? folders.find((state) => state.workspace.index.itemCount > 0) ?? folders[0];
+    return this.host.folderNamed(this.view.folder) ?? this.host.all()[0];
   }
 
   setView(view: View): void {
@@ -117,17 +117,13 @@ export class BoardPanel implements vscode.Disposable {
   /** Sends a fresh model soon (changes close together make one update); a hidden board catches up when shown. */
   private schedule(delay = COALESCE_MS): void {
     if (!this.ready) return;
-    if (!this.panel.visible) {
-      this.stale = true;
-      return;
-    }
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.update(), delay);
   }
 
   /** Builds the model of the current view and posts it. */
   async update(): Promise<BoardModel | undefined> {
-    this.stale = false;
+    this.timer = undefined;
     const state = this.folder();
     if (!state) {
       void this.post({ type: "error", message: "Open a folder with strategy documents to see the board." });
@@ -141,14 +137,17 @@ export class BoardPanel implements vscode.Disposable {
       model: this.view.model,
       split: this.view.split,
       today: today(),
-      generation: ++this.generation,
+      generation: this.generation + 1,
       folder: state.folder.name,
       folders: this.host.all().map((folder) => folder.folder.name),
       readOnly: !vscode.workspace.isTrusted,
       problems: this.diagnostics.totals(state),
-      problemsOf: (item) => this.diagnostics.problemsOf(state, item.file, item.key, item.index === -1),
+      problemsOf: (item) => this.diagnostics.problemsOf(state, item),
     });
     const patch = this.sendWhole ? undefined : diffBoard(this.lastModel, model);
+    // An edit that changes nothing on the board (e.g. in a body) sends nothing, and the generation stays.
+    if (patch && this.lastModel && isNoChange(patch, this.lastModel)) return this.lastModel;
+    this.generation = model.generation;
     this.sendWhole = false;
     this.lastModel = model;
     this.breakdowns = breakdowns;
@@ -191,8 +190,8 @@ export class BoardPanel implements vscode.Disposable {
         await this.open(message.file, message.line);
         return;
       case "apply":
-        // Only the proposal the user saw: a board that changed since shows the new one first.
-        if (message.generation !== this.lastModel?.generation) {
+        // Only the proposal the user saw: a board that changed since (or is about to) shows the new one first.
+        if (message.generation !== this.lastModel?.generation || this.timer !== undefined) {
           void this.post({ type: "error", message: "The board changed before Apply: check the new proposal, then apply again." });
           this.sendWhole = true;
           await this.update();
@@ -203,13 +202,9 @@ export class BoardPanel implements vscode.Disposable {
     }
   }
 
-  private applyView(request: ViewRequest): void {
-    const next: View = { ...this.view };
-    if (request.folder !== undefined) next.folder = request.folder;
-    if (request.sprint !== undefined) next.sprint = request.sprint;
-    if (request.model !== undefined) next.model = request.model;
-    if (request.split !== undefined) next.split = request.split;
-    this.setView(next);
+  /** zod leaves out what the request does not name: what it names replaces the view's. */
+  private applyView({ type: _type, ...request }: ViewRequest): void {
+    this.setView({ ...this.view, ...request });
   }
 
   /** Opens an item's document at its line, beside the board; only files of the folder. */
@@ -222,15 +217,16 @@ export class BoardPanel implements vscode.Disposable {
     await vscode.window.showTextDocument(state.uriOf(file), { viewColumn: column, selection: toRange({ start: { line: target, character: 0 }, end: { line: target, character: 0 } }), preview: true });
   }
 
-  /** Asks, then writes `sprint:` into the items the current view proposes. */
+  /** Asks, then writes `sprint:` into the items the board shows as proposed. */
   async apply(sprint: string, mode: ApplyMode = "confirm"): Promise<number> {
     const state = this.folder();
-    if (!state) return 0;
+    const shown = this.lastModel?.plan;
+    if (!state || !shown || shown.sprint.toLowerCase() !== sprint.toLowerCase()) return 0;
     if (!vscode.workspace.isTrusted) {
       void vscode.window.showWarningMessage("Strategy Docs: this workspace is not trusted, so the board does not write. Trust it to apply proposals.");
       return 0;
     }
-    return applyProposal(state, sprint, { model: this.view.model, split: this.view.split }, mode, (count) => void this.post({ type: "applied", sprint, count }));
+    return applyProposal(state, sprint, { model: this.view.model, split: this.view.split, ids: shown.proposed.items }, mode, (count) => void this.post({ type: "applied", sprint, count }));
   }
 
   dispose(): void {
@@ -245,40 +241,42 @@ export class BoardPanel implements vscode.Disposable {
 export type ApplyMode = "confirm" | "choose" | "none";
 
 /**
- * Writes `sprint:` into the items the plan proposes (with what-ifs, if any),
- * after the user confirms or chooses them; returns how many were written.
+ * Writes `sprint:` into the items a sprint's plan proposes (with what-ifs, if
+ * any; `ids` when the caller showed the proposal already), after the user
+ * confirms or chooses them; returns how many were written.
  */
 export async function applyProposal(
   state: StrategyFolder,
   sprint: string,
-  view: { model?: ScoringModel | null; split?: Split | null },
+  view: { model?: ScoringModel | null; split?: Split | null; ids?: readonly string[] },
   mode: ApplyMode,
   done?: (count: number) => void,
 ): Promise<number> {
-  const board = buildBoard(state.workspace, { sprint, model: view.model, split: view.split, today: today() });
-  const plan = board.plan;
-  if (!plan || plan.sprint.toLowerCase() !== sprint.toLowerCase()) {
+  const scoring = scoringFor(state.workspace.getConfig(), view.model);
+  const result = buildPlan(state.workspace, sprint, { scoring, ...(view.split ? { split: view.split } : {}) });
+  if (!result) {
     void vscode.window.showErrorMessage(`Strategy Docs: there is no sprint ${sprint}`);
     return 0;
   }
-  if (!plan.proposed.items.length) {
+  const { plan, items } = result;
+  let ids: readonly string[] = view.ids ?? plan.proposed.items;
+  if (!ids.length) {
     void vscode.window.showInformationMessage(`Strategy Docs: nothing to propose for ${plan.sprint}${plan.notes.length ? `: ${plan.notes[0]}` : ""}`);
     return 0;
   }
-  const byId = new Map([...board.items, ...board.unranked].map((item) => [item.id.toLowerCase(), item]));
-  const describe = (id: string) => {
-    const item = byId.get(id.toLowerCase());
-    return item ? `${item.title} (${item.id}, ${item.track}, estimate ${item.estimate ?? "–"})` : id;
+  const detail = (id: string) => {
+    const item = items.get(id.toLowerCase());
+    return `${id}, ${item?.track ?? "?"}, estimate ${item?.estimate ?? "–"}`;
   };
-  let ids = plan.proposed.items;
+  const titleOf = (id: string) => items.get(id.toLowerCase())?.title ?? id;
   if (mode === "choose") {
-    const picks = ids.map((id) => ({ label: byId.get(id.toLowerCase())?.title ?? id, description: describe(id).slice((byId.get(id.toLowerCase())?.title ?? id).length).trim(), picked: true, id }));
+    const picks = ids.map((id) => ({ label: titleOf(id), description: detail(id), picked: true, id }));
     const chosen = await vscode.window.showQuickPick(picks, { canPickMany: true, title: `Add to sprint ${plan.sprint}`, placeHolder: "The proposal, in score order: uncheck what should not go in" });
     if (!chosen?.length) return 0;
     ids = chosen.map((pick) => pick.id);
   } else if (mode === "confirm" && vscode.workspace.getConfiguration("strategyDocs", state.root).get<boolean>("board.confirmApply", true)) {
-    const lines = ids.map((id) => `• ${describe(id)}`);
-    const whatIf = [board.scoring.whatIf ? `scoring ${board.scoring.model}` : "", plan.whatIf ? `split ${plan.target.strategic}/${plan.target.tactical}` : ""].filter(Boolean).join(", ");
+    const lines = ids.map((id) => `• ${titleOf(id)} (${detail(id)})`);
+    const whatIf = [scoring.model !== state.workspace.getConfig().scoring.model ? `scoring ${scoring.model}` : "", view.split ? `split ${plan.target.strategic}/${plan.target.tactical}` : ""].filter(Boolean).join(", ");
     // A dialog that cannot be shown (VS Code refuses them under test) counts as "no".
     const choice = await vscode.window.showWarningMessage(
       `Add ${ids.length} item${ids.length === 1 ? "" : "s"} to sprint ${plan.sprint}?`,

@@ -6,7 +6,7 @@
  */
 import { applyBoardPatch, decodeModel } from "../board-wire";
 import type { BoardItem, BoardModel, BoardState, HostMessage, ScoreTerm, ScoringModel, Track, WebviewMessage } from "../protocol";
-import { capacitySection, sprintSummary } from "./capacity";
+import { capacitySection, sprintSummary, TRACK_NAMES } from "./capacity";
 import { fill, h, num, plural } from "./dom";
 import { BacklogGrid, breakdownText } from "./grid";
 
@@ -32,7 +32,6 @@ const MODELS: Array<[ScoringModel, string]> = [
   ["custom", "Custom formula"],
 ];
 const STATUSES = ["idea", "planned", "in-progress", "done", "dropped"];
-const TRACK_LABEL: Record<Track, string> = { strategic: "Strategic", tactical: "Tactical" };
 
 function restore(saved: unknown): BoardState {
   const base: BoardState = { filters: { text: "", pillar: "", status: "open" }, scroll: { strategic: 0, tactical: 0 } };
@@ -83,11 +82,7 @@ const folderField = h("label", { class: "field", attrs: { hidden: true } }, "Fol
 const sprintSelect = h("select", {
   attrs: { "aria-label": "Sprint" },
   on: {
-    change: () => {
-      state.sprint = sprintSelect.value;
-      save();
-      post({ type: "view", sprint: sprintSelect.value });
-    },
+    change: () => post({ type: "view", sprint: sprintSelect.value }),
   },
 });
 const modelSelect = h("select", {
@@ -95,9 +90,7 @@ const modelSelect = h("select", {
   on: {
     change: () => {
       const value = modelSelect.value as ScoringModel;
-      state.model = model && value === model.scoring.configured ? null : value;
-      save();
-      post({ type: "view", model: state.model });
+      post({ type: "view", model: model && value === model.scoring.configured ? null : value });
     },
   },
 });
@@ -111,11 +104,7 @@ const splitInput = h("input", {
       splitOutput.textContent = `${strategic} / ${100 - strategic}`;
       splitInput.setAttribute("aria-valuetext", `${strategic}% strategic, ${100 - strategic}% tactical`);
       clearTimeout(splitTimer);
-      splitTimer = setTimeout(() => {
-        state.split = { strategic, tactical: 100 - strategic };
-        save();
-        post({ type: "view", split: state.split });
-      }, 120);
+      splitTimer = setTimeout(() => post({ type: "view", split: { strategic, tactical: 100 - strategic } }), 120);
     },
   },
 });
@@ -123,12 +112,7 @@ const resetButton = h("button", {
   class: "secondary",
   attrs: { type: "button", title: "Back to the configured scoring model and the sprint's own split" },
   on: {
-    click: () => {
-      state.model = null;
-      state.split = null;
-      save();
-      post({ type: "view", model: null, split: null });
-    },
+    click: () => post({ type: "view", model: null, split: null }),
   },
 }, "Reset what-if");
 const applyButton = h("button", {
@@ -227,7 +211,7 @@ const root = h(
     { class: "backlogs", attrs: { "aria-label": "Backlogs" } },
     h("div", { class: "filters" }, h("span", { class: "muted" }, "Show"), statusSelect, pillarSelect, searchInput),
     ...(["strategic", "tactical"] as const).map((track) =>
-      h("div", { class: `track ${track}` }, h("h2", {}, h("span", { class: `swatch fill-${track}`, attrs: { "aria-hidden": "true" } }), `${TRACK_LABEL[track]} backlog `, counts[track]), grids[track].el, unrankedLists[track]),
+      h("div", { class: `track ${track}` }, h("h2", {}, h("span", { class: `swatch fill-${track}`, attrs: { "aria-hidden": "true" } }), `${TRACK_NAMES[track]} backlog `, counts[track]), grids[track].el, unrankedLists[track]),
     ),
   ),
   details,
@@ -249,18 +233,18 @@ function options(select: HTMLSelectElement, entries: Array<[string, string, bool
   select.value = entries.some(([v]) => v === value) ? value : (entries[0]?.[0] ?? "");
 }
 
-function matches(item: BoardItem): boolean {
+/** The filters as a test of one item (made once per render, not once per item). */
+function matcher(): (item: BoardItem) => boolean {
   const { text, pillar, status } = state.filters;
-  if (pillar && (pillar === "(none)" ? item.pillar !== null : item.pillar?.toLowerCase() !== pillar)) return false;
-  if (status !== "open" && status !== "all" && item.status !== status) return false;
-  if (text) {
-    const needle = text.trim().toLowerCase();
-    if (needle && !`${item.title}\n${item.id}\n${item.pillar ?? ""}`.toLowerCase().includes(needle)) return false;
-  }
-  return true;
+  const needle = text.trim().toLowerCase();
+  return (item) => {
+    if (pillar && (pillar === "(none)" ? item.pillar !== null : item.pillar?.toLowerCase() !== pillar)) return false;
+    if (status !== "open" && status !== "all" && item.status !== status) return false;
+    return !needle || `${item.title}\n${item.id}\n${item.pillar ?? ""}`.toLowerCase().includes(needle);
+  };
 }
 
-function rowsOf(track: Track): BoardItem[] {
+function rowsOf(track: Track, matches: (item: BoardItem) => boolean): BoardItem[] {
   if (!model) return [];
   const withClosed = state.filters.status !== "open";
   const rows = model.items.filter((item) => item.track === track && matches(item));
@@ -276,8 +260,9 @@ function renderBacklogs(): void {
   if (!model) return;
   const proposed = new Set((model.plan?.proposed.items ?? []).map((id) => id.toLowerCase()));
   const context = { sprint: model.sprint, proposed, pillarTitle };
+  const matches = matcher();
   for (const track of ["strategic", "tactical"] as const) {
-    const rows = rowsOf(track);
+    const rows = rowsOf(track, matches);
     const total = model.items.filter((item) => item.track === track).length;
     counts[track].textContent = rows.length === total ? `(${total})` : `(${rows.length} of ${total})`;
     grids[track].setRows(rows, context, state.selected);
@@ -370,7 +355,7 @@ function renderModel(next: BoardModel, started: number): void {
   model = next;
   uidIndex = undefined;
   byId = new Map();
-  const wanted = new Set([...(next.plan?.proposed.items ?? []), ...(next.plan?.doesNotFit ?? []), ...(next.plan?.planned.items ?? [])]);
+  const wanted = new Set([...(next.plan?.proposed.items ?? []), ...(next.plan?.doesNotFit ?? [])]);
   if (wanted.size) {
     for (const list of [next.items, next.unranked, next.closed]) for (const item of list) if (wanted.has(item.id) && !byId.has(item.id)) byId.set(item.id, item);
   }
@@ -418,7 +403,7 @@ function renderModel(next: BoardModel, started: number): void {
   at = step("backlogs", at);
   renderDetails();
   step("details", at);
-  // What the host shows is the view to come back to after a reload (the serializer reads it).
+  // The view is the host's: what it shows is what to come back to after a reload (the serializer reads it).
   state.folder = next.folder;
   state.sprint = next.sprint;
   state.model = next.scoring.whatIf ? next.scoring.model : null;

@@ -8,7 +8,8 @@ import type { BoardItem, BoardPlan, Track } from "../protocol";
 import { h, num, plural, s } from "./dom";
 
 const TRACKS: Track[] = ["strategic", "tactical"];
-const NAMES: Record<Track, string> = { strategic: "Strategic", tactical: "Tactical" };
+/** The tracks' names as the board shows them. */
+export const TRACK_NAMES: Record<Track, string> = { strategic: "Strategic", tactical: "Tactical" };
 
 const W = 560;
 /** List entries shown before the rest is folded. */
@@ -20,7 +21,7 @@ const GAP = 14;
 /** The accessible summary of the chart: every number it draws. */
 export function chartLabel(plan: BoardPlan): string {
   const parts = TRACKS.map(
-    (track) => `${NAMES[track]}: ${num(plan.planned[track])} planned + ${num(plan.proposed[track])} proposed of a ${num(plan.budget[track])} budget (${plan.target[track]}% target)`,
+    (track) => `${TRACK_NAMES[track]}: ${num(plan.planned[track])} planned + ${num(plan.proposed[track])} proposed of a ${num(plan.budget[track])} budget (${plan.target[track]}% target)`,
   );
   return `Capacity of sprint ${plan.sprint} (${num(plan.capacity)} units). ${parts.join("; ")}. Share after proposal: ${plan.share.strategic}% strategic, ${plan.share.tactical}% tactical.`;
 }
@@ -46,11 +47,11 @@ function chart(plan: BoardPlan): SVGElement {
     const proposed = scale(plan.proposed[track]);
     const budget = LABEL + scale(plan.budget[track]);
     svg.append(
-      s("text", { x: 0, y: y + BAR - 5, class: "label" }, NAMES[track]),
+      s("text", { x: 0, y: y + BAR - 5, class: "label" }, TRACK_NAMES[track]),
       s("rect", { x: LABEL, y, width: W - LABEL - 8, height: BAR, class: "track-bg" }),
-      s("rect", { x: LABEL, y, width: planned, height: BAR, class: `fill-${track}` }, s("title", {}, `${NAMES[track]} planned: ${num(plan.planned[track])}`)),
-      s("rect", { x: LABEL + planned, y, width: proposed, height: BAR, fill: `url(#hatch-${track})`, class: "proposed" }, s("title", {}, `${NAMES[track]} proposed: ${num(plan.proposed[track])}`)),
-      s("line", { x1: budget, x2: budget, y1: y - 3, y2: y + BAR + 3, class: "marker" }, s("title", {}, `${NAMES[track]} budget: ${num(plan.budget[track])} (${plan.target[track]}%)`)),
+      s("rect", { x: LABEL, y, width: planned, height: BAR, class: `fill-${track}` }, s("title", {}, `${TRACK_NAMES[track]} planned: ${num(plan.planned[track])}`)),
+      s("rect", { x: LABEL + planned, y, width: proposed, height: BAR, fill: `url(#hatch-${track})`, class: "proposed" }, s("title", {}, `${TRACK_NAMES[track]} proposed: ${num(plan.proposed[track])}`)),
+      s("line", { x1: budget, x2: budget, y1: y - 3, y2: y + BAR + 3, class: "marker" }, s("title", {}, `${TRACK_NAMES[track]} budget: ${num(plan.budget[track])} (${plan.target[track]}%)`)),
     );
   });
   // The split after the proposal against the target, as one 100% bar.
@@ -84,7 +85,7 @@ function numbers(plan: BoardPlan): HTMLTableElement {
         return h(
           "tr",
           {},
-          h("th", { attrs: { scope: "row" } }, h("span", { class: `swatch fill-${track}`, attrs: { "aria-hidden": "true" } }), NAMES[track]),
+          h("th", { attrs: { scope: "row" } }, h("span", { class: `swatch fill-${track}`, attrs: { "aria-hidden": "true" } }), TRACK_NAMES[track]),
           cell(`${plan.target[track]}%`),
           cell(num(plan.budget[track])),
           cell(num(plan.planned[track])),

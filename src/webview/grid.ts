@@ -5,7 +5,7 @@
  * arrows, Home/End, PageUp/PageDown move the selection, Enter opens the item.
  */
 import type { BoardItem, Track } from "../protocol";
-import { h } from "./dom";
+import { h, plural } from "./dom";
 
 /** Pixel height of a row; the CSS sets the same (`--row-height`). */
 export const ROW_HEIGHT = 26;
@@ -165,7 +165,7 @@ export class BacklogGrid {
     const badges: HTMLElement[] = [];
     if (proposed) badges.push(h("span", { class: "pill proposed", attrs: { title: `Proposed for ${context.sprint}` } }, "proposed"));
     if (item.problem) {
-      const label = `${item.problems} problem${item.problems === 1 ? "" : "s"}, worst: ${item.problem}`;
+      const label = `${plural(item.problems, "problem")}, worst: ${item.problem}`;
       badges.push(h("span", { class: `badge ${item.problem}`, attrs: { "aria-label": label, title: label } }, String(item.problems)));
     }
     const pillar = item.pillar === null ? "" : context.pillarTitle(item.pillar);

@@ -202,3 +202,24 @@ describe("board wire (src/board-wire.ts)", () => {
     assert.equal(diffBoard(undefined, before), undefined);
   });
 });
+
+describe("board wire: what counts as a change", () => {
+  const { diffBoard, isNoChange, PLAIN_FIELDS } = require("../../src/board-wire") as typeof import("../../src/board-wire");
+
+  it("an edit the board does not show is no change; any field of an item is one", () => {
+    const workspace = examples();
+    const before = buildBoard(workspace, { today: "2026-11-24", generation: 1 });
+    const file = "tactics/g2-review-drive.md";
+    workspace.setFile(file, `${workspace.index.files.get(file)!.text}\nMore body text.\n`);
+    const same = diffBoard(before, buildBoard(workspace, { today: "2026-11-24", generation: 2 }))!;
+    assert.equal(isNoChange(same, before), true);
+    for (const field of PLAIN_FIELDS.filter((name) => name !== "rank")) {
+      const items = before.items.map((item, i) => (i === 3 ? { ...item, [field]: field === "line" || field === "problems" ? 999 : "changed" } : item));
+      const patch = diffBoard(before, { ...before, generation: 2, items })!;
+      assert.equal(patch.changed.id.length, 1, field);
+      assert.equal(isNoChange(patch, before), false, field);
+    }
+    const moved = diffBoard(before, { ...before, generation: 2, plan: before.plan && { ...before.plan, notes: ["another note"] } })!;
+    assert.equal(isNoChange(moved, before), false, "a change outside the items");
+  });
+});
