@@ -1,15 +1,10 @@
 // The extension's `contributes`, `activationEvents` and `capabilities` in package.json, built
 // from the core (rule ids, defaults) so that the settings cannot drift from the code.
 // `npx tsx scripts/gen-contributes.ts` writes them into package.json; a unit test checks they are current.
-import { defaultConfig, RULES, SCORING_MODELS, SEVERITY_SETTINGS, type Kind } from "../src/core/index";
+import { defaultConfig, defaultFolder, KINDS, RULES, SCORING_MODELS, SEVERITY_SETTINGS } from "../src/core/index";
+import { NEW_ITEM_COMMANDS } from "../src/vscode/new-item-commands";
 
-const NEW_ITEMS: Array<[string, Kind, string]> = [
-  ["strategyDocs.newPillar", "pillar", "New Pillar…"],
-  ["strategyDocs.newKpi", "kpi", "New KPI…"],
-  ["strategyDocs.newInitiative", "initiative", "New Initiative…"],
-  ["strategyDocs.newTactic", "tactic", "New Tactic…"],
-  ["strategyDocs.newSprint", "sprint", "New Sprint…"],
-];
+const NEW_ITEMS = NEW_ITEM_COMMANDS;
 
 const SEVERITY = { type: "string", enum: [...SEVERITY_SETTINGS] };
 
@@ -17,9 +12,9 @@ function settings(): Record<string, unknown> {
   const defaults = defaultConfig();
   const resource = { scope: "resource" };
   const folders = Object.fromEntries(
-    (["strategy", "pillar", "kpi", "initiative", "tactic", "sprint"] as const).map((kind) => [
+    KINDS.map((kind) => [
       `strategyDocs.folders.${kind}`,
-      { ...resource, type: "string", default: kind === "strategy" ? "" : `${kind}s`, markdownDescription: `Folder (relative to the workspace folder) where **New ${kind === "kpi" ? "KPI" : kind}** creates its file.` },
+      { ...resource, type: "string", default: defaultFolder(kind), markdownDescription: `Folder (relative to the workspace folder) where **New ${kind === "kpi" ? "KPI" : kind}** creates its file.` },
     ]),
   );
   return {

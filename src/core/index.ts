@@ -17,6 +17,7 @@ export { parseStrategyFile, decodeFile, oversize } from "./parse/document";
 export { KIND_FIELDS } from "./parse/quick-valid";
 export { itemTitle } from "./parse/title";
 export { RULES, RULE_IDS, ruleById, type Rule, type RuleExample } from "./rules/index";
+export { defaultFolder } from "./rules/edits";
 export { scoreFields, rankItems, requiredFields, parseFormula, evaluateFormula, type ScoreResult, type ScoreTerm } from "./score/index";
 export { planSprint, type SprintPlan, type PlanItem } from "./plan/index";
 export { assignSprint, type SprintAssignment } from "./plan/assign";

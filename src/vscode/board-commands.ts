@@ -7,7 +7,7 @@
 import * as vscode from "vscode";
 import { defaultSprint, sprintsOf } from "../core/index";
 import { applyProposal, BOARD_VIEW_TYPE, BoardPanel, type ApplyMode } from "./board";
-import { today } from "./commands";
+import { today } from "./folder";
 import { toRange } from "./convert";
 import type { DiagnosticsPublisher } from "./diagnostics";
 import type { StrategyFolder, StrategyHost } from "./host";

@@ -10,7 +10,7 @@ import { assignSprint, buildBoard, buildPlan, scoringFor } from "../core/index";
 import { diffBoard, encodeModel, isNoChange } from "../board-wire";
 import type { BoardModel, BoardState, HostMessage, ScoreTerm, ScoringModel, Split, ViewRequest, WebviewMessage } from "../protocol";
 import { boardHtml, makeNonce } from "./board-html";
-import { today } from "./commands";
+import { today } from "./folder";
 import { toRange, toWorkspaceEdit } from "./convert";
 import type { DiagnosticsPublisher } from "./diagnostics";
 import type { StrategyFolder, StrategyHost } from "./host";

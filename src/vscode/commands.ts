@@ -8,16 +8,9 @@ import { newItemFile, type Kind } from "../core/index";
 import type { DiagnosticsPublisher } from "./diagnostics";
 import type { StrategyFolder, StrategyHost } from "./host";
 import { toWorkspaceEdit } from "./convert";
+import { today } from "./folder";
+import { NEW_ITEM_COMMANDS } from "./new-item-commands";
 import { folderForKind } from "./settings";
-
-/** The kinds with a "new …" command, and its id. */
-export const NEW_ITEM_COMMANDS: Array<[string, Kind]> = [
-  ["strategyDocs.newPillar", "pillar"],
-  ["strategyDocs.newKpi", "kpi"],
-  ["strategyDocs.newInitiative", "initiative"],
-  ["strategyDocs.newTactic", "tactic"],
-  ["strategyDocs.newSprint", "sprint"],
-];
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
@@ -51,13 +44,6 @@ async function pickFolder(host: StrategyHost): Promise<StrategyFolder | undefine
   if (folders.length <= 1) return folders[0];
   const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: "Folder for the new item" });
   return picked && folders.find((state) => state.folder === picked);
-}
-
-/** Today as `YYYY-MM-DD` in local time. */
-export function today(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 async function newItem(host: StrategyHost, kind: Kind): Promise<void> {

@@ -10,9 +10,23 @@ export const MARKDOWN = /\.(md|markdown)$/i;
 
 type FileMatcherLike = ReturnType<typeof createFileMatcher>;
 
+/**
+ * Today in the user's time zone, as the UTC midnight the core's date rules count
+ * from: "reviewed today" and a new item's `reviewed:` are the same day.
+ */
+export function localDay(): Date {
+  const now = new Date();
+  return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
+}
+
+/** Today as `YYYY-MM-DD` in the user's time zone. */
+export function today(): string {
+  return localDay().toISOString().slice(0, 10);
+}
+
 /** One workspace folder and its strategy workspace. */
 export class StrategyFolder {
-  workspace = new StrategyWorkspace();
+  workspace = new StrategyWorkspace({ today: localDay });
   matcher: FileMatcherLike = createFileMatcher(this.workspace.getConfig());
   /** The last text of `strategy.config.yaml` (undefined: there is none). */
   configText: string | undefined;

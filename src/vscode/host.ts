@@ -7,7 +7,7 @@
  */
 import * as vscode from "vscode";
 import { CONFIG_FILE, createFileMatcher, StrategyWorkspace, type FileContent } from "../core/index";
-import { exists, findMarkdown, liveContent, readContent, StrategyFolder } from "./folder";
+import { exists, findMarkdown, liveContent, localDay, readContent, StrategyFolder } from "./folder";
 import { affectsSettings, configFromSettings } from "./settings";
 
 export { StrategyFolder } from "./folder";
@@ -251,7 +251,7 @@ export class StrategyHost implements vscode.Disposable {
     const started = performance.now();
     try {
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Strategy Docs: reading ${state.folder.name}` }, async () => {
-        const workspace = new StrategyWorkspace();
+        const workspace = new StrategyWorkspace({ today: localDay });
         const configUri = state.uriOf(CONFIG_FILE);
         const openConfig = vscode.workspace.textDocuments.find((document) => document.uri.toString() === configUri.toString());
         const configContent = openConfig ? openConfig.getText() : await readContent(configUri);

@@ -4,7 +4,7 @@
  * settings. A setting of the wrong shape is ignored (the SPEC default applies).
  */
 import * as vscode from "vscode";
-import { defaultConfig, RULE_IDS, SCORING_MODELS, SEVERITY_SETTINGS, type Kind, type ScoringModel, type SeveritySetting, type StrategyConfig } from "../core/index";
+import { defaultConfig, defaultFolder, RULE_IDS, SCORING_MODELS, SEVERITY_SETTINGS, type Kind, type ScoringModel, type SeveritySetting, type StrategyConfig } from "../core/index";
 
 
 const isNumber = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
@@ -55,7 +55,7 @@ export function configFromSettings(scope: vscode.Uri | undefined): StrategyConfi
 export function folderForKind(scope: vscode.Uri | undefined, kind: Kind): string {
   const value = vscode.workspace.getConfiguration("strategyDocs", scope).get<unknown>(`folders.${kind}`);
   if (typeof value === "string") return value.replace(/^\/+|\/+$/g, "");
-  return kind === "strategy" ? "" : `${kind}s`;
+  return defaultFolder(kind);
 }
 
 /** The settings that make the config ({@link configFromSettings}); the others are read where they are used. */

@@ -10,7 +10,7 @@ import { describeValue, locate } from "../parse/locate";
 import { pairOf, toPlain, type YMap } from "../parse/yaml-node";
 import { parseFormula } from "../score/formula";
 import type { ConfigKey } from "./config-schema";
-import type { StrategyConfig } from "./types";
+import { DEFAULT_CAPACITY, type StrategyConfig } from "./types";
 
 export const CONFIG_FILE = "strategy.config.yaml";
 
@@ -20,7 +20,7 @@ export function defaultConfig(): StrategyConfig {
     include: ["**/*.md", "**/*.markdown"],
     exclude: ["**/node_modules/**", "**/.git/**"],
     scoring: { model: "weighted", weights: { impact: 0.5, urgency: 0.3, effort: 0.2 } },
-    capacity: { split: { strategic: 70, tactical: 30 }, tolerance: 10 },
+    capacity: { split: { ...DEFAULT_CAPACITY.split }, tolerance: DEFAULT_CAPACITY.tolerance },
     review: { maxAgeDays: 120 },
     rules: {},
   };

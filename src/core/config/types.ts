@@ -26,6 +26,9 @@ export interface ScoringConfig {
   formula?: string;
 }
 
+/** The capacity defaults of SPEC §4/§5: 70/30, 10 points of tolerance. */
+export const DEFAULT_CAPACITY: Readonly<{ split: Readonly<Split>; tolerance: number }> = { split: { strategic: 70, tactical: 30 }, tolerance: 10 };
+
 export interface CapacityConfig {
   split: Split;
   /** Allowed drift of the strategic share, in percentage points. */

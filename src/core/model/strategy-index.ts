@@ -100,26 +100,20 @@ export class StrategyIndex {
 
   /** The pillar refs that apply to an item: its own, else its initiative's. */
   pillarRefs(item: Item): { refs: Ref[]; via?: Item } {
-    const own = item.refs.filter((ref) => ref.field === "pillar");
-    if (own.length) return { refs: own };
-    const initiative = this.initiativeOf(item);
-    if (initiative) {
-      const inherited = initiative.refs.filter((ref) => ref.field === "pillar");
-      if (inherited.length) return { refs: inherited, via: initiative };
-    }
-    return { refs: [] };
+    return this.inheritedRefs(item, (ref) => ref.field === "pillar");
   }
 
   /** The KPI refs that apply to an item: its own, else its initiative's. */
   kpiRefs(item: Item): { refs: Ref[]; via?: Item } {
-    const own = item.refs.filter((ref) => ref.field === "kpi" || ref.field === "kpis");
+    return this.inheritedRefs(item, (ref) => ref.field === "kpi" || ref.field === "kpis");
+  }
+
+  private inheritedRefs(item: Item, wanted: (ref: Ref) => boolean): { refs: Ref[]; via?: Item } {
+    const own = item.refs.filter(wanted);
     if (own.length) return { refs: own };
     const initiative = this.initiativeOf(item);
-    if (initiative) {
-      const inherited = initiative.refs.filter((ref) => ref.field === "kpi" || ref.field === "kpis");
-      if (inherited.length) return { refs: inherited, via: initiative };
-    }
-    return { refs: [] };
+    const inherited = initiative ? initiative.refs.filter(wanted) : [];
+    return inherited.length ? { refs: inherited, via: initiative } : { refs: [] };
   }
 
   /** KPIs of a pillar: those it lists, then those that name it. */

@@ -4,12 +4,13 @@
  * Pure functions over plain data; the orchestration and the wording of the
  * notes live in `plan.ts`.
  */
-import type { Split } from "../config/types.js";
+import { DEFAULT_CAPACITY, type Split } from "../config/types.js";
+import { roundScore } from "../score/models.js";
 
 /** The `byPillar` key of items with no pillar. */
 export const UNALIGNED = "(unaligned)";
 /** The fallback target when neither the sprint nor the options give a usable split. */
-export const DEFAULT_SPLIT: Split = { strategic: 70, tactical: 30 };
+export const DEFAULT_SPLIT: Split = DEFAULT_CAPACITY.split;
 
 /** What the fill needs to know about a candidate. */
 export interface Orderable {
@@ -103,11 +104,8 @@ export function notFitting<T>(queue: TrackQueue<T>, limit: number): { items: T[]
   return { items, more };
 }
 
-/** Rounds away float noise (0.30000000000000004 → 0.3) for reported amounts. */
-export function tidy(value: number): number {
-  const rounded = Math.round(value * 1e6) / 1e6;
-  return Object.is(rounded, -0) ? 0 : rounded;
-}
+/** Rounds away float noise (0.30000000000000004 → 0.3) for reported amounts (as scores are). */
+export const tidy = roundScore;
 
 /** Rounds to one decimal, as shares are reported. */
 export function round1(value: number): number {
@@ -159,6 +157,7 @@ export function normalizeId(id: string | undefined): string | undefined {
   return key ? key : undefined;
 }
 
-function fmt(value: number): string {
+/** An amount for a note. */
+export function fmt(value: number): string {
   return String(tidy(value));
 }

@@ -4,7 +4,7 @@
  * track against the target and per pillar. Pure and total: bad input becomes
  * a note, never an exception.
  */
-import type { Split, Track } from "../config/types.js";
+import { DEFAULT_CAPACITY, type Split, type Track } from "../config/types.js";
 import {
   compareBacklog,
   fillQueue,
@@ -16,6 +16,7 @@ import {
   notFitting,
   sumByPillar,
   tidy,
+  fmt,
   validEstimate,
   type TrackQueue,
 } from "./allocation.js";
@@ -80,7 +81,7 @@ export interface SprintPlan {
   };
 }
 
-const DEFAULT_TOLERANCE = 10;
+const DEFAULT_TOLERANCE = DEFAULT_CAPACITY.tolerance;
 /** Most `doesNotFit` entries listed per track. */
 const DOES_NOT_FIT_LIMIT = 10;
 const TRACKS: readonly Track[] = ["strategic", "tactical"];
@@ -265,10 +266,6 @@ function estimateOf(item: PlanItem): number {
 
 function validTolerance(tolerance: number | undefined): number {
   return tolerance !== undefined && Number.isFinite(tolerance) && tolerance >= 0 ? tolerance : DEFAULT_TOLERANCE;
-}
-
-function fmt(value: number): string {
-  return String(tidy(value));
 }
 
 function cap(word: string): string {

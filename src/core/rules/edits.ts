@@ -43,7 +43,12 @@ export function fixOf(title: string, change: FileChange | undefined, safe = fals
   return change ? [{ title, safe, changes: [change] }] : [];
 }
 
-/** The folder most items of a kind live in (default `<kind>s`), for new files. */
+/** Where items of a kind go when nothing says otherwise: `<kind>s`, the root for `strategy`. */
+export function defaultFolder(kind: Item["kind"]): string {
+  return kind === "strategy" ? "" : `${kind}s`;
+}
+
+/** The folder most items of a kind live in (default {@link defaultFolder}), for new files. */
 export function folderFor(index: StrategyIndex, kind: Item["kind"]): string {
   const counts = new Map<string, number>();
   for (const item of index.ofKind(kind)) {
@@ -51,7 +56,7 @@ export function folderFor(index: StrategyIndex, kind: Item["kind"]): string {
     const dir = item.file.includes("/") ? item.file.slice(0, item.file.lastIndexOf("/")) : "";
     counts.set(dir, (counts.get(dir) ?? 0) + 1);
   }
-  let best = kind === "strategy" ? "" : `${kind}s`;
+  let best = defaultFolder(kind);
   let bestCount = 0;
   for (const [dir, count] of counts) if (count > bestCount) [best, bestCount] = [dir, count];
   return best;

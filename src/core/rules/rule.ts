@@ -1,6 +1,6 @@
 import type { Severity, StrategyConfig } from "../config/types";
 import type { Finding, Fix } from "../model/issue";
-import type { Item, Ref } from "../model/item";
+import type { Item } from "../model/item";
 import type { Kind } from "../model/kinds";
 import type { StrategyIndex } from "../model/strategy-index";
 
@@ -53,7 +53,3 @@ export function label(item: Item): string {
   return `${item.kind} \`${item.id}\``;
 }
 
-/** The refs of `item` in one of the given fields. */
-export function refsOf(item: Item, ...fields: Ref["field"][]): Ref[] {
-  return item.refs.filter((ref) => fields.includes(ref.field));
-}

@@ -132,19 +132,19 @@ class Parser {
   }
 
   private parseExpr(): Expr {
-    let left = this.parseTerm();
-    while (this.isPunct("+") || this.isPunct("-")) {
-      const op = this.next().text as "+" | "-";
-      left = { kind: "binary", op, left, right: this.parseTerm(), offset: left.offset };
-    }
-    return left;
+    return this.parseBinary("+", "-", () => this.parseTerm());
   }
 
   private parseTerm(): Expr {
-    let left = this.parseUnary();
-    while (this.isPunct("*") || this.isPunct("/")) {
-      const op = this.next().text as "*" | "/";
-      left = { kind: "binary", op, left, right: this.parseUnary(), offset: left.offset };
+    return this.parseBinary("*", "/", () => this.parseUnary());
+  }
+
+  /** A left-associative chain of operands joined by either of two operators of one precedence. */
+  private parseBinary<Op extends "+" | "-" | "*" | "/">(a: Op, b: Op, operand: () => Expr): Expr {
+    let left = operand();
+    while (this.isPunct(a) || this.isPunct(b)) {
+      const op = this.next().text as Op;
+      left = { kind: "binary", op, left, right: operand(), offset: left.offset };
     }
     return left;
   }
