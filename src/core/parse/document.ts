@@ -13,6 +13,7 @@ import { sliceFrontMatter } from "./frontmatter";
 import { fullParse } from "./full-yaml";
 import { KIND_FIELDS, quickValid } from "./quick-valid";
 import { describeValue, locate } from "./locate";
+import { nearMissFinding } from "./near-miss";
 import { pairOf, toPlain, type YMap, type YNode, type YScalar } from "./yaml-node";
 
 const TYPE_LINE = /^[ \t]*(?:-[ \t]+)?["']?type["']?[ \t]*:[ \t]*["']?([A-Za-z][A-Za-z-]*)/gm;
@@ -157,17 +158,6 @@ function kindOf(map: YMap): { kind?: Kind; near?: Kind; node?: YScalar } {
   const word = value.value.toLowerCase();
   if (isKind(word)) return { kind: word, node: value };
   return { near: nearMissKind(word), node: value };
-}
-
-function nearMissFinding(file: ParsedFile, node: YScalar, near: Kind): Finding {
-  const range = file.lines().rangeOf(node.start, node.end);
-  return {
-    rule: "schema",
-    message: `Unknown kind \`${String(node.value)}\`: did you mean \`${near}\`?`,
-    file: file.path,
-    range,
-    fixes: [{ title: `Change to \`type: ${near}\``, safe: true, changes: [{ kind: "edit", file: file.path, edits: [{ range, newText: near }] }] }],
-  };
 }
 
 function collectItems(file: StrategyFile, root: YMap): void {
