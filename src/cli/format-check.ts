@@ -1,5 +1,9 @@
-/** `check` output: text, JSON (SPEC §6) and SARIF 2.1.0. Positions become 1-based here, and only here. */
+/**
+ * `check` output: text, JSON (SPEC §6) and SARIF 2.1.0, each diagnostic with its
+ * fixes. Positions become 1-based here (and in format-fixes.ts), and only here.
+ */
 import { RULES, type Issue, type Severity } from "../core/index";
+import { hintLines, oneLine, sarifFixes, toJsonFix, type JsonFix, type LinesOf } from "./format-fixes";
 import { INFORMATION_URI, PROGRAM, VERSION } from "./help";
 
 export type CheckFormat = "text" | "json" | "sarif";
@@ -15,6 +19,8 @@ export interface JsonDiagnostic {
   severity: Severity;
   rule: string;
   message: string;
+  /** Every fix, safe or not: none is an empty list. */
+  fixes: JsonFix[];
 }
 
 export interface CheckSummary {
@@ -27,16 +33,21 @@ export interface CheckSummary {
   infos: number;
 }
 
-export function toJsonDiagnostic(issue: Issue): JsonDiagnostic {
+/** Where a diagnostic is: 1-based, the end exclusive (the column just past its last character). */
+function locate(issue: Issue): Pick<JsonDiagnostic, "line" | "column" | "endLine" | "endColumn"> {
+  const { start, end } = issue.range;
+  return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+}
+
+/** One diagnostic of `check --format json`; `linesOf` places the fixes' edits in their files. */
+export function toJsonDiagnostic(issue: Issue, linesOf: LinesOf): JsonDiagnostic {
   return {
     file: issue.file,
-    line: issue.range.start.line + 1,
-    column: issue.range.start.character + 1,
-    endLine: issue.range.end.line + 1,
-    endColumn: issue.range.end.character + 1,
+    ...locate(issue),
     severity: issue.severity,
     rule: issue.rule,
     message: issue.message,
+    fixes: issue.fixes.map((fix) => toJsonFix(fix, linesOf)),
   };
 }
 
@@ -54,21 +65,25 @@ function count(n: number, singular: string, plural = `${singular}s`): string {
   return `${n} ${n === 1 ? singular : plural}`;
 }
 
-/** `file:line:col severity rule message` lines, a blank line, then the summary. */
+/**
+ * `file:line:col severity rule message` lines, each followed by its fixes as
+ * indented hint lines, a blank line, then the summary.
+ */
 export function formatText(issues: readonly Issue[], summary: CheckSummary): string {
   const where = `${count(summary.files, "file")} (${count(summary.items, "item")})`;
   if (issues.length === 0) return `No problems in ${where}.\n`;
-  const lines = issues.map((issue) => {
-    const d = toJsonDiagnostic(issue);
-    return `${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message}`;
-  });
+  const lines: string[] = [];
+  for (const issue of issues) {
+    const { line, column } = locate(issue);
+    lines.push(`${oneLine(issue.file)}:${line}:${column} ${issue.severity} ${issue.rule} ${oneLine(issue.message)}`, ...hintLines(issue));
+  }
   const totals = `${count(summary.errors, "error")}, ${count(summary.warnings, "warning")}, ${count(summary.infos, "info")}`;
   lines.push("", `${count(summary.files, "file")}, ${count(summary.items, "item")}: ${totals}`);
   return lines.join("\n") + "\n";
 }
 
-export function formatJson(issues: readonly Issue[], summary: CheckSummary): string {
-  return JSON.stringify({ diagnostics: issues.map(toJsonDiagnostic), summary }, null, 2) + "\n";
+export function formatJson(issues: readonly Issue[], summary: CheckSummary, linesOf: LinesOf): string {
+  return JSON.stringify({ diagnostics: issues.map((issue) => toJsonDiagnostic(issue, linesOf)), summary }, null, 2) + "\n";
 }
 
 const SARIF_LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };
@@ -78,8 +93,11 @@ function relativeUri(file: string): string {
   return file.split("/").map(encodeURIComponent).join("/");
 }
 
-/** SARIF 2.1.0: one run, every rule described, results relative to `%SRCROOT%` (the root). */
-export function formatSarif(issues: readonly Issue[], rootUri?: string): string {
+/**
+ * SARIF 2.1.0: one run, every rule described, results relative to `%SRCROOT%`
+ * (the root), columns in UTF-16 code units, each result's fixes as SARIF `fixes`.
+ */
+export function formatSarif(issues: readonly Issue[], linesOf: LinesOf, rootUri?: string): string {
   const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
   const log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -100,8 +118,10 @@ export function formatSarif(issues: readonly Issue[], rootUri?: string): string 
           },
         },
         ...(rootUri ? { originalUriBaseIds: { "%SRCROOT%": { uri: rootUri } } } : {}),
+        columnKind: "utf16CodeUnits",
         results: issues.map((issue) => {
-          const d = toJsonDiagnostic(issue);
+          const d = toJsonDiagnostic(issue, linesOf);
+          const fixes = sarifFixes(d.fixes, relativeUri);
           const index = ruleIndex.get(issue.rule);
           return {
             ruleId: issue.rule,
@@ -116,6 +136,7 @@ export function formatSarif(issues: readonly Issue[], rootUri?: string): string 
                 },
               },
             ],
+            ...(fixes.length ? { fixes } : {}),
           };
         }),
       },

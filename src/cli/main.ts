@@ -175,10 +175,12 @@ function check(loaded: LoadedWorkspace, format: string, fix: boolean, io: CliIO)
       io.stderr(`Fixed ${problems} problem${problems === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}.\n`);
     }
   }
-  // Reporting needs no fixes: building them (choices, stubs) would only cost time.
-  const issues = workspace.allIssues(false).filter((issue) => isReported(loaded, issue.file));
+  // Every format shows the fixes: hints in the text, edits in JSON and SARIF.
+  const issues = workspace.allIssues(true).filter((issue) => isReported(loaded, issue.file));
   const summary = summarize(issues, loaded.reported.size, itemsIn(loaded));
-  const output = format === "json" ? formatJson(issues, summary) : format === "sarif" ? formatSarif(issues, `${pathToFileURL(loaded.root).href}/`) : formatText(issues, summary);
+  const linesOf = (file: string) => workspace.index.files.get(file)?.lines();
+  const output =
+    format === "json" ? formatJson(issues, summary, linesOf) : format === "sarif" ? formatSarif(issues, linesOf, `${pathToFileURL(loaded.root).href}/`) : formatText(issues, summary);
   io.stdout(output);
   return summary.errors > 0 ? 1 : 0;
 }

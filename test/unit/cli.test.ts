@@ -1,62 +1,21 @@
 /**
- * One table of CLI cases, each run twice: in-process through `main` with a
- * capturing io, and as the built binary (`node dist/cli.js`). Every case gets
- * its own temporary copy of `examples/` (or an empty folder), so `--fix` cases
- * can write.
+ * One table of CLI cases, each run in-process and as the built binary (see
+ * cli-harness.ts). The fixes in `check` output have their own file, cli-fixes.test.ts.
  */
 import { strict as assert } from "node:assert";
-import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { main, type CliIO } from "../../src/cli/main";
 import { nodeFileSystem } from "../../src/cli/fs";
 import { markdownText } from "../../src/cli/format-table";
 import { RULES } from "../../src/core/index";
 import { version } from "../../package.json";
+import { markdownFiles, positionOf, REPO, runCases, TODAY, type Case } from "./cli-harness";
 
-const REPO = path.resolve(__dirname, "../..");
-const CLI = path.join(REPO, "dist", "cli.js");
-const TODAY = "2026-11-24";
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-type Runner = (args: string[], cwd: string) => Promise<Result>;
-
-const runners: Record<string, Runner> = {
-  "in-process": async (args, cwd) => {
-    let stdout = "";
-    let stderr = "";
-    const io: CliIO = { cwd, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), fs: nodeFileSystem };
-    const code = await main(args, io);
-    return { code, stdout, stderr };
-  },
-  binary: async (args, cwd) => {
-    const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8" });
-    return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
-  },
-};
-
-interface Case {
-  name: string;
-  args: string[];
-  /** Start from an empty folder instead of a copy of `examples/`. */
-  empty?: boolean;
-  /** Files to add (path relative to the workspace → text or bytes). */
-  files?: Record<string, string | Uint8Array>;
-  /** Run from the workspace's parent folder, naming the workspace as the path. */
-  fromParent?: boolean;
-  code: number;
-  expect?(result: Result, dir: string): void;
-  /** Run the same arguments a second time, then check this. */
-  again?(result: Result, dir: string, before: Map<string, Buffer>): void;
-}
-
-const DIAGNOSTIC_KEYS = ["file", "line", "column", "endLine", "endColumn", "severity", "rule", "message"];
+const DIAGNOSTIC_KEYS = ["file", "line", "column", "endLine", "endColumn", "severity", "rule", "message", "fixes"];
+/** A diagnostic line of the text output, and a hint line under it. */
+const DIAGNOSTIC_LINE = /^[\w./-]+\.md:\d+:\d+ (error|warning|info) [a-z-]+ .+$/;
+const HINT_LINE = /^ {2}(fix( \(safe(, --fix applies it)?\))?: .+|… and \d+ more fixes \(--format json lists them all\))$/;
 const BACKLOG_KEYS = ["id", "title", "type", "track", "pillar", "score", "rank", "estimate", "sprint", "status", "file", "line"];
 const PLAN_KEYS = ["sprint", "capacity", "target", "planned", "proposed", "share", "byPillar", "doesNotFit", "notes"];
 
@@ -71,17 +30,6 @@ function usageError(pattern: RegExp): Pick<Case, "code" | "expect"> {
       assert.doesNotMatch(stderr, /\n\s+at /);
     },
   };
-}
-
-function markdownFiles(dir: string): string[] {
-  return (fs.readdirSync(dir, { recursive: true }) as string[]).filter((file) => file.endsWith(".md"));
-}
-
-/** 1-based line and column of the first match of `needle` in a file. */
-function positionOf(file: string, needle: string): { line: number; column: number } {
-  const lines = fs.readFileSync(file, "utf8").replace(/^\uFEFF/, "").split(/\r?\n/);
-  const line = lines.findIndex((text) => text.includes(needle));
-  return { line: line + 1, column: lines[line].indexOf(needle) + 1 };
 }
 
 const FIX_ME = "\uFEFF---\r\ntype: tactc\r\nid: fix-me\r\ntitle: Fix me\r\n# keep this comment\r\npillar: automaton   # and this one\r\nkpi: trial-conversion\r\nimpact: 3\r\nurgency: 3\r\neffort: 2\r\n---\r\nBody text.\r\n";
@@ -113,8 +61,10 @@ const cases: Case[] = [
       const lines = stdout.trimEnd().split("\n");
       assert.match(lines.at(-1)!, new RegExp(`^${markdownFiles(dir).length} files, \\d+ items: 0 errors, 8 warnings, 2 infos$`));
       assert.equal(lines.at(-2), "");
-      assert.equal(lines.length, 12);
-      for (const line of lines.slice(0, 10)) assert.match(line, /^[\w./-]+\.md:\d+:\d+ (warning|info) [a-z-]+ .+$/);
+      const body = lines.slice(0, -2);
+      assert.equal(body.filter((line) => DIAGNOSTIC_LINE.test(line)).length, 10);
+      assert.match(body[0], DIAGNOSTIC_LINE);
+      for (const line of body) assert.ok(DIAGNOSTIC_LINE.test(line) || HINT_LINE.test(line), line);
       const { line, column } = positionOf(path.join(dir, "strategy.md"), "reviewed:");
       assert.ok(lines.some((text) => text.startsWith(`strategy.md:${line}:${column + "reviewed: ".length} info stale-strategy `) && text.includes(TODAY)), stdout);
     },
@@ -405,44 +355,7 @@ const cases: Case[] = [
   { name: "--version", args: ["--version"], code: 0, expect: ({ stdout }) => assert.equal(stdout, `${version}\n`) },
 ];
 
-/** Newest modification time under a folder. */
-function newest(dir: string): number {
-  let time = 0;
-  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) time = Math.max(time, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return time;
-}
-
 describe("CLI", function () {
-  const temp: string[] = [];
-
-  before(function () {
-    this.timeout(120_000);
-    const sources = Math.max(newest(path.join(REPO, "src")), fs.statSync(path.join(REPO, "package.json")).mtimeMs);
-    if (fs.existsSync(CLI) && fs.statSync(CLI).mtimeMs >= sources) return;
-    const build = spawnSync(process.execPath, ["esbuild.js"], { cwd: REPO, encoding: "utf8" });
-    // esbuild.js also builds the extension; only the CLI bundle matters here.
-    if (!fs.existsSync(CLI) || fs.statSync(CLI).mtimeMs < sources) assert.fail(`node esbuild.js did not build dist/cli.js:\n${build.stderr}`);
-  });
-
-  after(() => {
-    for (const dir of temp) fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  function workspace(test: Case): string {
-    const parent = fs.mkdtempSync(path.join(os.tmpdir(), "strategy-docs-cli-"));
-    temp.push(parent);
-    const dir = path.join(parent, "workspace");
-    if (test.empty) fs.mkdirSync(dir);
-    else fs.cpSync(path.join(REPO, "examples"), dir, { recursive: true });
-    for (const [file, content] of Object.entries(test.files ?? {})) {
-      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-      fs.writeFileSync(path.join(dir, file), content);
-    }
-    return dir;
-  }
-
   it("turns an unexpected exception into one line and exit 2", async () => {
     let stderr = "";
     const io: CliIO = {
@@ -464,24 +377,7 @@ describe("CLI", function () {
     assert.equal(JSON.parse(stdout).diagnostics.filter((d: { rule: string }) => d.rule === "stale-strategy").length, 0);
   });
 
-  for (const [runnerName, runner] of Object.entries(runners)) {
-    describe(runnerName, () => {
-      for (const test of cases) {
-        it(test.name, async () => {
-          const dir = workspace(test);
-          const cwd = test.fromParent ? path.dirname(dir) : dir;
-          const args = test.fromParent ? [...test.args, "workspace"] : test.args;
-          const result = await runner(args, cwd);
-          assert.equal(result.code, test.code, `exit code ${result.code}\nstdout: ${result.stdout}\nstderr: ${result.stderr}`);
-          test.expect?.(result, dir);
-          if (test.again) {
-            const before = new Map(markdownFiles(dir).map((file) => [file, fs.readFileSync(path.join(dir, file))]));
-            test.again(await runner(args, cwd), dir, before);
-          }
-        });
-      }
-    });
-  }
+  runCases(cases);
 });
 
 describe("markdownText", () => {
