@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { applyEdits, disjointEdits, safeEdits, type Fix, type Issue, type StrategyWorkspace } from "../../src/core/index";
+import { applyEdits, disjointEdits, parseStrategyFile, safeEdits, type Fix, type Issue, type StrategyWorkspace } from "../../src/core/index";
 import { applyChanges, issuesOf, workspaceOf } from "./helpers";
 
 /** Applies every safe fix until none is left, like `check --fix`; returns the texts. */
@@ -133,6 +133,98 @@ describe("fixes", () => {
   it("skips overlapping edits instead of corrupting the text", () => {
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } };
     assert.equal(applyEdits("abcdef", [{ range, newText: "X" }, { range, newText: "Y" }]).length, 4);
+  });
+});
+
+/** `kind:id` of every item of a text, and whether it parses: what a fix must never lose. */
+function itemsOf(text: string, path = "x.md"): { items: string[]; yamlErrors: number } {
+  const file = parseStrategyFile(path, text);
+  return { items: file.items.map((item) => `${item.kind}:${item.id}`), yamlErrors: file.findings.filter((f) => f.rule === "yaml-syntax").length };
+}
+
+/** The text after the first fix of the one issue of `rule` on `file`, checked to keep every item of the file. */
+function fixed(files: Record<string, string>, file: string, rule: string, choice = 0): string {
+  const ws = workspaceOf(files);
+  const issue = only(issuesOf(ws, rule).filter((i) => i.file === file));
+  const text = apply(ws, issue.fixes[choice])[file];
+  assert.deepEqual(itemsOf(text, file), { items: itemsOf(files[file], file).items, yamlErrors: 0 }, text);
+  return text;
+}
+
+describe("fixes never lose an item (one way to set a field)", () => {
+  const pillar = { "g.md": "---\ntype: pillar\nid: growth\nkpis: [nrr]\n---\n", "n.md": "---\ntype: kpi\nid: nrr\npillar: growth\ntarget: 1\n---\n" };
+
+  it("replaces a present but empty, null or invalid value instead of adding the key again", () => {
+    const cases: Array<[string, string, string]> = [
+      ["tactic-missing-pillar", "pillar: ''", "pillar: growth"],
+      ["tactic-missing-pillar", "pillar:", "pillar: growth"],
+      ["tactic-missing-pillar", "pillar:   # later", "pillar: growth   # later"],
+      ["tactic-missing-pillar", "pillar: Growth Team # sic", "pillar: growth # sic"],
+      ["tactic-missing-pillar", "pillar: [growth, x]", "pillar: growth"],
+      ["tactic-missing-kpi", "kpi: ~", "kpi: nrr"],
+      ["tactic-missing-kpi", "kpi: !!null", "kpi: !!null nrr"],
+    ];
+    for (const [rule, before, after] of cases) {
+      const text = fixed({ ...pillar, "t.md": `---\ntype: tactic\nid: t\n${before}\nimpact: 1\n---\nBody\n` }, "t.md", rule);
+      assert.equal(text, `---\ntype: tactic\nid: t\n${after}\nimpact: 1\n---\nBody\n`, before);
+    }
+  });
+
+  it("replaces an empty or invalid list of a pillar, flow or block, and the finding goes", () => {
+    const kpi = { "n.md": "---\ntype: kpi\nid: nrr\ntarget: 1\n---\n" };
+    assert.equal(fixed({ ...kpi, "p.md": "---\ntype: pillar\nid: p\nkpis: []\n---\n" }, "p.md", "pillar-without-kpi"), "---\ntype: pillar\nid: p\nkpis: [nrr]\n---\n");
+    const block = fixed({ ...kpi, "p.md": "---\ntype: pillar\nid: p\nkpis:\n  - Bad Id\n  # c\n  - x y\nhorizon: 2027\n---\n" }, "p.md", "pillar-without-kpi");
+    assert.equal(block, "---\ntype: pillar\nid: p\nkpis: [nrr]\nhorizon: 2027\n---\n");
+    assert.deepEqual(issuesOf(workspaceOf({ ...kpi, "p.md": block }), "pillar-without-kpi"), []);
+  });
+
+  it("in an items: queue, edits only the item at fault and keeps the whole queue", () => {
+    const queue = "---\nitems:\n  - {type: tactic, id: a, pillar: , kpi: nrr}\n  - type: tactic\n    id: b\n    pillar: growth\n    kpis: []\n---\n";
+    assert.equal(fixed({ ...pillar, "q.md": queue }, "q.md", "tactic-missing-pillar"), queue.replace("pillar: ,", "pillar: growth,"));
+    assert.equal(fixed({ ...pillar, "q.md": queue }, "q.md", "tactic-missing-kpi"), queue.replace("kpis: []\n", "kpis: []\n    kpi: nrr\n"));
+  });
+
+  it("adds pairs to a flow map item, with or without a trailing comma, several at one point", () => {
+    const files = { "q.md": "---\nitems:\n  - {type: tactic, id: a, impact: 2}\n  - {type: tactic, id: b, impact: 2, }\n---\n" };
+    const ws = workspaceOf(files);
+    const [a, b] = issuesOf(ws, "unscored-item");
+    assert.equal(apply(ws, a.fixes[0])["q.md"], files["q.md"].replace("impact: 2}", "impact: 2, urgency: 3, effort: 3}"));
+    assert.equal(apply(ws, b.fixes[0])["q.md"], files["q.md"].replace("impact: 2, }", "impact: 2, urgency: 3, effort: 3, }"));
+  });
+
+  it("indents an added line like the item's keys: not counting a BOM on the first key line, after `- ` in items:", () => {
+    const bom = fixed({ ...pillar, "t.md": "---\n\uFEFFtype: tactic\nid: t\nkpi: nrr\n---\n" }, "t.md", "tactic-missing-pillar");
+    assert.equal(bom, "---\n\uFEFFtype: tactic\nid: t\nkpi: nrr\npillar: growth\n---\n");
+    const flush = "---\nitems:\n- type: tactic\n  id: a\n  kpi: nrr\n- &b type: tactic\n  id: b\n  kpi: nrr\n---\n";
+    const ws = workspaceOf({ ...pillar, "q.md": flush });
+    const [first, second] = issuesOf(ws, "tactic-missing-pillar");
+    assert.equal(apply(ws, first.fixes[0])["q.md"], flush.replace("id: a\n  kpi: nrr\n", "id: a\n  kpi: nrr\n  pillar: growth\n"));
+    assert.equal(apply(ws, second.fixes[0])["q.md"], flush.replace("id: b\n  kpi: nrr\n", "id: b\n  kpi: nrr\n  pillar: growth\n"));
+  });
+
+  it("finds an item's last line in its text, not at an alias's anchor (which may lie in another item)", () => {
+    const queue = "---\nitems:\n  - type: kpi\n    id: k\n    notes: &n [a,\n      b]\n  - type: tactic\n    id: t\n    kpi: nrr\n    notes: *n\n---\n";
+    assert.equal(fixed({ ...pillar, "q.md": queue }, "q.md", "tactic-missing-pillar"), queue.replace("notes: *n\n", "notes: *n\n    pillar: growth\n"));
+    const alias = "---\nx: &a Growth Team\ntype: tactic\nid: t\nkpi: nrr\npillar: *a\n---\n";
+    assert.equal(fixed({ ...pillar, "t.md": alias }, "t.md", "tactic-missing-pillar"), alias.replace("pillar: *a", "pillar: growth"));
+  });
+
+  it("--fix of a kind after a lone CR keeps `type:` a key and the item (the CR is part of the value for YAML)", () => {
+    const files = { "t.md": "---\ntype:\rtactic\nid: t\n---\nBody\n" };
+    const ws = workspaceOf(files);
+    const out = fixAll(ws, files);
+    assert.equal(out["t.md"], "---\ntype: tactic\nid: t\n---\nBody\n");
+    assert.deepEqual(itemsOf(out["t.md"]), { items: ["tactic:t"], yamlErrors: 0 });
+    // A value that ends the line keeps its line break, CRLF or not.
+    const crlf = { "t.md": "---\r\ntype: tactc\r\nid: t\r\n---\r\n" };
+    assert.equal(fixAll(workspaceOf(crlf), crlf)["t.md"], "---\r\ntype: tactic\r\nid: t\r\n---\r\n");
+  });
+
+  it("quotes a did-you-mean id that plain YAML would read as a number, so --fix converges", () => {
+    const files = { "s.md": "---\ntype: sprint\nid: \"1.10\"\ncapacity: 5\n---\n", "t.md": "---\ntype: tactic\nid: t\nsprint: 1.1O\n---\n" };
+    const ws = workspaceOf(files);
+    assert.equal(fixAll(ws, files)["t.md"], "---\ntype: tactic\nid: t\nsprint: \"1.10\"\n---\n");
+    assert.deepEqual(issuesOf(ws, "unknown-reference"), []);
   });
 });
 

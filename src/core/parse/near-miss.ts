@@ -2,16 +2,16 @@
 import type { Kind } from "../model/kinds";
 import type { Finding } from "../model/issue";
 import type { ParsedFile } from "../model/item";
+import { replaceValue } from "../rules/edits";
 import type { YScalar } from "./yaml-node";
 
-/** A near miss of a kind: "did you mean", with the one safe fix that corrects it. */
+/** A near miss of a kind: "did you mean", with the one safe fix that corrects it (a scalar replacement that keeps `type: ` a key). */
 export function nearMissFinding(file: ParsedFile, node: YScalar, near: Kind): Finding {
-  const range = file.lines().rangeOf(node.start, node.end);
   return {
     rule: "schema",
     message: `Unknown kind \`${String(node.value)}\`: did you mean \`${near}\`?`,
     file: file.path,
-    range,
-    fixes: [{ title: `Change to \`type: ${near}\``, safe: true, changes: [{ kind: "edit", file: file.path, edits: [{ range, newText: near }] }] }],
+    range: file.lines().rangeOf(node.start, node.end),
+    fixes: [{ title: `Change to \`type: ${near}\``, safe: true, changes: [replaceValue(file, node.start, node.end, near)] }],
   };
 }

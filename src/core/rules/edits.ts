@@ -4,38 +4,137 @@
  * user wrote them.
  */
 import type { FileChange, Fix } from "../model/issue";
+import type { Item, ParsedFile } from "../model/item";
+import type { StrategyIndex } from "../model/strategy-index";
+import { itemTitle } from "../parse/title";
+import { pairOf, type YMap, type YPair } from "../parse/yaml-node";
 
 /** A change that edits an existing file. */
 export type EditChange = Extract<FileChange, { kind: "edit" }>;
-import type { Item } from "../model/item";
-import type { StrategyIndex } from "../model/strategy-index";
-import { itemTitle } from "../parse/title";
-import type { YNode } from "../parse/yaml-node";
 
-/** Offset just past the last character of a node's content. */
-function lastOffset(node: YNode): number {
-  if (node.kind === "scalar" || node.flow) return node.end;
-  if (node.kind === "seq") return node.items.length ? lastOffset(node.items[node.items.length - 1]) : node.start + 1;
-  const last = node.pairs[node.pairs.length - 1];
-  if (!last) return node.start;
-  return last.value ? lastOffset(last.value) : last.keyEnd + 1;
+/** The offset just after the `:` that ends a key (`sprint :` is valid YAML too). */
+function afterColon(text: string, keyEnd: number): number {
+  const colon = text.indexOf(":", keyEnd);
+  return colon < 0 ? keyEnd : colon + 1;
 }
 
-/** An edit that adds `key: value` as a new line after the item's last field; undefined for a flow map item. */
-export function insertField(item: Item, key: string, value: string, comment = ""): EditChange | undefined {
-  const { node, doc } = item;
-  if (node.flow || !node.pairs.length) return undefined;
+/**
+ * The edit that writes `yaml` (YAML source) in place of the value at `start..end`
+ * of a file, so that the result still reads `key: value`: a space is kept after
+ * a `:`, a tag or an anchor, and the line break a span starts or ends with stays
+ * (a lone `\r` is not one: `yaml` reads it as part of the value).
+ */
+export function replaceValue(doc: ParsedFile, start: number, end: number, yaml: string): EditChange {
+  const { text } = doc;
+  const isBreak = (at: number) => text[at] === "\n" || (text[at] === "\r" && text[at + 1] === "\n");
+  let to = end;
+  while (to > start && isBreak(to - 1)) to--;
+  let from = start;
+  while (from < to && isBreak(from)) from++;
+  const separated = from === 0 || " \t\n[{,".includes(text[from - 1]);
+  return { kind: "edit", file: doc.path, edits: [{ range: doc.lines().rangeOf(from, to), newText: separated ? yaml : ` ${yaml}` }] };
+}
+
+/** An edit that replaces the scalar at `start..end` of the item's file with `value`, written as a YAML scalar (see {@link replaceValue}). */
+export function replaceSpan(item: Item, start: number, end: number, value: string): EditChange {
+  return replaceValue(item.doc, start, end, yamlScalar(value));
+}
+
+/** Where a pair's value is written: its span, or the alias (`*a`) that stands for it. The value node of an alias lies at its anchor. */
+function writtenValue(text: string, pair: YPair): { start: number; end: number } | undefined {
+  const value = pair.value;
+  if (value && value.start >= pair.keyEnd) return value;
+  const colon = afterColon(text, pair.keyEnd);
+  const alias = /^\s*\*[^\s,[\]{}]+/.exec(text.slice(colon, colon + 1024));
+  return alias ? { start: colon + alias[0].indexOf("*"), end: colon + alias[0].length } : undefined;
+}
+
+/** The column of a block map's keys: that of its first key, counting a `- ` before it but not a stray BOM, an anchor or a tag. */
+function mapIndent(doc: ParsedFile, first: YPair): number {
+  const lineStart = doc.lines().lineStart(doc.lines().positionAt(first.keyStart).line);
+  const prefix = doc.text.slice(lineStart, first.keyStart).replace(/\uFEFF/g, "");
+  return /^[ \t]*(?:-[ \t]+)*/.exec(prefix)![0].length;
+}
+
+/**
+ * The last line of the block map entry that starts on `line`: the lines after it
+ * that are more indented than the map's keys, blank, comments, or a `- ` or `: `
+ * at the keys' column belong to it. Text, not node offsets: an alias's node lies elsewhere.
+ */
+function lastLineOf(doc: ParsedFile, line: number, indent: number): number {
+  const { text } = doc;
   const lines = doc.lines();
-  const indent = lines.positionAt(node.pairs[0].keyStart).character;
-  const at = lines.positionAt(lastOffset(node));
-  const end = { line: at.line, character: lines.lineEnd(at.line) - lines.lineStart(at.line) };
-  const text = `${doc.eol}${" ".repeat(indent)}${key}: ${value}${comment ? `  # ${comment}` : ""}`;
-  return { kind: "edit", file: item.file, edits: [{ range: { start: end, end }, newText: text }] };
+  const endLine = lines.positionAt(doc.frontMatter?.end ?? text.length).line;
+  let last = line;
+  for (let at = line + 1; at < endLine; at++) {
+    const start = lines.lineStart(at);
+    const end = lines.lineEnd(at);
+    let first = start;
+    while (first < end && (text[first] === " " || text[first] === "\t")) first++;
+    if (first === end) continue;
+    const width = first - start;
+    const indicator = (text[first] === "-" || text[first] === ":") && (first + 1 === end || text[first + 1] === " " || text[first + 1] === "\t");
+    if (text[first] === "#" && width <= indent) continue;
+    if (width < indent || (width === indent && !indicator)) break;
+    last = at;
+  }
+  return last;
 }
 
-/** An edit that replaces the span `start..end` of the item's file. */
-export function replaceSpan(item: Item, start: number, end: number, newText: string): EditChange {
-  return { kind: "edit", file: item.file, edits: [{ range: item.doc.lines().rangeOf(start, end), newText }] };
+/** `key: value` added as a new line after the last line of a block map, at the column of its keys. */
+function addLine(doc: ParsedFile, pairs: readonly YPair[], key: string, value: string, comment: string): EditChange {
+  const lines = doc.lines();
+  const indent = mapIndent(doc, pairs[0]);
+  const last = lastLineOf(doc, lines.positionAt(pairs[pairs.length - 1].keyStart).line, indent);
+  const at = lines.lineEnd(last);
+  const newText = `${doc.eol}${" ".repeat(indent)}${key}: ${value}${comment ? `  # ${comment}` : ""}`;
+  return { kind: "edit", file: doc.path, edits: [{ range: lines.rangeOf(at, at), newText }] };
+}
+
+/** `key: value` added before the closing brace of a flow map (`{ type: tactic, id: x }`). */
+function addToFlowMap(doc: ParsedFile, map: YMap, key: string, value: string): EditChange | undefined {
+  const { text } = doc;
+  const close = map.end - 1;
+  if (text[close] !== "}") return undefined;
+  const last = map.pairs[map.pairs.length - 1];
+  const after = last ? (writtenValue(text, last)?.end ?? afterColon(text, last.keyEnd)) : map.start + 1;
+  // A trailing comma (outside a comment) needs no other.
+  const comma = text.slice(after, close).replace(/#[^\n]*/g, (c) => " ".repeat(c.length)).indexOf(",");
+  // Each added pair brings its own comma, so that several added at one point stay apart.
+  const newText = comma >= 0 ? ` ${key}: ${value},` : `${last ? ", " : ""}${key}: ${value}`;
+  const at = comma >= 0 ? after + comma + 1 : after;
+  return { kind: "edit", file: doc.path, edits: [{ range: doc.lines().rangeOf(at, at), newText }] };
+}
+
+/**
+ * The one way a fix sets a field of an item: `key: value` (`value` is YAML
+ * source). An existing value — empty (`pillar:`), null (`kpi: ~`), invalid
+ * (`pillar: Growth Team`, `kpis: []`) or an alias — is replaced in place;
+ * otherwise a line is added after the item's last field at its keys' column,
+ * or a pair to a flow map. `comment` goes after an added line. Undefined when
+ * the item cannot be edited.
+ */
+export function setField(item: Item, key: string, value: string, comment = ""): EditChange | undefined {
+  const { node, doc } = item;
+  const pair = pairOf(node, key);
+  if (!pair) {
+    if (node.flow) return addToFlowMap(doc, node, key, value);
+    return node.pairs.length ? addLine(doc, node.pairs, key, value, comment) : undefined;
+  }
+  const colon = afterColon(doc.text, pair.keyEnd);
+  const written = writtenValue(doc.text, pair);
+  if (!written) {
+    // Nothing written, or only a tag or an anchor (`kpi: !!null`): the value goes after them, before a flow map's `,` or `}`.
+    const props = /^(?:[ \t]+[!&][^\s,[\]{}]*)*(?:[ \t]+(?=[,}\]]))?/.exec(doc.text.slice(colon, colon + 1024))![0].length;
+    return replaceValue(doc, colon + props, colon + props, value);
+  }
+  if (pair.value && written === pair.value && pair.value.kind !== "scalar" && !pair.value.flow) {
+    // A block list or map: everything from the colon to its last line.
+    const lines = doc.lines();
+    const last = lastLineOf(doc, lines.positionAt(pair.keyStart).line, mapIndent(doc, node.pairs[0]));
+    return { kind: "edit", file: doc.path, edits: [{ range: lines.rangeOf(colon, lines.lineEnd(last)), newText: ` ${value}` }] };
+  }
+  return replaceValue(doc, written.start, written.end, value);
 }
 
 /** A fix made of one change, or undefined when the change cannot be made. */
@@ -71,32 +170,28 @@ export function yamlScalar(text: string): string {
   return plain ? text : JSON.stringify(text);
 }
 
-/** The offset just after the `:` that ends a key (`sprint :` is valid YAML too). */
-export function afterColon(text: string, keyEnd: number): number {
-  const colon = text.indexOf(":", keyEnd);
-  return colon < 0 ? keyEnd : colon + 1;
-}
-
 /** A new file for an item of `kind` with the given id, title and further front matter lines. */
 export function createItemFile(index: StrategyIndex, kind: Item["kind"], id: string, title: string, fields: string[], body: string): FileChange {
   const folder = folderFor(index, kind);
   const base = `${folder ? `${folder}/` : ""}${id}`;
   let path = `${base}.md`;
   for (let n = 2; index.files.has(path); n++) path = `${base}-${n}.md`;
-  const idLine = path === `${base}.md` ? [] : [`id: ${id}`];
+  const idLine = path === `${base}.md` ? [] : [`id: ${yamlScalar(id)}`];
   return { kind: "create", file: path, text: ["---", `type: ${kind}`, ...idLine, `title: ${yamlScalar(title)}`, ...fields, "---", body, ""].join("\n") };
 }
 
 /**
- * One fix per candidate, each inserting `key: <value of the candidate>` —
- * the choices of a quick fix ("each existing pillar as a choice").
+ * One fix per candidate, each setting `key` to the candidate's value (YAML
+ * source, by default its id as a scalar): the choices of a quick fix ("each
+ * existing pillar as a choice").
  */
-export function insertChoices(item: Item, key: string, candidates: readonly Item[], valueOf: (candidate: Item) => string = (c) => c.id): Fix[] {
+export function insertChoices(item: Item, key: string, candidates: readonly Item[], valueOf: (candidate: Item) => string = (c) => yamlScalar(c.id)): Fix[] {
   const fixes: Fix[] = [];
+  const verb = pairOf(item.node, key) ? "Set" : "Add";
   for (const candidate of candidates) {
     const value = valueOf(candidate);
-    const change = insertField(item, key, value);
-    if (change) fixes.push({ title: `Add \`${key}: ${value}\` (${itemTitle(candidate)})`, safe: false, changes: [change] });
+    const change = setField(item, key, value);
+    if (change) fixes.push({ title: `${verb} \`${key}: ${value}\` (${itemTitle(candidate)})`, safe: false, changes: [change] });
   }
   return fixes;
 }

@@ -1,4 +1,4 @@
-import { fixOf, insertField } from "./edits";
+import { fixOf, setField } from "./edits";
 import { findingAt, type Rule } from "./rule";
 
 /** A KPI with no `target`. */
@@ -11,7 +11,7 @@ export const kpiWithoutTarget: Rule = {
     if (Object.hasOwn(item.data, "target") || item.invalid.has("target")) return [];
     return [
       findingAt(this.id, item, item.idStart, item.idEnd, `KPI \`${item.id}\` has no target: add \`target:\` with the value to reach`,
-        () => fixOf("Insert `target:`", insertField(item, "target", "0", "the value to reach: set me"))),
+        () => fixOf("Insert `target:`", setField(item, "target", "0", "the value to reach: set me"))),
     ];
   },
   examples: {

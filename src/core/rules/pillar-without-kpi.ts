@@ -1,5 +1,5 @@
 import type { Fix } from "../model/issue";
-import { createItemFile, insertChoices } from "./edits";
+import { createItemFile, insertChoices, yamlScalar } from "./edits";
 import { itemTitle } from "../parse/title";
 import { findingAt, type Rule } from "./rule";
 
@@ -18,11 +18,11 @@ export const pillarWithoutKpi: Rule = {
     const fixes = (): Fix[] => {
       // KPIs that no pillar has adopted yet are the likeliest choice.
       const kpis = [...index.ofKind("kpi")].sort((a, b) => Number(a.refs.some((r) => r.field === "pillar")) - Number(b.refs.some((r) => r.field === "pillar")) || a.id.localeCompare(b.id));
-      const fixes = insertChoices(item, "kpis", kpis.slice(0, MAX_CHOICES), (kpi) => `[${kpi.id}]`);
+      const fixes = insertChoices(item, "kpis", kpis.slice(0, MAX_CHOICES), (kpi) => `[${yamlScalar(kpi.id)}]`);
       fixes.push({
         title: `Create a KPI for pillar \`${item.id}\``,
         safe: false,
-        changes: [createItemFile(index, "kpi", `${item.id}-kpi`, `${itemTitle(item)} KPI`, [`pillar: ${item.id}`, "direction: up"], `How progress on ${itemTitle(item)} is measured.`)],
+        changes: [createItemFile(index, "kpi", `${item.id}-kpi`, `${itemTitle(item)} KPI`, [`pillar: ${yamlScalar(item.id)}`, "direction: up"], `How progress on ${itemTitle(item)} is measured.`)],
       });
       return fixes;
     };

@@ -1,5 +1,5 @@
 import type { Fix } from "../model/issue";
-import { insertField } from "./edits";
+import { setField } from "./edits";
 import { findingAt, type Rule } from "./rule";
 
 /** Placeholder values for inserted scoring fields, with the scale as a comment. */
@@ -23,7 +23,7 @@ export const unscoredItem: Rule = {
     if (!scoringFields.some(lacks)) return [];
     const missing = scoringFields.filter(lacks);
     const fixes = (): Fix[] => {
-      const edits = missing.map((field) => insertField(item, field, ...(Object.hasOwn(PLACEHOLDERS, field) ? PLACEHOLDERS[field] : (["0", "set me"] as [string, string]))));
+      const edits = missing.map((field) => setField(item, field, ...(Object.hasOwn(PLACEHOLDERS, field) ? PLACEHOLDERS[field] : (["0", "set me"] as [string, string]))));
       return edits.every((edit) => edit?.kind === "edit")
         ? [{ title: `Insert ${missing.map((f) => `\`${f}\``).join(", ")}`, safe: false, changes: [{ kind: "edit", file: item.file, edits: edits.flatMap((e) => (e?.kind === "edit" ? e.edits : [])) }] }]
         : [];
