@@ -48,15 +48,20 @@ function jsonEdit(file: string, edit: TextEdit, lines: LineIndex | undefined): J
  * before the fix; a new file is one `createFile` edit at 1:1.
  */
 export function toJsonFix(fix: Fix, linesOf: LinesOf): JsonFix {
-  const byFile = new Map<string, TextEdit[]>();
   const edits: JsonEdit[] = [];
-  for (const change of fix.changes) {
-    if (change.kind === "create") edits.push({ file: change.file, line: 1, column: 1, endLine: 1, endColumn: 1, newText: change.text, createFile: true });
-    else byFile.set(change.file, [...(byFile.get(change.file) ?? []), ...change.edits]);
-  }
-  for (const [file, list] of byFile) {
+  const add = (file: string, list: readonly TextEdit[]) => {
     const lines = linesOf(file);
-    for (const edit of disjointEdits(list)) edits.push(jsonEdit(file, edit, lines));
+    for (const edit of list.length === 1 ? list : disjointEdits(list)) edits.push(jsonEdit(file, edit, lines));
+  };
+  // Most fixes are one change of one file (a choice among many): no grouping needed.
+  if (fix.changes.length === 1 && fix.changes[0].kind === "edit") add(fix.changes[0].file, fix.changes[0].edits);
+  else {
+    const byFile = new Map<string, TextEdit[]>();
+    for (const change of fix.changes) {
+      if (change.kind === "create") edits.push({ file: change.file, line: 1, column: 1, endLine: 1, endColumn: 1, newText: change.text, createFile: true });
+      else byFile.set(change.file, [...(byFile.get(change.file) ?? []), ...change.edits]);
+    }
+    for (const [file, list] of byFile) add(file, list);
   }
   return { title: fix.title, safe: fix.safe, edits };
 }

@@ -40,7 +40,9 @@ Exit codes: 0 no error-level diagnostic, 1 errors found, 2 bad usage or unreadab
 export const COMMAND_HELP: Record<string, string> = {
   check: `Usage: ${PROGRAM} check [paths...] [options]
 
-Checks every strategy document and prints its diagnostics.
+Checks every strategy document and prints its diagnostics, each with its fixes:
+in text as lines under it ("fix (safe, --fix applies it): …"), in json and sarif
+as edits (1-based lines and columns, the end exclusive) a tool can apply.
 
 Options:
   --format FORMAT      text (default), json or sarif
