@@ -16,8 +16,7 @@ import { parseStrategyFile, unreadableFile } from "./parse/document";
 import { RULE_IDS, RULES, type Rule, type RuleContext } from "./rules/index";
 import { requiredFields } from "./score/models";
 
-/** Files larger than this are not read. */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export { MAX_FILE_BYTES } from "./parse/budgets";
 
 /** A file's content as the host read it: its text, or why it could not be read (see `decodeFile`). */
 export type FileContent = string | { unreadable: string };

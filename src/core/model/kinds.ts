@@ -31,22 +31,33 @@ export function isClosed(item: { data: Record<string, unknown> }): boolean {
   return item.data.status === "done" || item.data.status === "dropped";
 }
 
-/** Levenshtein distance, bounded: returns `limit + 1` as soon as it must exceed `limit`. */
+/**
+ * Levenshtein distance, bounded: returns `limit + 1` as soon as it must exceed
+ * `limit`. Only the band of `limit` cells either side of the diagonal is
+ * computed, so two long ids cost O(length × limit), never O(length²).
+ */
 export function editDistance(a: string, b: string, limit = 2): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const over = limit + 1;
+  let previous = new Array<number>(b.length + 1).fill(over);
+  let current = new Array<number>(b.length + 1).fill(over);
+  for (let j = 0; j <= Math.min(b.length, limit); j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      rowMin = Math.min(rowMin, current[j]);
+    const from = Math.max(1, i - limit);
+    const to = Math.min(b.length, i + limit);
+    current.fill(over, Math.max(0, from - 1), Math.min(b.length, to + 1) + 1);
+    current[0] = i <= limit ? i : over;
+    let rowMin = current[0];
+    for (let j = from; j <= to; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost, over);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
     }
-    if (rowMin > limit) return limit + 1;
-    previous = current;
+    if (rowMin > limit) return over;
+    [previous, current] = [current, previous];
   }
-  return previous[b.length];
+  return Math.min(previous[b.length], over);
 }
 
 /** The kind a misspelt `type:` most likely meant (distance ≤ 2 from a kind of 4+ letters). */

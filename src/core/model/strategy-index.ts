@@ -15,7 +15,10 @@ export interface Resolved {
 
 export class StrategyIndex {
   readonly files = new Map<string, ParsedFile>();
+  /** Items by id, in the order they were added. */
   private readonly byKey = new Map<string, Item[]>();
+  /** The ids held by several items: their holders in document order, and the first holder of each kind (built on first use). */
+  private readonly shared = new Map<string, Holders>();
   private readonly referrersOf = new Map<string, Set<Item>>();
   private readonly byKind = new Map<Kind, Set<Item>>();
 
@@ -24,6 +27,7 @@ export class StrategyIndex {
     this.files.set(file.path, file);
     for (const item of file.items) {
       push(this.byKey, item.key, item);
+      this.shared.delete(item.key);
       let kindSet = this.byKind.get(item.kind);
       if (!kindSet) this.byKind.set(item.kind, (kindSet = new Set()));
       kindSet.add(item);
@@ -40,28 +44,64 @@ export class StrategyIndex {
     const file = this.files.get(path);
     if (!file) return undefined;
     this.files.delete(path);
+    // One pass over each id's holders, however many of the file's items share it.
+    const gone = new Set(file.items);
     for (const item of file.items) {
       const same = this.byKey.get(item.key);
-      if (same) {
-        const rest = same.filter((other) => other !== item);
-        if (rest.length) this.byKey.set(item.key, rest);
-        else this.byKey.delete(item.key);
-      }
+      if (!same) continue;
+      const rest = same.filter((other) => !gone.has(other));
+      if (rest.length) this.byKey.set(item.key, rest);
+      else this.byKey.delete(item.key);
+      this.shared.delete(item.key);
+    }
+    for (const item of file.items) {
       this.byKind.get(item.kind)?.delete(item);
       for (const ref of item.refs) this.referrersOf.get(ref.key)?.delete(item);
     }
     return file;
   }
 
-  /** All items with this id (more than one: a duplicate). */
+  /**
+   * All items with this id (more than one: a duplicate), in document order (by
+   * file path, then position), so that every answer below is the same whatever
+   * order the files were loaded or edited in.
+   */
   itemsWithId(id: string): readonly Item[] {
-    return this.byKey.get(id.toLowerCase()) ?? [];
+    const key = id.toLowerCase();
+    const items = this.byKey.get(key);
+    if (!items) return NO_ITEMS;
+    return items.length === 1 ? items : this.holders(key, items).items;
+  }
+
+  /** The sorted holders of an id held by several items, cached until one of them changes. */
+  private holders(key: string, items: Item[]): Holders {
+    let holders = this.shared.get(key);
+    if (!holders) {
+      const sorted = [...items].sort(documentOrder);
+      const first = new Map<Kind, Item>();
+      for (const item of sorted) if (!first.has(item.kind)) first.set(item.kind, item);
+      this.shared.set(key, (holders = { items: sorted, first }));
+    }
+    return holders;
+  }
+
+  /** The first item with this id (in document order) of one of `kinds`, without scanning its holders. */
+  private firstOf(key: string, kinds: readonly Kind[]): Item | undefined {
+    const items = this.byKey.get(key);
+    if (!items) return undefined;
+    if (items.length === 1) return kinds.includes(items[0].kind) ? items[0] : undefined;
+    const { first } = this.holders(key, items);
+    let best: Item | undefined;
+    for (const kind of kinds) {
+      const item = first.get(kind);
+      if (item && (!best || documentOrder(item, best) < 0)) best = item;
+    }
+    return best;
   }
 
   /** The item with this id, preferring one of the given kinds. */
   find(id: string, kinds?: readonly Kind[]): Item | undefined {
-    const items = this.itemsWithId(id);
-    return (kinds && items.find((item) => kinds.includes(item.kind))) || items[0];
+    return (kinds && this.firstOf(id.toLowerCase(), kinds)) || this.itemsWithId(id)[0];
   }
 
   /** Items that refer to this id (any reference field). */
@@ -85,11 +125,9 @@ export class StrategyIndex {
 
   /** Resolves a reference to an item of the kind its field expects. */
   resolve(ref: Ref): Resolved {
-    const items = this.byKey.get(ref.key);
-    if (!items) return {};
-    const kinds: readonly Kind[] = REFERENCE_FIELDS[ref.field];
-    const item = items.find((candidate) => kinds.includes(candidate.kind));
-    return item ? { item } : { wrongKind: items[0] };
+    if (!this.byKey.has(ref.key)) return {};
+    const item = this.firstOf(ref.key, REFERENCE_FIELDS[ref.field]);
+    return item ? { item } : { wrongKind: this.itemsWithId(ref.key)[0] };
   }
 
   /** The initiative a tactic belongs to, if it names one that exists. */
@@ -139,6 +177,18 @@ export class StrategyIndex {
 }
 
 const EMPTY: ReadonlySet<Item> = new Set();
+const NO_ITEMS: readonly Item[] = [];
+
+/** The holders of an id shared by several items. */
+interface Holders {
+  items: Item[];
+  first: Map<Kind, Item>;
+}
+
+/** Document order: by file path, then position in the file. */
+function documentOrder(a: Item, b: Item): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.idStart - b.idStart || a.index - b.index;
+}
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

@@ -8,15 +8,17 @@ import { BACKLOG_TRACK, ID_PATTERN, isKind, nearMissKind, REFERENCE_FIELDS, type
 import type { Finding } from "../model/issue";
 import type { Item, ParsedFile, Ref } from "../model/item";
 import { LineIndex } from "../model/range";
+import { BUDGET_MESSAGES, MAX_ITEMS, OverBudget } from "./budgets";
 import { fastParseFrontMatter } from "./fast-yaml";
 import { sliceFrontMatter } from "./frontmatter";
-import { fullParse } from "./full-yaml";
+import { fullParse, type FullParse } from "./full-yaml";
 import { KIND_FIELDS, quickValid } from "./quick-valid";
 import { describeValue, locate } from "./locate";
 import { nearMissFinding } from "./near-miss";
 import { pairOf, toPlain, type YMap, type YNode, type YScalar } from "./yaml-node";
 
-const TYPE_LINE = /^[ \t]*(?:-[ \t]+)?["']?type["']?[ \t]*:[ \t]*["']?([A-Za-z][A-Za-z-]*)/gm;
+/** A `type:` line, also as the first key of a list entry (`- type:`, `- {type:`) or after a stray BOM. */
+const TYPE_LINE = /^[ \t\uFEFF]*(?:-[ \t]+)?(?:\{[ \t]*)?["']?type["']?[ \t]*:[ \t]*["']?([A-Za-z][A-Za-z-]*)/gm;
 
 /** Whether unparseable text still looks like a strategy document (so its errors are ours to report). */
 function looksLikeStrategy(text: string): boolean {
@@ -42,7 +44,8 @@ class StrategyFile implements ParsedFile {
   frontMatter?: { start: number; end: number };
   bodyStart = 0;
   private index?: LineIndex;
-  private root?: YMap;
+  /** The front matter's tree, when it is kept (see {@link tree}). */
+  root?: YMap;
 
   constructor(readonly path: string, raw: string) {
     this.bom = raw.charCodeAt(0) === 0xfeff;
@@ -59,11 +62,32 @@ class StrategyFile implements ParsedFile {
   tree(): YMap {
     if (!this.root) {
       const { start, end } = this.frontMatter ?? { start: 0, end: 0 };
-      const root = fastParseFrontMatter(this.text, start, end) ?? fullParse(this.text, start, end).root;
+      const { root } = readFrontMatter(this.text, start, end);
       this.root = root?.kind === "map" ? root : { kind: "map", pairs: [], start, end: start, flow: false };
     }
     return this.root;
   }
+}
+
+/** The front matter's tree: the fast reader's, else the full parser's; a budget exceeded is an error marked `budget`. */
+function readFrontMatter(text: string, start: number, end: number): FullParse & { fast?: boolean } {
+  try {
+    const root = fastParseFrontMatter(text, start, end);
+    if (root) return { root, errors: [], fast: true };
+  } catch (error) {
+    if (!(error instanceof OverBudget)) throw error;
+    return { root: null, errors: [{ message: error.message, start: error.offset, end: error.offset, budget: true }] };
+  }
+  return fullParse(text, start, end);
+}
+
+/** The `unreadable-file` finding of a file that went over a budget at `offset`: on that line, and the file is not checked further. */
+function overBudget(file: StrategyFile, message: string, offset: number): void {
+  const lines = file.lines();
+  const line = lines.positionAt(offset).line;
+  const end = Math.max(offset, lines.lineEnd(line));
+  file.isStrategy = true;
+  file.findings.push({ rule: "unreadable-file", message: `${message}: this front matter was not checked`, file: file.path, range: lines.rangeOf(offset, end), fixes: [] });
 }
 
 function newFile(path: string, raw: string): StrategyFile {
@@ -115,27 +139,32 @@ export function parseStrategyFile(path: string, raw: string): ParsedFile {
   const closeEnd = text.indexOf("\n", slice.closeStart);
   file.bodyStart = closeEnd === -1 ? text.length : closeEnd + 1;
 
-  let root: YNode | null = fastParseFrontMatter(text, slice.start, slice.end);
-  if (!root) {
-    const full = fullParse(text, slice.start, slice.end);
-    if (full.errors.length) {
-      if (looksLikeStrategy(text.slice(slice.start, slice.end))) {
-        file.isStrategy = true;
-        for (const error of full.errors.slice(0, 5)) {
-          file.findings.push({
-            rule: "yaml-syntax",
-            message: `The front matter is not valid YAML: ${error.message}`,
-            file: path,
-            range: errorRange(file, error.start, Math.min(error.end, slice.end), slice.start),
-            fixes: [],
-          });
-        }
+  const read = readFrontMatter(text, slice.start, slice.end);
+  const root: YNode | null = read.root;
+  if (read.errors.length) {
+    const budget = read.errors.find((error) => error.budget);
+    if (looksLikeStrategy(text.slice(slice.start, slice.end))) {
+      if (budget) {
+        overBudget(file, budget.message, budget.start);
+        return file;
       }
-      return file;
+      file.isStrategy = true;
+      for (const error of read.errors.slice(0, 5)) {
+        file.findings.push({
+          rule: "yaml-syntax",
+          message: `The front matter is not valid YAML: ${error.message}`,
+          file: path,
+          range: errorRange(file, error.start, Math.min(error.end, slice.end), slice.start),
+          fixes: [],
+        });
+      }
     }
-    root = full.root;
+    return file;
   }
   if (!root || root.kind !== "map") return file;
+  // The fast reader's trees are read again when needed (cheap, and most are never needed);
+  // the full parser's are kept: reading them again would cost as much as the first time.
+  if (!read.fast) file.root = root;
   collectItems(file, root);
   return file;
 }
@@ -174,6 +203,10 @@ function collectItems(file: StrategyFile, root: YMap): void {
   }
   const list = pairOf(root, "items")?.value;
   if (!list || list.kind !== "seq") return;
+  if (list.items.length > MAX_ITEMS) {
+    overBudget(file, BUDGET_MESSAGES.items(), list.items[MAX_ITEMS].start);
+    return;
+  }
   const entries = list.items.map((entry) => (entry.kind === "map" ? { entry, ...kindOf(entry) } : { entry }));
   if (!entries.some((e) => "kind" in e && (e.kind || e.near))) return;
   file.isStrategy = true;

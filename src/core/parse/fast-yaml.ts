@@ -7,6 +7,7 @@
  * answers, it answers exactly as `yaml` would (a differential test holds it to
  * that on every corpus we have). It is ~50× faster than `yaml.parseDocument`.
  */
+import { BUDGET_MESSAGES, MAX_DEPTH, OverBudget } from "./budgets";
 import type { YMap, YNode, YPair, YScalar, YSeq } from "./yaml-node";
 
 class GiveUp extends Error {}
@@ -61,9 +62,24 @@ function growLines(): void {
   LINE_SKIP = grow(LINE_SKIP);
 }
 
+/** Keys are compared with a scan up to this many pairs, then with a set (a map of 80,000 keys stays linear). */
+const SCAN_KEYS = 8;
+
+/** Whether `key` is already one of `pairs`' keys; `keys` is the set kept once the map has grown past {@link SCAN_KEYS}. */
+function hasKey(pairs: readonly YPair[], keys: Set<string> | undefined, key: string): boolean {
+  return keys ? keys.has(key) : pairs.some((pair) => pair.key === key);
+}
+
+/** The set of keys of `pairs`, once it is worth keeping one. */
+function keySet(pairs: readonly YPair[], keys: Set<string> | undefined): Set<string> | undefined {
+  return keys ?? (pairs.length >= SCAN_KEYS ? new Set(pairs.map((pair) => pair.key)) : undefined);
+}
+
 class Reader {
   private count = 0;
   private i = 0;
+  /** Collections open around the one being read (the nesting budget). */
+  private depth = 0;
   /** Column at which the construct to read on line `i` starts (after a `- `). */
   private col = 0;
 
@@ -111,8 +127,15 @@ class Reader {
     return this.text.charCodeAt(at) === 45 && (at + 1 === LINE_END[line] || this.text.charCodeAt(at + 1) === 32);
   }
 
+  /** Enters a collection that starts at `offset`; throws past the nesting budget. */
+  private enter(offset: number): void {
+    if (++this.depth > MAX_DEPTH) throw new OverBudget(BUDGET_MESSAGES.depth(), offset);
+  }
+
   private parseBlockMap(indent: number): YMap {
+    this.enter(LINE_START[this.i] + indent);
     const pairs: YPair[] = [];
+    let keys: Set<string> | undefined;
     let end = 0;
     while (this.i < this.count) {
       const line = this.i;
@@ -125,7 +148,8 @@ class Reader {
       const afterColon = keyEnd + 1;
       if (this.text.charCodeAt(keyEnd) !== 58 || (afterColon < LINE_END[line] && this.text.charCodeAt(afterColon) !== 32)) giveUp();
       const key = this.text.slice(keyStart, keyEnd);
-      for (const pair of pairs) if (pair.key === key) giveUp(); // a duplicate key: yaml reports it
+      if (hasKey(pairs, keys, key)) giveUp(); // a duplicate key: the full parser reports it
+      keys = keySet(pairs, keys)?.add(key);
       let valueAt = afterColon;
       while (valueAt < LINE_END[line] && this.text.charCodeAt(valueAt) === 32) valueAt++;
       let value: YNode | null;
@@ -142,6 +166,7 @@ class Reader {
       pairs.push({ key, keyStart, keyEnd, value });
       end = value ? value.end : afterColon;
     }
+    this.depth--;
     return { kind: "map", pairs, start: pairs.length ? pairs[0].keyStart : 0, end, flow: false };
   }
 
@@ -157,6 +182,7 @@ class Reader {
   private parseBlockSeq(indent: number): YSeq {
     const items: YNode[] = [];
     const start = LINE_START[this.i] + indent;
+    this.enter(start);
     while (this.i < this.count && this.col === indent) {
       const line = this.i;
       if (!this.isDash(line, this.col)) break;
@@ -180,6 +206,7 @@ class Reader {
       }
     }
     if (this.i < this.count && this.col > indent) giveUp();
+    this.depth--;
     return { kind: "seq", items, start, end: items[items.length - 1].end, flow: false };
   }
 
@@ -234,6 +261,7 @@ class Reader {
     const closeChar = isSeq ? 93 : 125;
     const items: YNode[] = [];
     const pairs: YPair[] = [];
+    let keys: Set<string> | undefined;
     let at = open + 1;
     const skipSpaces = () => {
       while (at < lineEnd && this.text.charCodeAt(at) === 32) at++;
@@ -257,7 +285,8 @@ class Reader {
       if (isSeq) items.push(value);
       else {
         const key = this.text.slice(keyStart, this.text.indexOf(":", keyStart));
-        if (pairs.some((pair) => pair.key === key)) giveUp();
+        if (hasKey(pairs, keys, key)) giveUp();
+        keys = keySet(pairs, keys)?.add(key);
         pairs.push({ key, keyStart, keyEnd: keyStart + key.length, value });
       }
       at = value.end;

@@ -2,18 +2,27 @@
  * The full YAML parser (`yaml`), for front matter outside the fast reader's
  * subset and for `strategy.config.yaml`. Converts yaml's document into the
  * core's YNode tree with absolute offsets, and its errors into plain records.
+ *
+ * Every cost is bounded (see budgets.ts): the source size, the nesting depth
+ * (checked on yaml's token tree before anything recursive runs), and what
+ * aliases expand to. An alias becomes the very node of its anchor (the tree is
+ * a DAG, never copied), and the expanded size and height of every node are
+ * counted as it is built, so a "billion laughs" bomb costs what its text costs.
  */
-import type { Document, Node } from "yaml";
+import type { CST, Node } from "yaml";
+import { BUDGET_MESSAGES, MAX_ALIAS_NODES, MAX_DEPTH, MAX_FULL_PARSE_BYTES, OverBudget } from "./budgets";
 import type { YMap, YNode, YPair } from "./yaml-node";
 
 export interface YamlError {
   message: string;
   start: number;
   end: number;
+  /** A budget was exceeded (the text was not read, though it may be valid YAML). */
+  budget?: boolean;
 }
 
 export interface FullParse {
-  /** The root node; null for an empty document. */
+  /** The root node; null for an empty document, or when a budget was exceeded. */
   root: YNode | null;
   errors: YamlError[];
 }
@@ -26,56 +35,148 @@ function load(): Yaml {
   return (yaml ??= require("yaml") as Yaml);
 }
 
-function convert(node: unknown, base: number, doc: Document, depth: number, text: string): YNode | null {
-  const { isAlias, isMap, isScalar, isSeq } = load();
-  if (node === null || node === undefined) return null;
-  if (depth > 64) return null; // alias chains and deep nesting: nothing of ours is this deep
-  if (isAlias(node)) return convert(node.resolve(doc), base, doc, depth + 1, text);
-  const yamlNode = node as Node;
-  const [start, end] = yamlNode.range ?? [0, 0];
-  if (isScalar(node)) {
-    const value = typeof node.value === "bigint" ? Number(node.value) : node.value;
-    // A block scalar (`|`, `>`) ends after its line break(s): its content ends before them,
-    // so that an edit "after the last field" goes on the next line, not one further down.
-    let last = base + end;
-    if (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED") while (last > base + start && (text[last - 1] === "\n" || text[last - 1] === "\r")) last--;
-    return { kind: "scalar", value: value === undefined ? null : value, start: base + start, end: last };
-  }
-  if (isSeq(node)) {
-    const items: YNode[] = [];
-    for (const item of node.items) {
-      items.push(convert(item, base, doc, depth + 1, text) ?? { kind: "scalar", value: null, start: base + start, end: base + start });
+/** Throws when yaml's token tree nests collections deeper than the budget (walked without recursion). */
+function checkDepth(tokens: readonly CST.Token[], base: number): void {
+  const stack: Array<[CST.Token, number]> = tokens.map((token) => [token, 0]);
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [token, depth] = next;
+    if (token.type === "document") {
+      if (token.value) stack.push([token.value, depth]);
+    } else if (token.type === "block-map" || token.type === "block-seq" || token.type === "flow-collection") {
+      if (depth + 1 > MAX_DEPTH) throw new OverBudget(BUDGET_MESSAGES.depth(), base + token.offset);
+      for (const item of token.items) {
+        if ("key" in item && item.key) stack.push([item.key, depth + 1]);
+        if (item.value) stack.push([item.value, depth + 1]);
+      }
     }
-    return { kind: "seq", items, start: base + start, end: base + end, flow: node.flow === true };
   }
-  if (isMap(node)) {
+}
+
+/** A converted node with the size and height it has once its aliases are expanded. */
+interface Converted {
+  node: YNode;
+  size: number;
+  height: number;
+}
+
+/** Duplicate keys are found with a set past this many pairs (a scan below it). */
+const SCAN_KEYS = 8;
+
+class Converter {
+  private readonly anchors = new Map<string, Converted>();
+  private aliasNodes = 0;
+  readonly errors: YamlError[] = [];
+
+  constructor(
+    private readonly lib: Yaml,
+    private readonly base: number,
+    private readonly text: string,
+  ) {}
+
+  convert(node: unknown): Converted | null {
+    const { isAlias, isMap, isScalar, isSeq } = this.lib;
+    if (node === null || node === undefined) return null;
+    if (isAlias(node)) {
+      const target = this.anchors.get(node.source);
+      if (!target) return null; // yaml reports the missing anchor
+      this.aliasNodes += target.size;
+      if (this.aliasNodes > MAX_ALIAS_NODES) throw new OverBudget(BUDGET_MESSAGES.aliases(), this.base + (node.range?.[0] ?? 0));
+      return target;
+    }
+    const yamlNode = node as Node;
+    const [start, end] = yamlNode.range ?? [0, 0];
+    let converted: Converted | null = null;
+    if (isScalar(node)) {
+      const value = typeof node.value === "bigint" ? Number(node.value) : node.value;
+      // A block scalar (`|`, `>`) ends after its line break(s): its content ends before them,
+      // so that an edit "after the last field" goes on the next line, not one further down.
+      let last = this.base + end;
+      if (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED") while (last > this.base + start && (this.text[last - 1] === "\n" || this.text[last - 1] === "\r")) last--;
+      converted = { node: { kind: "scalar", value: value === undefined ? null : value, start: this.base + start, end: last }, size: 1, height: 0 };
+    } else if (isSeq(node)) {
+      const items: YNode[] = [];
+      let size = 1;
+      let height = 0;
+      for (const item of node.items) {
+        const child = this.convert(item);
+        items.push(child?.node ?? { kind: "scalar", value: null, start: this.base + start, end: this.base + start });
+        size += child?.size ?? 1;
+        height = Math.max(height, child?.height ?? 0);
+      }
+      converted = this.collection({ kind: "seq", items, start: this.base + start, end: this.base + end, flow: node.flow === true }, size, height);
+    } else if (isMap(node)) {
+      converted = this.map(node.items, start, end, node.flow === true);
+    }
+    if (converted && yamlNode.anchor) this.anchors.set(yamlNode.anchor, converted);
+    return converted;
+  }
+
+  private map(items: ReadonlyArray<{ key: unknown; value: unknown }>, start: number, end: number, flow: boolean): Converted {
+    const { isScalar } = this.lib;
     const pairs: YPair[] = [];
-    for (const pair of node.items) {
+    let keys: Set<string> | undefined;
+    let size = 1;
+    let height = 0;
+    for (const pair of items) {
       const key = pair.key as Node | null;
       const keyRange = key?.range ?? [start, start];
-      const keyValue = isScalar(key) ? key.value : key === null ? "" : String(key);
-      const value = convert(pair.value, base, doc, depth + 1, text);
+      const keyText = String(isScalar(key) ? key.value : key === null ? "" : key);
+      if (pairs.length === SCAN_KEYS) keys = new Set(pairs.map((p) => p.key));
+      if (keys ? keys.has(keyText) : pairs.some((p) => p.key === keyText)) {
+        this.errors.push({ message: "Map keys must be unique", start: this.base + keyRange[0], end: this.base + keyRange[1] });
+      }
+      keys?.add(keyText);
+      const child = this.convert(pair.value);
+      const value = child?.node ?? null;
+      size += 1 + (child?.size ?? 0);
+      height = Math.max(height, child?.height ?? 0);
       pairs.push({
-        key: String(keyValue),
-        keyStart: base + keyRange[0],
-        keyEnd: base + keyRange[1],
+        key: keyText,
+        keyStart: this.base + keyRange[0],
+        keyEnd: this.base + keyRange[1],
         value: value && value.kind === "scalar" && value.value === null && value.start === value.end ? null : value,
       });
     }
-    const map: YMap = { kind: "map", pairs, start: base + start, end: base + end, flow: node.flow === true };
-    return map;
+    const map: YMap = { kind: "map", pairs, start: this.base + start, end: this.base + end, flow };
+    return this.collection(map, size, height);
   }
-  return null;
+
+  private collection(node: YNode, size: number, childHeight: number): Converted {
+    const height = childHeight + 1;
+    if (height > MAX_DEPTH) throw new OverBudget(BUDGET_MESSAGES.depth(), node.start);
+    return { node, size, height };
+  }
 }
 
-/** Parses `text.slice(start, end)` with the full YAML 1.2 parser. */
+/** Parses `text.slice(start, end)` with the full YAML 1.2 parser, within the budgets. */
 export function fullParse(text: string, start: number, end: number): FullParse {
-  const source = text.slice(start, end);
-  const doc = load().parseDocument(source, { keepSourceTokens: false, prettyErrors: false, uniqueKeys: true });
-  const errors = doc.errors.map((error) => ({
-    message: error.message.split("\n")[0],
-    start: start + error.pos[0],
-    end: start + Math.max(error.pos[1], error.pos[0] + 1),
-  }));
-  return { root: convert(doc.contents, start, doc, 0, text), errors };
+  try {
+    if (end - start > MAX_FULL_PARSE_BYTES) throw new OverBudget(BUDGET_MESSAGES.fullParse(end - start), start);
+    const lib = load();
+    const source = text.slice(start, end);
+    const tokens = [...new lib.Parser().parse(source)];
+    checkDepth(tokens, start);
+    // Duplicate keys are found by the converter in linear time (yaml's `uniqueKeys` compares each key with every other).
+    let doc: import("yaml").Document.Parsed | undefined;
+    for (const next of new lib.Composer({ keepSourceTokens: false, prettyErrors: false, uniqueKeys: false }).compose(tokens, true, source.length)) {
+      if (doc) {
+        doc.errors.push(new lib.YAMLParseError([next.range[0], next.range[1]], "MULTIPLE_DOCS", "Source contains multiple documents"));
+        break;
+      }
+      doc = next;
+    }
+    if (!doc) return { root: null, errors: [] };
+    const errors: YamlError[] = doc.errors.map((error) => ({
+      message: error.message.split("\n")[0],
+      start: start + error.pos[0],
+      end: start + Math.max(error.pos[1], error.pos[0] + 1),
+    }));
+    const converter = new Converter(lib, start, text);
+    const root = converter.convert(doc.contents)?.node ?? null;
+    errors.push(...converter.errors);
+    return { root, errors: errors.sort((a, b) => a.start - b.start) };
+  } catch (error) {
+    if (!(error instanceof OverBudget)) throw error;
+    return { root: null, errors: [{ message: error.message, start: error.offset, end: error.offset, budget: true }] };
+  }
 }

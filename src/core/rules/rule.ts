@@ -48,6 +48,11 @@ export function findingAt(rule: string, item: Item, start: number, end: number, 
     : { rule, message, file: item.file, range, fixes, itemId: item.id };
 }
 
+/** A kind with its article: "a pillar", "an initiative". */
+export function aKind(kind: Kind): string {
+  return `${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind}`;
+}
+
 /** Short "kind `id`" label for messages. */
 export function label(item: Item): string {
   return `${item.kind} \`${item.id}\``;

@@ -1,7 +1,7 @@
 import type { Fix } from "../model/issue";
 import { closestIds, REFERENCE_FIELDS, type Kind } from "../model/kinds";
 import { createItemFile, replaceSpan } from "./edits";
-import { findingAt, type Rule } from "./rule";
+import { aKind, findingAt, type Rule } from "./rule";
 
 /** A referenced id does not exist, or names an item of the wrong kind. */
 export const unknownReference: Rule = {
@@ -34,7 +34,7 @@ export const unknownReference: Rule = {
       };
       // Suggestions live in the fixes (computed when asked for); the message depends on this reference alone.
       const message = resolved.wrongKind
-        ? `\`${ref.field}: ${ref.id}\` names a ${resolved.wrongKind.kind}, not a ${kind}: use the id of a ${kind}`
+        ? `\`${ref.field}: ${ref.id}\` names ${aKind(resolved.wrongKind.kind)}, not ${aKind(kind)}: use the id of ${aKind(kind)}`
         : `No ${kind} has the id \`${ref.id}\`: correct it to an existing ${kind} id, or create that ${kind}`;
       findings.push(findingAt(this.id, item, ref.start, ref.end, message, fixes));
     }
