@@ -49,11 +49,16 @@ function writtenValue(text: string, pair: YPair): { start: number; end: number }
   return alias ? { start: colon + alias[0].indexOf("*"), end: colon + alias[0].length } : undefined;
 }
 
-/** The column of a block map's keys: that of its first key, counting a `- ` before it but not a stray BOM, an anchor or a tag. */
-function mapIndent(doc: ParsedFile, first: YPair): number {
+/**
+ * The column of a block map's keys: that of its first key, counting a `- ` before
+ * it but not an anchor, a tag or a BOM right before the key. Undefined after a BOM
+ * followed by spaces, where `yaml` accepts no second key line at any column.
+ */
+function mapIndent(doc: ParsedFile, first: YPair): number | undefined {
   const lineStart = doc.lines().lineStart(doc.lines().positionAt(first.keyStart).line);
-  const prefix = doc.text.slice(lineStart, first.keyStart).replace(/\uFEFF/g, "");
-  return /^[ \t]*(?:-[ \t]+)*/.exec(prefix)![0].length;
+  const prefix = doc.text.slice(lineStart, first.keyStart);
+  if (prefix.includes("\uFEFF") && prefix !== "\uFEFF") return undefined;
+  return /^[ \t]*(?:-[ \t]+)*/.exec(prefix.replace("\uFEFF", ""))![0].length;
 }
 
 /**
@@ -82,9 +87,10 @@ function lastLineOf(doc: ParsedFile, line: number, indent: number): number {
 }
 
 /** `key: value` added as a new line after the last line of a block map, at the column of its keys. */
-function addLine(doc: ParsedFile, pairs: readonly YPair[], key: string, value: string, comment: string): EditChange {
+function addLine(doc: ParsedFile, pairs: readonly YPair[], key: string, value: string, comment: string): EditChange | undefined {
   const lines = doc.lines();
   const indent = mapIndent(doc, pairs[0]);
+  if (indent === undefined) return undefined;
   const last = lastLineOf(doc, lines.positionAt(pairs[pairs.length - 1].keyStart).line, indent);
   const at = lines.lineEnd(last);
   const newText = `${doc.eol}${" ".repeat(indent)}${key}: ${value}${comment ? `  # ${comment}` : ""}`;
@@ -131,7 +137,7 @@ export function setField(item: Item, key: string, value: string, comment = ""): 
   if (pair.value && written === pair.value && pair.value.kind !== "scalar" && !pair.value.flow) {
     // A block list or map: everything from the colon to its last line.
     const lines = doc.lines();
-    const last = lastLineOf(doc, lines.positionAt(pair.keyStart).line, mapIndent(doc, node.pairs[0]));
+    const last = lastLineOf(doc, lines.positionAt(pair.keyStart).line, mapIndent(doc, node.pairs[0]) ?? 0);
     return { kind: "edit", file: doc.path, edits: [{ range: lines.rangeOf(colon, lines.lineEnd(last)), newText: ` ${value}` }] };
   }
   return replaceValue(doc, written.start, written.end, value);

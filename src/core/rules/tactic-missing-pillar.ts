@@ -1,5 +1,4 @@
 import type { Fix } from "../model/issue";
-import type { Item } from "../model/item";
 import { insertChoices } from "./edits";
 import { findingAt, type Rule } from "./rule";
 
@@ -14,19 +13,20 @@ export const tacticMissingPillar: Rule = {
   kinds: ["initiative", "tactic"],
   check(item, { index }) {
     if (item.refs.some((ref) => ref.field === "pillar") || index.pillarRefs(item).refs.length) return [];
-    // Pillars of the item's KPIs come first: they are the likeliest choice.
-    const preferred = new Set<Item>();
+    // The pillars the item's KPIs name come first: they are the likeliest choice. The message
+    // quotes them as the KPIs write them, so it changes only with the item, its initiative or a
+    // KPI (the files `setFile` reports), never with the pillar's own file.
+    const named = new Map<string, string>();
     for (const ref of index.kpiRefs(item).refs) {
-      const kpi = index.resolve(ref).item;
-      const pillarRef = kpi?.refs.find((r) => r.field === "pillar");
-      const pillar = pillarRef && index.resolve(pillarRef).item;
-      if (pillar) preferred.add(pillar);
+      const pillarRef = index.resolve(ref).item?.refs.find((r) => r.field === "pillar");
+      if (pillarRef && !named.has(pillarRef.key)) named.set(pillarRef.key, pillarRef.id);
     }
     const fixes = (): Fix[] => {
+      const preferred = new Set([...named.keys()].flatMap((key) => index.itemsWithId(key).filter((p) => p.kind === "pillar")));
       const pillars = [...preferred, ...[...index.ofKind("pillar")].filter((p) => !preferred.has(p)).sort((a, b) => a.id.localeCompare(b.id))];
       return insertChoices(item, "pillar", pillars.slice(0, MAX_CHOICES));
     };
-    const hint = preferred.size ? ` (its KPIs belong to ${[...preferred].map((p) => `\`${p.id}\``).join(", ")})` : "";
+    const hint = named.size ? ` (its KPIs belong to ${[...named.values()].map((id) => `\`${id}\``).join(", ")})` : "";
     return [findingAt(this.id, item, item.idStart, item.idEnd, `${item.kind === "tactic" ? "Tactic" : "Initiative"} \`${item.id}\` serves no pillar: add \`pillar:\`${hint}`, fixes)];
   },
   examples: {
