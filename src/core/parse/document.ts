@@ -251,6 +251,7 @@ function addItem(file: StrategyFile, node: YMap, kind: Kind, index: number): voi
   const firstFinding = file.findings.length;
   const typeNode = pairOf(node, "type")?.value as YScalar;
   let invalid: Set<string> = NO_FIELDS;
+  // zod reports at most one issue per known field (a union's elements collapse into one), so this loop is bounded.
   const result = quickValid(kind, data) ? undefined : kindSchemas()[kind].safeParse(data);
   if (result && !result.success) {
     for (const issue of result.error.issues) {
@@ -320,7 +321,7 @@ function addItem(file: StrategyFile, node: YMap, kind: Kind, index: number): voi
   // `ignore: [schema]` silences this item's own schema findings too (rules are skipped when they run).
   if (ignored.size && file.findings.length > firstFinding) {
     const own = file.findings.splice(firstFinding);
-    file.findings.push(...own.filter((finding) => !ignored.has(finding.rule)));
+    for (const finding of own) if (!ignored.has(finding.rule)) file.findings.push(finding);
   }
   file.items.push(new StrategyItem(kind, id, file, index, data, invalid, (data.track as Item["track"]) ?? BACKLOG_TRACK[kind], refs, ignored, idStart, idEnd));
 }

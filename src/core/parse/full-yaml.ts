@@ -52,6 +52,23 @@ function checkDepth(tokens: readonly CST.Token[], base: number): void {
   }
 }
 
+/**
+ * yaml's token tree of `source`, lexeme by lexeme, stopping as soon as the parser's
+ * stack of open nodes is far past the nesting budget (yaml's parser costs ~10× more
+ * per byte on deep nesting: a 1 MB `[[[…]]]` would take seconds). The exact depth
+ * is then checked on the tree.
+ */
+function parseTokens(lib: Yaml, source: string, base: number): CST.Token[] {
+  const parser = new lib.Parser();
+  const tokens: CST.Token[] = [];
+  for (const lexeme of new lib.Lexer().lex(source)) {
+    for (const token of parser.next(lexeme)) tokens.push(token);
+    if (parser.stack.length > 2 * MAX_DEPTH + 4) throw new OverBudget(BUDGET_MESSAGES.depth(), base + parser.offset);
+  }
+  for (const token of parser.end()) tokens.push(token);
+  return tokens;
+}
+
 /** A converted node with the size and height it has once its aliases are expanded. */
 interface Converted {
   node: YNode;
@@ -154,7 +171,7 @@ export function fullParse(text: string, start: number, end: number): FullParse {
     if (end - start > MAX_FULL_PARSE_BYTES) throw new OverBudget(BUDGET_MESSAGES.fullParse(end - start), start);
     const lib = load();
     const source = text.slice(start, end);
-    const tokens = [...new lib.Parser().parse(source)];
+    const tokens = parseTokens(lib, source, start);
     checkDepth(tokens, start);
     // Duplicate keys are found by the converter in linear time (yaml's `uniqueKeys` compares each key with every other).
     let doc: import("yaml").Document.Parsed | undefined;
@@ -166,15 +183,14 @@ export function fullParse(text: string, start: number, end: number): FullParse {
       doc = next;
     }
     if (!doc) return { root: null, errors: [] };
-    const errors: YamlError[] = doc.errors.map((error) => ({
+    const errors = doc.errors.map((error) => ({
       message: error.message.split("\n")[0],
       start: start + error.pos[0],
       end: start + Math.max(error.pos[1], error.pos[0] + 1),
     }));
     const converter = new Converter(lib, start, text);
     const root = converter.convert(doc.contents)?.node ?? null;
-    errors.push(...converter.errors);
-    return { root, errors: errors.sort((a, b) => a.start - b.start) };
+    return { root, errors: errors.concat(converter.errors).sort((a, b) => a.start - b.start) };
   } catch (error) {
     if (!(error instanceof OverBudget)) throw error;
     return { root: null, errors: [{ message: error.message, start: error.offset, end: error.offset, budget: true }] };
