@@ -21,6 +21,18 @@ export { MAX_FILE_BYTES } from "./parse/budgets";
 /** A file's content as the host read it: its text, or why it could not be read (see `decodeFile`). */
 export type FileContent = string | { unreadable: string };
 
+/** Messages and fix titles longer than this have their long quoted values shortened. */
+const CLIP_AT = 240;
+const LONG_VALUE = /`([^`\n]{81,})`/g;
+
+/**
+ * A message with every `quoted` value over 80 characters cut to its start and end:
+ * an id may be megabytes long, and a message is one line in Problems and a terminal.
+ */
+export function clipValues(text: string): string {
+  return text.length <= CLIP_AT ? text : text.replace(LONG_VALUE, (_, value: string) => `\`${value.slice(0, 48)}…${value.slice(-24)}\``);
+}
+
 /** What `runRules` returns when nothing fires: one shared, never written array. */
 const NONE: Finding[] = [];
 
@@ -191,7 +203,8 @@ export class StrategyWorkspace {
     for (const { lazyFixes, ...finding } of findings) {
       const severity = this.severityOf(finding.rule);
       if (severity === "off") continue;
-      out.push({ ...finding, severity, fixes: withFixes && lazyFixes ? lazyFixes() : finding.fixes });
+      const fixes = withFixes && lazyFixes ? lazyFixes() : finding.fixes;
+      out.push({ ...finding, message: clipValues(finding.message), severity, fixes: fixes.map((fix) => (fix.title.length > CLIP_AT ? { ...fix, title: clipValues(fix.title) } : fix)) });
     }
     return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   }

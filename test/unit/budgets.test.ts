@@ -115,6 +115,18 @@ describe("budgets: what used to be quadratic is linear", () => {
     assert.ok(ms < 5000, `${ms.toFixed(0)} ms`);
   });
 
+  it("a megabyte-long id is cut short in messages and fix titles, never in the fix itself", () => {
+    const files = H.longIds(1_000_000);
+    const { issues } = check(files);
+    const unknown = of(issues, "tactic.md", "unknown-reference")[0];
+    assert.ok(unknown.message.length < 200, unknown.message.slice(0, 300));
+    assert.match(unknown.message, /^No kpi has the id `ka{47}…a{23}b`/);
+    const change = unknown.fixes.find((fix) => fix.safe)!;
+    assert.ok(change.title.length < 120);
+    const edit = change.changes[0];
+    assert.ok(edit.kind === "edit" && edit.edits[0].newText.length === 1_000_000);
+  });
+
   it("editDistance agrees with the full dynamic program within its limit", () => {
     const full = (a: string, b: string) => {
       let row = Array.from({ length: b.length + 1 }, (_, j) => j);
