@@ -315,5 +315,16 @@ export function fastParseFrontMatter(text: string, start: number, end: number): 
   } catch (error) {
     if (error instanceof GiveUp) return null;
     throw error;
+  } finally {
+    // A front matter of millions of lines grew the tables: let them go rather than keep ~100 MB for the next file.
+    if (LINE_START.length > KEPT_LINES) {
+      LINE_START = new Int32Array(256);
+      LINE_END = new Int32Array(256);
+      LINE_INDENT = new Int32Array(256);
+      LINE_SKIP = new Uint8Array(256);
+    }
   }
 }
+
+/** Line tables up to this size are kept from one file to the next. */
+const KEPT_LINES = 1 << 16;
