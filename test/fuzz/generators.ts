@@ -8,6 +8,7 @@
  */
 import fc from "fast-check";
 import { KIND_FIELDS, KINDS } from "../../src/core/index";
+import { hostileArb } from "./hostile";
 import { mutatedText } from "./mutate";
 import type { FuzzCase } from "./common";
 
@@ -153,5 +154,5 @@ export const workspaceArb: fc.Arbitrary<FuzzCase> = fc
     return { files, before, subjects, probes, ...(config === null ? {} : { config }) };
   });
 
-/** Generated workspaces and mutated real files, mixed. */
-export const caseArb: fc.Arbitrary<FuzzCase> = fc.oneof({ weight: 3, arbitrary: workspaceArb }, { weight: 2, arbitrary: mutatedText });
+/** Generated workspaces and mutated real files, mixed, and one case in 400 a large hostile file (they cost a second each). */
+export const caseArb: fc.Arbitrary<FuzzCase> = fc.oneof({ weight: 240, arbitrary: workspaceArb }, { weight: 159, arbitrary: mutatedText }, { weight: 1, arbitrary: hostileArb });

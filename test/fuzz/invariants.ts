@@ -8,7 +8,7 @@
  * A broken invariant throws a {@link Violation} that says which and where.
  */
 import { applyEdits, autoFix, LineIndex, safeEdits, type Issue, type ParsedFile, type StrategyWorkspace } from "../../src/core/index";
-import { applyToTexts, checkItemsKept, freshWorkspace, itemsOf, lost, rawText, slowest, timed, Violation, type FuzzCase } from "./common";
+import { applyToTexts, checkItemsKept, freshWorkspace, itemsOf, lost, rawText, slowest, timed, useBudget, Violation, type FuzzCase } from "./common";
 import { probeEntryPoints } from "./entry-points";
 import { exampleFiles } from "./mutate";
 import { checkReaders } from "./readers";
@@ -94,9 +94,10 @@ function checkIncremental(c: FuzzCase, ws: StrategyWorkspace): void {
   if (now.join("\n") !== fresh.join("\n")) throw new Violation("incremental", `setFile gives other diagnostics than a fresh workspace:\n${lost(now, fresh).concat(lost(fresh, now)).join("\n")}`);
 }
 
-/** Fixes checked one by one per issue (the first two and the last: choices differ only in their value) and per case. */
+/** Fixes checked one by one per issue (the first two and the last: choices differ only in their value), and per case (each one re-reads its file: fewer for a large one). */
 const FIXES_PER_ISSUE = 3;
 const MAX_FIXES = 60;
+const MAX_FIXES_LARGE = 5;
 
 /** The case with the example workspace spelt out (its config only where the case has it). */
 function resolve(c: FuzzCase): FuzzCase {
@@ -110,13 +111,14 @@ function resolve(c: FuzzCase): FuzzCase {
 /** Checks every invariant on one case; throws a {@link Violation} (or whatever escaped the core). */
 export function checkCase(short: FuzzCase): void {
   const c = resolve(short);
+  useBudget(c);
   const ws = timed("load", () => freshWorkspace(c.files, c.config));
   // Fixes are built for the files under test only (the context's are checked in the --fix loop).
   const issues = timed("allIssues", () => ws.allIssues(false));
   const fixed = new Map(c.subjects.map((path) => [path, timed("fixes", () => ws.issues(path))]));
   checkRanges(ws, issues, c.config);
   for (const list of fixed.values()) checkRanges(ws, list);
-  let budget = MAX_FIXES;
+  let budget = c.subjects.some((path) => (c.files[path]?.length ?? 0) > 50_000) ? MAX_FIXES_LARGE : MAX_FIXES;
   for (const issue of [...fixed.values()].flat()) {
     if (budget <= 0) break;
     const { fixes } = issue;

@@ -1,12 +1,14 @@
 /**
  * The fast front-matter reader against the full `yaml` parser: wherever the
  * fast one answers, `yaml` must accept the text and build the same tree (values,
- * key and scalar offsets, collection kinds and starts, flow collections' ends).
+ * key and scalar offsets, collection kinds and starts, flow collections' ends);
+ * where the fast one stops at a budget, so must `yaml`.
  */
 import { fastParseFrontMatter } from "../../src/core/parse/fast-yaml";
 import { sliceFrontMatter } from "../../src/core/parse/frontmatter";
 import { fullParse } from "../../src/core/parse/full-yaml";
-import type { YNode } from "../../src/core/parse/yaml-node";
+import type { YMap, YNode } from "../../src/core/parse/yaml-node";
+import { OverBudget } from "../../src/core/parse/budgets";
 import { timed, Violation } from "./common";
 
 /** Where two trees first differ (a path and both sides), or undefined when they agree. */
@@ -45,10 +47,19 @@ export function checkReaders(path: string, raw: string): void {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   const slice = sliceFrontMatter(text);
   if (slice.kind !== "yaml") return;
-  const fast = timed("fast reader", () => fastParseFrontMatter(text, slice.start, slice.end));
+  const full = () => timed("yaml parser", () => fullParse(text, slice.start, slice.end));
+  let fast: YMap | null;
+  try {
+    fast = timed("fast reader", () => fastParseFrontMatter(text, slice.start, slice.end));
+  } catch (error) {
+    // The fast reader stops at a budget by throwing; the full parser must stop at one too.
+    if (!(error instanceof OverBudget)) throw error;
+    if (!full().errors.some((e) => e.budget)) throw new Violation("readers", `${path}: the fast reader stops at a budget (${error.message}) that yaml does not hit: ${JSON.stringify(text.slice(slice.start, slice.end)).slice(0, 2000)}`);
+    return;
+  }
   if (!fast) return;
-  const full = timed("yaml parser", () => fullParse(text, slice.start, slice.end));
-  if (full.errors.length) throw new Violation("readers", `${path}: the fast reader accepts what yaml rejects (${full.errors[0].message}): ${JSON.stringify(text.slice(slice.start, slice.end))}`);
-  const found = difference(fast, full.root ?? { kind: "map", pairs: [], start: 0, end: 0, flow: false }, "");
+  const { errors, root } = full();
+  if (errors.length) throw new Violation("readers", `${path}: the fast reader accepts what yaml rejects (${errors[0].message}): ${JSON.stringify(text.slice(slice.start, slice.end))}`);
+  const found = difference(fast, root ?? { kind: "map", pairs: [], start: 0, end: 0, flow: false }, "");
   if (found) throw new Violation("readers", `${path}: ${found} in ${JSON.stringify(text.slice(slice.start, slice.end))}`);
 }
