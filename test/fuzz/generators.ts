@@ -95,10 +95,12 @@ export const documentArb = fc
     prelude: fc.constantFrom("", "", "", "base: &a {pillar: growth, kpi: nrr}\n", "# owner: dana\n", "%YAML 1.2\n", "a: &a [x, y]\nb: &b [*a, *a]\n", "? complex\n: key\n"),
     between: fc.constantFrom("", "", "# between\n", "\n"),
     eol: fc.constantFrom("\n", "\n", "\n", "\r\n"),
+    /** One line break made odd: a lone CR, U+2028, NEL or CRLF in an LF file. */
+    oddBreak: fc.option(fc.tuple(fc.nat(), fc.constantFrom("\r", "\u2028", "\u0085", "\r\n")), { freq: 6 }),
     bom: fc.constantFrom("", "", "", "", "\uFEFF", "fm"),
     body: fc.constantFrom("", "Body\n", "# Title\n\nText with --- inside\n---\n", "---\nnot front matter\n", "odd \u2028 body\r\n", "<!-- type: tactic -->\n"),
   })
-  .map(({ layout, items, prelude, between, eol, bom, body }) => {
+  .map(({ layout, items, prelude, between, eol, oddBreak, bom, body }) => {
     let front: string;
     if (layout === "root" || layout === "root-indented") front = blockItem(items[0], layout === "root" ? 0 : 2, "").join("\n");
     else if (layout === "root-flow") front = flowItem(items[0]);
@@ -107,8 +109,13 @@ export const documentArb = fc
       const indent = layout === "items" ? 4 : 2;
       front = `items:\n${items.map((item) => blockItem(item, indent, "- ").join("\n")).join(`\n${between}`)}`;
     }
-    const text = `---\n${bom === "fm" ? "\uFEFF" : ""}${prelude}${front}\n---\n${body}`;
-    return (bom === "\uFEFF" ? bom : "") + (eol === "\n" ? text : text.replaceAll("\n", eol));
+    let text = `---\n${bom === "fm" ? "\uFEFF" : ""}${prelude}${front}\n---\n${body}`;
+    if (oddBreak) {
+      const breaks = [...text.matchAll(/\n/g)].map((match) => match.index);
+      const at = breaks[oddBreak[0] % breaks.length];
+      text = text.slice(0, at) + oddBreak[1] + text.slice(at + 1);
+    }
+    return (bom === "\uFEFF" ? bom : "") + (eol === "\n" ? text : text.replace(/(?<!\r)\n/g, eol));
   });
 
 const PATHS = ["pillars/growth.md", "kpis/nrr.md", "t.md", "q.md", "sprints/s1.md", "Tactic One.md", "__proto__.md", "constructor.md", "a/b/c.markdown", "s2.md", "1.10.md"];

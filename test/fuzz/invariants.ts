@@ -7,7 +7,7 @@
  * file it does not report), and the fast front-matter reader agrees with `yaml`.
  * A broken invariant throws a {@link Violation} that says which and where.
  */
-import { applyEdits, autoFix, LineIndex, safeEdits, type Issue, type ParsedFile, type StrategyWorkspace } from "../../src/core/index";
+import { applyEdits, autoFix, decodeFile, LineIndex, MAX_FILE_BYTES, safeEdits, type Issue, type ParsedFile, type StrategyWorkspace } from "../../src/core/index";
 import { applyToTexts, checkItemsKept, freshWorkspace, itemsOf, lost, rawText, slowest, timed, useBudget, Violation, type FuzzCase } from "./common";
 import { probeEntryPoints } from "./entry-points";
 import { exampleFiles } from "./mutate";
@@ -130,7 +130,14 @@ export function checkCase(short: FuzzCase): void {
     }
     if (autoFix(issue) && fixes.filter((fix) => fix.safe).length !== 1) throw new Violation("fix", "autoFix picked a fix of an issue with several safe ones");
   }
-  for (const path of c.subjects) if (path in c.files) checkReaders(path, c.files[path]);
+  for (const path of c.subjects) {
+    if (!(path in c.files)) continue;
+    checkReaders(path, c.files[path]);
+    // What a host reads from disk is the text it was written from.
+    const text = c.files[path];
+    const decoded = decodeFile(new TextEncoder().encode(text), MAX_FILE_BYTES);
+    if (decoded !== text && !(typeof decoded !== "string" && text.slice(0, 8000).includes("\0"))) throw new Violation("decode", `${path} reads back as ${JSON.stringify(decoded).slice(0, 200)}`);
+  }
   probeEntryPoints(ws, c);
   if (c.before) checkIncremental(c, ws);
   checkSafeLoop(ws);

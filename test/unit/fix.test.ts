@@ -184,12 +184,13 @@ describe("fixes never lose an item (one way to set a field)", () => {
     assert.equal(fixed({ ...pillar, "q.md": queue }, "q.md", "tactic-missing-kpi"), queue.replace("kpis: []\n", "kpis: []\n    kpi: nrr\n"));
   });
 
-  it("adds pairs to a flow map item, with or without a trailing comma, several at one point", () => {
-    const files = { "q.md": "---\nitems:\n  - {type: tactic, id: a, impact: 2}\n  - {type: tactic, id: b, impact: 2, }\n---\n" };
+  it("adds pairs to a flow map item, with or without a trailing comma, several at one point, after a last value that is only a tag", () => {
+    const files = { "q.md": "---\nitems:\n  - {type: tactic, id: a, impact: 2}\n  - {type: tactic, id: b, impact: 2, }\n  - {type: tactic, id: c, impact: 2, owner: !!null}\n---\n" };
     const ws = workspaceOf(files);
-    const [a, b] = issuesOf(ws, "unscored-item");
+    const [a, b, c] = issuesOf(ws, "unscored-item");
     assert.equal(apply(ws, a.fixes[0])["q.md"], files["q.md"].replace("impact: 2}", "impact: 2, urgency: 3, effort: 3}"));
     assert.equal(apply(ws, b.fixes[0])["q.md"], files["q.md"].replace("impact: 2, }", "impact: 2, urgency: 3, effort: 3, }"));
+    assert.equal(apply(ws, c.fixes[0])["q.md"], files["q.md"].replace("owner: !!null}", "owner: !!null, urgency: 3, effort: 3}"));
   });
 
   it("indents an added line like the item's keys: not counting a BOM on the first key line, after `- ` in items:", () => {

@@ -49,6 +49,12 @@ function writtenValue(text: string, pair: YPair): { start: number; end: number }
   return alias ? { start: colon + alias[0].indexOf("*"), end: colon + alias[0].length } : undefined;
 }
 
+/** The offset after a key's colon and the tags and anchors that may stand there with no value (`kpi: !!null`). */
+function afterProperties(text: string, keyEnd: number): number {
+  const colon = afterColon(text, keyEnd);
+  return colon + /^(?:[ \t]+[!&][^\s,[\]{}]*)*/.exec(text.slice(colon, colon + 1024))![0].length;
+}
+
 /**
  * The column of a block map's keys: that of its first key, counting a `- ` before
  * it but not an anchor, a tag or a BOM right before the key. Undefined after a BOM
@@ -103,7 +109,7 @@ function addToFlowMap(doc: ParsedFile, map: YMap, key: string, value: string): E
   const close = map.end - 1;
   if (text[close] !== "}") return undefined;
   const last = map.pairs[map.pairs.length - 1];
-  const after = last ? (writtenValue(text, last)?.end ?? afterColon(text, last.keyEnd)) : map.start + 1;
+  const after = last ? (writtenValue(text, last)?.end ?? afterProperties(text, last.keyEnd)) : map.start + 1;
   // A trailing comma (outside a comment) needs no other.
   const comma = text.slice(after, close).replace(/#[^\n]*/g, (c) => " ".repeat(c.length)).indexOf(",");
   // Each added pair brings its own comma, so that several added at one point stay apart.
@@ -131,8 +137,9 @@ export function setField(item: Item, key: string, value: string, comment = ""): 
   const written = writtenValue(doc.text, pair);
   if (!written) {
     // Nothing written, or only a tag or an anchor (`kpi: !!null`): the value goes after them, before a flow map's `,` or `}`.
-    const props = /^(?:[ \t]+[!&][^\s,[\]{}]*)*(?:[ \t]+(?=[,}\]]))?/.exec(doc.text.slice(colon, colon + 1024))![0].length;
-    return replaceValue(doc, colon + props, colon + props, value);
+    const props = afterProperties(doc.text, pair.keyEnd);
+    const at = props + /^(?:[ \t]+(?=[,}\]]))?/.exec(doc.text.slice(props, props + 1024))![0].length;
+    return replaceValue(doc, at, at, value);
   }
   if (pair.value && written === pair.value && pair.value.kind !== "scalar" && !pair.value.flow) {
     // A block list or map: everything from the colon to its last line.
