@@ -30,8 +30,9 @@ export class Violation extends Error {
 
 /** Per-operation time budget (ms) for one document's workspace. */
 export const BUDGET_MS = 200;
-/** The slowest time seen per operation, for the run's summary. */
+/** The slowest time seen per operation, and the time spent in each, for the run's summary. */
 export const slowest = new Map<string, number>();
+export const spent = new Map<string, number>();
 
 let budget = BUDGET_MS;
 
@@ -47,6 +48,7 @@ export function timed<T>(label: string, fn: () => T): T {
   const ms = performance.now() - start;
   const key = budget === BUDGET_MS ? label : `${label} (large, budget ${budget})`;
   if (ms > (slowest.get(key) ?? 0)) slowest.set(key, ms);
+  spent.set(label, (spent.get(label) ?? 0) + ms);
   if (ms > budget) throw new Violation("time", `${label} took ${ms.toFixed(0)} ms (budget ${budget} ms)`);
   return value;
 }

@@ -44,13 +44,15 @@ function kept(file: ParsedFile): { comments: string[]; body: string } {
 
 /** Every safe fix at once, pass after pass like `check --fix` (on `ws`, which it changes): converges, keeps items, comments and bodies, leaves nothing safe to fix. */
 function checkSafeLoop(ws: StrategyWorkspace): void {
-  const first = new Map([...ws.index.files].map(([path, file]) => [path, { ...kept(file), ...itemsOf(file) }]));
+  // What each file held before its first fix.
+  const first = new Map<string, ReturnType<typeof kept> & ReturnType<typeof itemsOf>>();
   for (let pass = 0; ; pass++) {
     const edits = timed("safe fixes", () => safeEdits(ws.allIssues()));
     if (!edits.size) break;
     if (pass === 6) throw new Violation("fix", `--fix does not converge: still fixing ${[...edits.keys()].join(", ")}`);
     for (const [path, list] of edits) {
       const file = ws.index.files.get(path)!;
+      if (!first.has(path)) first.set(path, { ...kept(file), ...itemsOf(file) });
       ws.setFile(path, (file.bom ? "\uFEFF" : "") + applyEdits(file.text, list));
     }
   }
@@ -71,27 +73,29 @@ const issueKey = (issue: Issue) => JSON.stringify([issue.file, issue.rule, issue
 /**
  * From the fresh workspace, `setFile` each changed file back to its first
  * version, then forward again: no file it does not report changes its
- * diagnostics, and the end equals the fresh load.
+ * diagnostics, and the end equals the fresh load, file by file.
  */
 function checkIncremental(c: FuzzCase, ws: StrategyWorkspace): void {
   const before = c.before!;
   const paths = [...new Set([...Object.keys(before), ...Object.keys(c.files)])].sort();
   const changed = paths.filter((path) => before[path] !== c.files[path]);
   if (!changed.length) return;
-  const fresh = ws.allIssues(false).map(issueKey);
   const snapshot = () => new Map(paths.map((path) => [path, ws.issues(path, false).map(issueKey).join("\n")]));
+  const fresh = snapshot();
+  let was = fresh;
   const set = (path: string, texts: Record<string, string>) => {
-    const was = snapshot();
     const affected = timed("setFile", () => (path in texts ? ws.setFile(path, texts[path]) : ws.deleteFile(path)));
     const now = snapshot();
     for (const other of paths) {
       if (!affected.includes(other) && was.get(other) !== now.get(other)) throw new Violation("incremental", `setFile(${path}) changed the diagnostics of ${other} but did not report it:\n${was.get(other)}\n→\n${now.get(other)}`);
     }
+    was = now;
   };
   for (const path of changed) set(path, before);
   for (const path of changed) set(path, c.files);
-  const now = ws.allIssues(false).map(issueKey);
-  if (now.join("\n") !== fresh.join("\n")) throw new Violation("incremental", `setFile gives other diagnostics than a fresh workspace:\n${lost(now, fresh).concat(lost(fresh, now)).join("\n")}`);
+  for (const path of paths) {
+    if (was.get(path) !== fresh.get(path)) throw new Violation("incremental", `after setFile, ${path} has other diagnostics than in a fresh workspace:\n${fresh.get(path)}\n→\n${was.get(path)}`);
+  }
 }
 
 /** Fixes checked one by one per issue (the first two and the last: choices differ only in their value), and per case (each one re-reads its file: fewer for a large one). */

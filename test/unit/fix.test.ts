@@ -193,6 +193,14 @@ describe("fixes never lose an item (one way to set a field)", () => {
     assert.equal(apply(ws, c.fixes[0])["q.md"], files["q.md"].replace("owner: !!null}", "owner: !!null, urgency: 3, effort: 3}"));
   });
 
+  it("in a flow map, a key written without a colon gets one, and a pair after it does not land in the next item", () => {
+    const queue = "---\nitems:\n  - {type: tactic, id: a, kpi: nrr, pillar}\n  - {type: tactic, id: b, pillar: growth, kpi: nrr, x}\n---\n";
+    assert.equal(fixed({ ...pillar, "q.md": queue }, "q.md", "tactic-missing-pillar"), queue.replace("pillar}", "pillar: growth}"));
+    const ws = workspaceOf({ ...pillar, "q.md": queue });
+    const b = issuesOf(ws, "unscored-item").find((issue) => issue.itemId === "b")!;
+    assert.equal(apply(ws, b.fixes[0])["q.md"], queue.replace("x}", "x, impact: 3, urgency: 3, effort: 3}"));
+  });
+
   it("indents an added line like the item's keys: not counting a BOM on the first key line, after `- ` in items:", () => {
     const bom = fixed({ ...pillar, "t.md": "---\n\uFEFFtype: tactic\nid: t\nkpi: nrr\n---\n" }, "t.md", "tactic-missing-pillar");
     assert.equal(bom, "---\n\uFEFFtype: tactic\nid: t\nkpi: nrr\npillar: growth\n---\n");

@@ -12,10 +12,14 @@ import { pairOf, type YMap, type YPair } from "../parse/yaml-node";
 /** A change that edits an existing file. */
 export type EditChange = Extract<FileChange, { kind: "edit" }>;
 
-/** The offset just after the `:` that ends a key (`sprint :` is valid YAML too). */
-function afterColon(text: string, keyEnd: number): number {
-  const colon = text.indexOf(":", keyEnd);
-  return colon < 0 ? keyEnd : colon + 1;
+/**
+ * The offset just after the `:` that ends a key (`sprint :` and an explicit
+ * `? key` on the line before are valid YAML too); undefined for a key that has
+ * none (`{a, b: c}` in a flow map).
+ */
+function afterColon(text: string, keyEnd: number): number | undefined {
+  const gap = /^\s*/.exec(text.slice(keyEnd, keyEnd + 1024))![0].length;
+  return text[keyEnd + gap] === ":" ? keyEnd + gap + 1 : undefined;
 }
 
 /**
@@ -45,6 +49,7 @@ function writtenValue(text: string, pair: YPair): { start: number; end: number }
   const value = pair.value;
   if (value && value.start >= pair.keyEnd) return value;
   const colon = afterColon(text, pair.keyEnd);
+  if (colon === undefined) return undefined;
   const alias = /^\s*\*[^\s,[\]{}]+/.exec(text.slice(colon, colon + 1024));
   return alias ? { start: colon + alias[0].indexOf("*"), end: colon + alias[0].length } : undefined;
 }
@@ -52,6 +57,7 @@ function writtenValue(text: string, pair: YPair): { start: number; end: number }
 /** The offset after a key's colon and the tags and anchors that may stand there with no value (`kpi: !!null`). */
 function afterProperties(text: string, keyEnd: number): number {
   const colon = afterColon(text, keyEnd);
+  if (colon === undefined) return keyEnd;
   return colon + /^(?:[ \t]+[!&][^\s,[\]{}]*)*/.exec(text.slice(colon, colon + 1024))![0].length;
 }
 
@@ -135,6 +141,7 @@ export function setField(item: Item, key: string, value: string, comment = ""): 
   }
   const colon = afterColon(doc.text, pair.keyEnd);
   const written = writtenValue(doc.text, pair);
+  if (colon === undefined) return { kind: "edit", file: doc.path, edits: [{ range: doc.lines().rangeOf(pair.keyEnd, pair.keyEnd), newText: `: ${value}` }] };
   if (!written) {
     // Nothing written, or only a tag or an anchor (`kpi: !!null`): the value goes after them, before a flow map's `,` or `}`.
     const props = afterProperties(doc.text, pair.keyEnd);
