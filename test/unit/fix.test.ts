@@ -204,6 +204,9 @@ describe("fixes never lose an item (one way to set a field)", () => {
   it("indents an added line like the item's keys: not counting a BOM on the first key line, after `- ` in items:", () => {
     const bom = fixed({ ...pillar, "t.md": "---\n\uFEFFtype: tactic\nid: t\nkpi: nrr\n---\n" }, "t.md", "tactic-missing-pillar");
     assert.equal(bom, "---\n\uFEFFtype: tactic\nid: t\nkpi: nrr\npillar: growth\n---\n");
+    // A lone CR ends the fence but not the line: the keys' column counts from where the front matter starts.
+    const cr = fixed({ ...pillar, "t.md": "---\r  type: tactic\n  id: t\n  kpi: nrr\n---\n" }, "t.md", "tactic-missing-pillar");
+    assert.equal(cr, "---\r  type: tactic\n  id: t\n  kpi: nrr\n  pillar: growth\n---\n");
     const flush = "---\nitems:\n- type: tactic\n  id: a\n  kpi: nrr\n- &b type: tactic\n  id: b\n  kpi: nrr\n---\n";
     const ws = workspaceOf({ ...pillar, "q.md": flush });
     const [first, second] = issuesOf(ws, "tactic-missing-pillar");

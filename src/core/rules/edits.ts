@@ -67,7 +67,8 @@ function afterProperties(text: string, keyEnd: number): number {
  * followed by spaces, where `yaml` accepts no second key line at any column.
  */
 function mapIndent(doc: ParsedFile, first: YPair): number | undefined {
-  const lineStart = doc.lines().lineStart(doc.lines().positionAt(first.keyStart).line);
+  // The front matter may start on the fence's line for us (`---\r` ends it for the fence, not for the line table).
+  const lineStart = Math.max(doc.lines().lineStart(doc.lines().positionAt(first.keyStart).line), doc.frontMatter?.start ?? 0);
   const prefix = doc.text.slice(lineStart, first.keyStart);
   if (prefix.includes("\uFEFF") && prefix !== "\uFEFF") return undefined;
   return /^[ \t]*(?:-[ \t]+)*/.exec(prefix.replace("\uFEFF", ""))![0].length;
