@@ -15,7 +15,8 @@ import type { FuzzCase } from "./common";
 /** Ids that refer to each other across generated files, and ones YAML or JavaScript misread. */
 export const IDS = ["growth", "Growth", "grwth", "nrr", "arr", "s1", "S1", "s2", "plg", "1.10", "1.1", "2026-s14", "__proto__", "constructor", "toString", "a", "t1", "k.1", "yes", "on", "null", "growth-team", "x".repeat(120), `${"y".repeat(60)}z`];
 
-const KEY_POOL = [...new Set(Object.values(KIND_FIELDS).flat()), "__proto__", "constructor", "toString", "hasOwnProperty", "<<", "Type", "items", "? odd", "\"quoted key\"", "a b", "x"];
+const KEYS = [...new Set(Object.values(KIND_FIELDS).flat())].filter((key) => key !== "type" && key !== "id").concat("__proto__", "constructor", "toString");
+const ODD_KEYS = ["hasOwnProperty", "<<", "Type", "items", "? odd", "\"quoted key\"", "a b", "x"];
 
 /** A value as YAML source: `{I}` stands for the indentation of the key it belongs to. */
 interface Value {
@@ -32,19 +33,24 @@ const dates = ["2026-11-24", "2024-10-01", "2026-02-30", "2026-11-24T10:00:00Z",
 const words = ["true", "False", "yes", "no", "on", "~", "null", "NULL", "", "idea", "planned", "done", "dropped", "strategic", "tactical", "up", "down", "weekly"];
 const quoted = ["\"1.10\"", "'it''s'", "\"a\\nb\"", "\"tab\\t\"", "'Growth: EMEA #2'", "\"\\u2028\"", "\"growth\"", "'nrr'", "\"\"", "''"];
 const odd = ["Growth Team", "a: b", "a #b", "a#b", "x,y", "*a", "*nope", "&a x", "!!str 1", "!!int x", "!!null", "!custom x", "!<tag:x> y", "x\u2028y", "\u00a0", "\u{1F600}", "é", "- x", "@x", "`x`", "%x", "x\ty"];
-const flows = ["[]", "{}", "[growth, nrr]", "[a, [b, c]]", "[a, ]", "[a,\n{I}  b]", "{strategic: 70, tactical: 30}", "{strategic: 60, tactical: 30}", "{a: 1, a: 2}", "{strategic: 70}", "[*a]", "{<<: *a}"];
+const flows = ["[]", "{}", "[growth, nrr]", "[a, [b, c]]", "{strategic: 70, tactical: 30}", "{strategic: 60, tactical: 30}", "{strategic: 70}"];
+const oddFlows = ["[a, ]", "[a,\n{I}  b]", "{a: 1, a: 2}", "[*a]", "{<<: *a}", "{a, b: [c, {d: e}]}"];
 const blocks = ["|\n{I}  line one\n{I}  line two", ">-\n{I}  folded\n\n{I}  text", "|+\n{I}  keep\n", "|2\n{I}    indented", "\n{I}  - growth\n{I}  - nrr", "\n{I}- a\n{I}- b", "\n{I}  strategic: 70\n{I}  tactical: 30", "\n{I}  a:\n{I}    b: [c]", "one\n{I}  two", "\"quoted\n{I}  across\""];
 
-/** Any value of any type, weighted towards what the schemas check. */
+/**
+ * Any value of any type, weighted towards what the schemas check: four in five
+ * are values YAML reads (of any type, right or wrong for the field), one in five
+ * is odd syntax that may break the file (which then has no items to fix).
+ */
 export const valueArb: fc.Arbitrary<Value> = fc.oneof(
-  { weight: 5, arbitrary: fc.constantFrom(...IDS).map(flowValue) },
-  { weight: 3, arbitrary: fc.constantFrom(...numbers, ...dates, ...words, ...quoted).map(flowValue) },
-  { weight: 2, arbitrary: fc.constantFrom(...odd).map(flowValue) },
-  { weight: 2, arbitrary: fc.constantFrom(...flows).map(flowValue) },
-  { weight: 2, arbitrary: fc.constantFrom(...blocks).map(blockValue) },
-  { weight: 1, arbitrary: fc.array(fc.constantFrom(...IDS, "1", "~"), { maxLength: 4 }).map((ids) => flowValue(`[${ids.join(", ")}]`)) },
-  { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom("a", "1", " ", ":", "#", "-", ",", "[", "{", "'", "\"", "&", "*", "!", "\\", "é"), maxLength: 10 }).map(flowValue) },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom("&a ", "&b ", "!!str ", "!!seq ", "!!map "), fc.constantFrom(...IDS, "[a]", "{b: c}")).map(([p, v]) => flowValue(p + v)) },
+  { weight: 20, arbitrary: fc.constantFrom(...IDS).map(flowValue) },
+  { weight: 12, arbitrary: fc.constantFrom(...numbers, ...dates, ...words, ...quoted).map(flowValue) },
+  { weight: 6, arbitrary: fc.constantFrom(...flows).map(flowValue) },
+  { weight: 6, arbitrary: fc.constantFrom(...blocks).map(blockValue) },
+  { weight: 4, arbitrary: fc.array(fc.constantFrom(...IDS, "1", "~"), { maxLength: 4 }).map((ids) => flowValue(`[${ids.join(", ")}]`)) },
+  { weight: 4, arbitrary: fc.constantFrom(...odd, ...oddFlows).map(flowValue) },
+  { weight: 4, arbitrary: fc.tuple(fc.constantFrom("&a ", "&b ", "!!str ", "!!seq ", "!!map "), fc.constantFrom(...IDS, "[a]", "{b: c}")).map(([p, v]) => flowValue(p + v)) },
+  { weight: 3, arbitrary: fc.string({ unit: fc.constantFrom("a", "1", " ", ":", "#", "-", ",", "[", "{", "'", "\"", "&", "*", "!", "\\", "é"), maxLength: 10 }).map(flowValue) },
 );
 
 /** Kinds as written: right, near misses, wrong case, with odd characters. */
@@ -53,19 +59,21 @@ export const kindArb = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom("tactc", "Tactic", "TACTIC", "pilar", "kpis", "strategyy", "initative", "\rtactic", "tactic\u2028", "\"tactic\"", "'pillar'", "!!str tactic", "&k tactic", "task", "", "~", "[tactic]") },
 );
 
-/** One item: its kind, id and fields (keys may repeat: duplicate keys are part of the game). */
+/** One item: its kind, id and fields (keys unique: a document repeats one on its own, see {@link documentArb}). */
 export const itemArb = fc.record({
   kind: kindArb,
-  id: fc.option(fc.constantFrom(...IDS), { freq: 4 }),
-  fields: fc.array(fc.tuple(fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...KEY_POOL) }, { weight: 1, arbitrary: fc.constantFrom("id", "type") }), valueArb), { maxLength: 7 }),
+  /** An id four times in five (`freq` is the odds of null: 1 in 5). */
+  id: fc.option(fc.constantFrom(...IDS), { freq: 5 }),
+  fields: fc.uniqueArray(fc.tuple(fc.oneof({ weight: 15, arbitrary: fc.constantFrom(...KEYS) }, { weight: 1, arbitrary: fc.constantFrom(...ODD_KEYS) }), valueArb), { maxLength: 6, selector: ([key]) => key }),
   typeAt: fc.nat({ max: 8 }),
-  anchor: fc.constantFrom("", "", "", "&m ", "!!map "),
+  anchor: fc.constantFrom("", "", "", "", "", "", "", "", "&m ", "!!map "),
   comment: fc.constantFrom("", "", " # note", "  #c"),
 });
-type ItemSpec = typeof itemArb extends fc.Arbitrary<infer T> ? T : never;
+type ItemSpec = (typeof itemArb extends fc.Arbitrary<infer T> ? T : never) & { duplicate: boolean };
 
 function pairsOf(item: ItemSpec): Array<[string, Value]> {
   const pairs: Array<[string, Value]> = [...item.fields];
+  if (item.duplicate) pairs.push(pairs.length ? pairs[0] : ["type", flowValue("tactic")]);
   if (item.id !== null) pairs.unshift(["id", flowValue(item.id)]);
   pairs.splice(Math.min(item.typeAt, pairs.length), 0, ["type", flowValue(item.kind)]);
   return pairs;
@@ -92,15 +100,18 @@ export const documentArb = fc
   .record({
     layout: fc.constantFrom("root", "root", "items", "items-flush", "items-flow", "root-flow", "root-indented"),
     items: fc.array(itemArb, { minLength: 1, maxLength: 4 }),
-    prelude: fc.constantFrom("", "", "", "base: &a {pillar: growth, kpi: nrr}\n", "# owner: dana\n", "%YAML 1.2\n", "a: &a [x, y]\nb: &b [*a, *a]\n", "? complex\n: key\n"),
+    /** One document in twelve writes a key of its first item twice. */
+    duplicate: fc.oneof({ weight: 11, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+    prelude: fc.oneof({ weight: 12, arbitrary: fc.constant("") }, { weight: 4, arbitrary: fc.constantFrom("base: &a {pillar: growth, kpi: nrr}\n", "# owner: dana\n", "a: &a [x, y]\nb: &b [*a, *a]\n", "? complex\n: key\n", "%YAML 1.2\n") }),
     between: fc.constantFrom("", "", "# between\n", "\n"),
     eol: fc.constantFrom("\n", "\n", "\n", "\r\n"),
     /** One line break made odd: a lone CR, U+2028, NEL or CRLF in an LF file. */
-    oddBreak: fc.option(fc.tuple(fc.nat(), fc.constantFrom("\r", "\u2028", "\u0085", "\r\n")), { freq: 6 }),
+    oddBreak: fc.oneof({ weight: 8, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.tuple(fc.nat(), fc.constantFrom("\r", "\u2028", "\u0085", "\r\n")) }),
     bom: fc.constantFrom("", "", "", "", "\uFEFF", "fm"),
     body: fc.constantFrom("", "Body\n", "# Title\n\nText with --- inside\n---\n", "---\nnot front matter\n", "odd \u2028 body\r\n", "<!-- type: tactic -->\n"),
   })
-  .map(({ layout, items, prelude, between, eol, oddBreak, bom, body }) => {
+  .map(({ layout, items: specs, duplicate, prelude, between, eol, oddBreak, bom, body }) => {
+    const items = specs.map((item, i) => ({ ...item, duplicate: duplicate && i === 0 }));
     let front: string;
     if (layout === "root" || layout === "root-indented") front = blockItem(items[0], layout === "root" ? 0 : 2, "").join("\n");
     else if (layout === "root-flow") front = flowItem(items[0]);
@@ -143,7 +154,7 @@ export const workspaceArb: fc.Arbitrary<FuzzCase> = fc
   .record({
     docs: fc.array(fc.tuple(fc.constantFrom(...PATHS), documentArb), { minLength: 1, maxLength: 4 }),
     context: fc.boolean(),
-    config: fc.option(fc.constantFrom(...CONFIGS), { freq: 4 }),
+    config: fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom(...CONFIGS) }),
     probes: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
     /** A first version of some files: the workspace is loaded with it, then set to the final texts. */
     first: fc.array(fc.tuple(fc.nat(), fc.option(documentArb)), { maxLength: 2 }),
