@@ -101,4 +101,17 @@ export const HOSTILE = {
   "long-ids": () => longIds(),
   "many-keys": () => ({ "keys.md": manyKeys() }),
   "many-keys-fallback": () => ({ "keys.md": manyKeys(40000, true) }),
+  "fix-choices": () => kpisAndTactics(5000),
+  "fix-did-you-mean": () => kpisAndTactics(5000, true),
 };
+
+/** `count` KPIs in one `items:` list and `count` tactics in another that name none (`offByOne`: each names a KPI's id plus a letter). */
+export function kpisAndTactics(count = 5000, offByOne = false) {
+  const kpis = ["items:"];
+  const tactics = ["items:"];
+  for (let i = 0; i < count; i++) {
+    kpis.push(`  - {type: kpi, id: kpi-number-${i}, pillar: growth, target: 1}`);
+    tactics.push(`  - {type: tactic, id: tactic-${i}, pillar: growth${offByOne ? `, kpi: kpi-number-${i}x` : ""}, impact: 3, urgency: 3, effort: 3}`);
+  }
+  return { "kpis.md": fence(kpis), "tactics.md": fence(tactics) };
+}

@@ -127,6 +127,23 @@ describe("budgets: what used to be quadratic is linear", () => {
     assert.ok(edit.kind === "edit" && edit.edits[0].newText.length === 1_000_000);
   });
 
+  it("5,000 tactics without a KPI: each fix lists 25 choices without sorting the workspace again", () => {
+    const { issues, ms } = check(H.kpisAndTactics(5000));
+    const missing = of(issues, "tactics.md", "tactic-missing-kpi");
+    assert.equal(missing.length, 5000);
+    assert.deepEqual(missing[0].fixes.slice(0, 2).map((fix) => fix.title.split(" (")[0]), ["Add `kpi: nrr`", "Add `kpi: kpi-number-0`"]);
+    assert.ok(missing.every((issue) => issue.fixes.length === 25));
+    assert.ok(ms < 15_000, `${ms.toFixed(0)} ms`);
+  });
+
+  it("5,000 references a letter off 5,000 ids of one prefix: did-you-mean walks the ids as a trie", () => {
+    const { issues, ms } = check(H.kpisAndTactics(5000, true));
+    const unknown = of(issues, "tactics.md", "unknown-reference");
+    assert.equal(unknown.length, 5000);
+    assert.deepEqual(unknown[0].fixes.map((fix) => fix.title), ["Change to `kpi-number-0`", "Change to `kpi-number-1`", "Change to `kpi-number-10`", "Create kpi `kpi-number-0x`"]);
+    assert.ok(ms < 15_000, `${ms.toFixed(0)} ms`);
+  });
+
   it("editDistance agrees with the full dynamic program within its limit", () => {
     const full = (a: string, b: string) => {
       let row = Array.from({ length: b.length + 1 }, (_, j) => j);

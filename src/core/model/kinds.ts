@@ -31,6 +31,10 @@ export function isClosed(item: { data: Record<string, unknown> }): boolean {
   return item.data.status === "done" || item.data.status === "dropped";
 }
 
+/** Two rows of the banded distance, reused from call to call (grown as needed): a distance allocates nothing. */
+let ROW_A = new Int32Array(64);
+let ROW_B = new Int32Array(64);
+
 /**
  * Levenshtein distance, bounded: returns `limit + 1` as soon as it must exceed
  * `limit`. Only the band of `limit` cells either side of the diagonal is
@@ -39,8 +43,10 @@ export function isClosed(item: { data: Record<string, unknown> }): boolean {
 export function editDistance(a: string, b: string, limit = 2): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   const over = limit + 1;
-  let previous = new Array<number>(b.length + 1).fill(over);
-  let current = new Array<number>(b.length + 1).fill(over);
+  if (ROW_A.length <= b.length + 1) [ROW_A, ROW_B] = [new Int32Array(2 * b.length + 2), new Int32Array(2 * b.length + 2)];
+  let previous = ROW_A;
+  let current = ROW_B;
+  previous.fill(over, 0, b.length + 1);
   for (let j = 0; j <= Math.min(b.length, limit); j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     const from = Math.max(1, i - limit);
@@ -48,9 +54,9 @@ export function editDistance(a: string, b: string, limit = 2): number {
     current.fill(over, Math.max(0, from - 1), Math.min(b.length, to + 1) + 1);
     current[0] = i <= limit ? i : over;
     let rowMin = current[0];
+    const code = a.charCodeAt(i - 1);
     for (let j = from; j <= to; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost, over);
+      const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (code === b.charCodeAt(j - 1) ? 0 : 1), over);
       current[j] = value;
       if (value < rowMin) rowMin = value;
     }
@@ -75,16 +81,4 @@ export function nearMissKind(value: string): Kind | undefined {
     }
   }
   return best;
-}
-
-/** Ids within edit distance 2 of `id` (closest first), for "did you mean". */
-export function closestIds(id: string, candidates: Iterable<string>, max = 3): string[] {
-  const word = id.toLowerCase();
-  const scored: Array<[string, number]> = [];
-  for (const candidate of candidates) {
-    const distance = editDistance(word, candidate.toLowerCase(), 2);
-    if (distance <= 2) scored.push([candidate, distance]);
-  }
-  scored.sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]));
-  return scored.slice(0, max).map(([candidate]) => candidate);
 }

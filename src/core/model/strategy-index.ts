@@ -21,10 +21,13 @@ export class StrategyIndex {
   private readonly shared = new Map<string, Holders>();
   private readonly referrersOf = new Map<string, Set<Item>>();
   private readonly byKind = new Map<Kind, Set<Item>>();
+  /** Answers derived from the whole index (see {@link memo}); cleared by any change. */
+  private readonly memos = new Map<string, unknown>();
 
   /** Adds a parsed file (replace = remove, then add). */
   add(file: ParsedFile): void {
     this.files.set(file.path, file);
+    if (file.items.length) this.memos.clear();
     for (const item of file.items) {
       push(this.byKey, item.key, item);
       this.shared.delete(item.key);
@@ -44,6 +47,7 @@ export class StrategyIndex {
     const file = this.files.get(path);
     if (!file) return undefined;
     this.files.delete(path);
+    if (file.items.length) this.memos.clear();
     // One pass over each id's holders, however many of the file's items share it.
     const gone = new Set(file.items);
     for (const item of file.items) {
@@ -113,6 +117,24 @@ export class StrategyIndex {
     return this.byKind.get(kind) ?? EMPTY;
   }
 
+  /**
+   * A value computed from the index once and kept until the next change: what a
+   * fix builder needs about the whole workspace (items of a kind sorted, the folder
+   * new files go to) costs once per check, not once per diagnostic. Fixes are
+   * built on request, so after an edit only the next request pays.
+   */
+  memo<T>(key: string, compute: () => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = compute();
+    this.memos.set(key, value);
+    return value;
+  }
+
+  /** Items of a kind by id (case-insensitive, then as written). */
+  sortedOfKind(kind: Kind): readonly Item[] {
+    return this.memo(`sorted:${kind}`, () => [...this.ofKind(kind)].sort(byId));
+  }
+
   *items(): IterableIterator<Item> {
     for (const file of this.files.values()) yield* file.items;
   }
@@ -154,8 +176,12 @@ export class StrategyIndex {
     return inherited.length ? { refs: inherited, via: initiative } : { refs: [] };
   }
 
-  /** KPIs of a pillar: those it lists, then those that name it. */
+  /** KPIs of a pillar: those it lists, then those that name it (a copy the caller may sort). */
   kpisOf(pillar: Item): Item[] {
+    return [...this.memo(`kpis:${pillar.file}:${pillar.idStart}`, () => this.findKpisOf(pillar))];
+  }
+
+  private findKpisOf(pillar: Item): Item[] {
     const out = new Set<Item>();
     for (const ref of pillar.refs) {
       if (ref.field !== "kpis") continue;
@@ -183,6 +209,11 @@ const NO_ITEMS: readonly Item[] = [];
 interface Holders {
   items: Item[];
   first: Map<Kind, Item>;
+}
+
+/** By id, case-insensitive first. */
+function byId(a: Item, b: Item): number {
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : documentOrder(a, b);
 }
 
 /** Document order: by file path, then position in the file. */

@@ -170,6 +170,10 @@ export function defaultFolder(kind: Item["kind"]): string {
 
 /** The folder most items of a kind live in (default {@link defaultFolder}), for new files. */
 export function folderFor(index: StrategyIndex, kind: Item["kind"]): string {
+  return index.memo(`folder:${kind}`, () => mostUsedFolder(index, kind));
+}
+
+function mostUsedFolder(index: StrategyIndex, kind: Item["kind"]): string {
   const counts = new Map<string, number>();
   for (const item of index.ofKind(kind)) {
     if (item.index !== -1) continue;
@@ -199,6 +203,27 @@ export function createItemFile(index: StrategyIndex, kind: Item["kind"], id: str
   for (let n = 2; index.files.has(path); n++) path = `${base}-${n}.md`;
   const idLine = path === `${base}.md` ? [] : [`id: ${yamlScalar(id)}`];
   return { kind: "create", file: path, text: ["---", `type: ${kind}`, ...idLine, `title: ${yamlScalar(title)}`, ...fields, "---", body, ""].join("\n") };
+}
+
+/** `first`, then the items of `sorted` not in it, up to `max` in all: a choice list that costs `max`, not the workspace. */
+export function firstChoices(first: readonly Item[], sorted: readonly Item[], max: number): Item[] {
+  const out = first.slice(0, max);
+  const taken = new Set(out);
+  for (const item of sorted) {
+    if (out.length >= max) break;
+    if (!taken.has(item)) out.push(item);
+  }
+  return out;
+}
+
+/** The first `max` items of a list that pass a test. */
+export function firstMatching(items: readonly Item[], test: (item: Item) => boolean, max: number): Item[] {
+  const out: Item[] = [];
+  for (const item of items) {
+    if (out.length >= max) break;
+    if (test(item)) out.push(item);
+  }
+  return out;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Fix } from "../model/issue";
-import { createItemFile, insertChoices, yamlScalar } from "./edits";
+import type { Item } from "../model/item";
+import { createItemFile, firstChoices, firstMatching, insertChoices, yamlScalar } from "./edits";
 import { itemTitle } from "../parse/title";
 import { findingAt, type Rule } from "./rule";
 
@@ -17,8 +18,10 @@ export const pillarWithoutKpi: Rule = {
     for (const other of index.referrers(item.id)) if (other.kind === "kpi") return [];
     const fixes = (): Fix[] => {
       // KPIs that no pillar has adopted yet are the likeliest choice.
-      const kpis = [...index.ofKind("kpi")].sort((a, b) => Number(a.refs.some((r) => r.field === "pillar")) - Number(b.refs.some((r) => r.field === "pillar")) || a.id.localeCompare(b.id));
-      const fixes = insertChoices(item, "kpis", kpis.slice(0, MAX_CHOICES), (kpi) => `[${yamlScalar(kpi.id)}]`);
+      const sorted = index.sortedOfKind("kpi");
+      const unadopted = (kpi: Item) => !kpi.refs.some((r) => r.field === "pillar");
+      const kpis = firstChoices(firstMatching(sorted, unadopted, MAX_CHOICES), sorted, MAX_CHOICES);
+      const fixes = insertChoices(item, "kpis", kpis, (kpi) => `[${yamlScalar(kpi.id)}]`);
       fixes.push({
         title: `Create a KPI for pillar \`${item.id}\``,
         safe: false,

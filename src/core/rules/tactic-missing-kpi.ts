@@ -1,5 +1,5 @@
 import type { Fix } from "../model/issue";
-import { insertChoices } from "./edits";
+import { firstChoices, insertChoices } from "./edits";
 import { findingAt, type Rule } from "./rule";
 
 const MAX_CHOICES = 25;
@@ -16,8 +16,7 @@ export const tacticMissingKpi: Rule = {
     const pillar = index.pillarOf(item);
     const fixes = (): Fix[] => {
       const first = pillar ? index.kpisOf(pillar) : [];
-      const rest = [...index.ofKind("kpi")].filter((k) => !first.includes(k)).sort((a, b) => a.id.localeCompare(b.id));
-      return insertChoices(item, "kpi", [...first, ...rest].slice(0, MAX_CHOICES));
+      return insertChoices(item, "kpi", firstChoices(first, index.sortedOfKind("kpi"), MAX_CHOICES));
     };
     // The message names only what the pillar lists itself: it stays true until the tactic, its initiative or the pillar changes.
     const listed = pillar ? pillar.refs.filter((r) => r.field === "kpis").map((r) => r.id) : [];

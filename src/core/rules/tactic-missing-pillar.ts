@@ -1,5 +1,5 @@
 import type { Fix } from "../model/issue";
-import { insertChoices } from "./edits";
+import { firstChoices, insertChoices } from "./edits";
 import { findingAt, type Rule } from "./rule";
 
 const MAX_CHOICES = 25;
@@ -23,8 +23,7 @@ export const tacticMissingPillar: Rule = {
     }
     const fixes = (): Fix[] => {
       const preferred = new Set([...named.keys()].flatMap((key) => index.itemsWithId(key).filter((p) => p.kind === "pillar")));
-      const pillars = [...preferred, ...[...index.ofKind("pillar")].filter((p) => !preferred.has(p)).sort((a, b) => a.id.localeCompare(b.id))];
-      return insertChoices(item, "pillar", pillars.slice(0, MAX_CHOICES));
+      return insertChoices(item, "pillar", firstChoices([...preferred], index.sortedOfKind("pillar"), MAX_CHOICES));
     };
     const hint = named.size ? ` (its KPIs belong to ${[...named.values()].map((id) => `\`${id}\``).join(", ")})` : "";
     return [findingAt(this.id, item, item.idStart, item.idEnd, `${item.kind === "tactic" ? "Tactic" : "Initiative"} \`${item.id}\` serves no pillar: add \`pillar:\`${hint}`, fixes)];

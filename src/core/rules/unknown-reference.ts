@@ -1,5 +1,6 @@
 import type { Fix } from "../model/issue";
-import { closestIds, REFERENCE_FIELDS, type Kind } from "../model/kinds";
+import { IdMatcher } from "../model/closest";
+import { REFERENCE_FIELDS, type Kind } from "../model/kinds";
 import { createItemFile, replaceSpan } from "./edits";
 import { aKind, findingAt, type Rule } from "./rule";
 
@@ -16,8 +17,7 @@ export const unknownReference: Rule = {
       if (resolved.item) continue;
       const kind: Kind = REFERENCE_FIELDS[ref.field][0];
       const fixes = (): Fix[] => {
-        const candidates = [...index.ofKind(kind)].map((other) => other.id);
-        const suggestions = closestIds(ref.id, candidates);
+        const suggestions = index.memo(`ids:${kind}`, () => new IdMatcher(index.ofKind(kind))).closest(ref.id);
         const fixes: Fix[] = suggestions.map((id) => ({
           title: `Change to \`${id}\``,
           safe: suggestions.length === 1 && !resolved.wrongKind,
