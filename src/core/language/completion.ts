@@ -8,8 +8,7 @@ import type { Item } from "../model/item";
 import { KINDS, REFERENCE_FIELDS, type Kind } from "../model/kinds";
 import type { Position, Range } from "../model/range";
 import { KIND_FIELDS } from "../parse/quick-valid";
-import { itemTitle } from "../parse/title";
-import { contextAt, referenceField, type Block, type PositionContext, type StrategySource } from "./context";
+import { contextAt, referenceField, shortTitle, type Block, type PositionContext, type StrategySource } from "./context";
 
 /** What each kind is (SPEC §1), for completion details and hovers. */
 export const KIND_DESCRIPTIONS: Record<Kind, string> = {
@@ -20,6 +19,9 @@ export const KIND_DESCRIPTIONS: Record<Kind, string> = {
   tactic: "A recurring or ad-hoc task in the tactical queue",
   sprint: "A sprint and its capacity",
 };
+
+/** Ids longer than this are not offered: none is honest, and each completion would send it again. */
+const MAX_ID_CHARS = 1000;
 
 /** One completion: what to show, and the edit that accepting it makes. */
 export interface CompletionEntry {
@@ -55,16 +57,18 @@ function idCompletions(source: StrategySource, text: string, context: PositionCo
   const block = context.block;
   // Only where the field is a reference for the item's kind (a pillar's stray `sprint:` is not).
   if (!block?.kind || !KIND_FIELDS[block.kind].includes(field)) return [];
+  // Listed ids are not offered again, and an id several items share is offered once.
   const skip = new Set(context.siblings.map((id) => id.toLowerCase()));
   const first = field === "kpi" || field === "kpis" ? pillarKpis(source, text, block) : new Set<Item>();
   const out: CompletionEntry[] = [];
   for (const kind of REFERENCE_FIELDS[field]) {
     for (const item of source.index.ofKind(kind)) {
-      if (skip.has(item.key) || item === block.item) continue;
+      if (skip.has(item.key) || item === block.item || item.id.length > MAX_ID_CHARS) continue;
+      skip.add(item.key);
       out.push({
         label: item.id,
         kind: "id",
-        detail: `${kind}: ${itemTitle(item)}`,
+        detail: `${kind}: ${shortTitle(item)}`,
         insertText: space + item.id,
         range,
         sortText: `${first.has(item) ? 0 : 1}-${item.key}`,

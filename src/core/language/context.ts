@@ -8,10 +8,13 @@
 import type { StrategyConfig } from "../config/types";
 import type { Item, ParsedFile, Ref } from "../model/item";
 import { isKind, REFERENCE_FIELDS, type Kind, type ReferenceField } from "../model/kinds";
+import { itemTitle } from "../parse/title";
 import type { Position } from "../model/range";
 import type { StrategyIndex } from "../model/strategy-index";
-import { sliceFrontMatter } from "../parse/frontmatter";
-import { frontMatterLines, valueTokenAt, type FrontMatterLine } from "./lines";
+import { valueTokenAt, type FrontMatterLine } from "./lines";
+import { lineOf, MAX_BLOCK_LINES, MAX_ENTRIES, MAX_LINE_CHARS, skeletonOf, type Skeleton } from "./skeleton";
+
+export { frontMatterOf } from "./skeleton";
 
 /** What the language features need of a workspace (a `StrategyWorkspace` is one). */
 export interface StrategySource {
@@ -68,64 +71,36 @@ export interface PositionContext {
   needsSpace: boolean;
 }
 
-/** The front matter's content offsets, also while it is not closed yet. */
-export function frontMatterOf(file: ParsedFile): { start: number; end: number } | undefined {
-  if (file.frontMatter) return file.frontMatter;
-  const slice = sliceFrontMatter(file.text);
-  return slice.kind === "unclosed" ? { start: slice.start, end: file.text.length } : undefined;
-}
-
-/** Splits the front matter's lines into blocks and returns the one holding `line`. */
-function blockOf(file: ParsedFile, lines: FrontMatterLine[], at: number): Block | undefined {
-  const itemsLine = lines.findIndex((l) => l.indent === 0 && !l.dash && l.key === "items" && l.valueStart === l.valueEnd);
-  let entryIndent = -1;
-  let listEnd = lines.length;
-  if (itemsLine !== -1) {
-    for (let i = itemsLine + 1; i < lines.length; i++) {
-      const l = lines[i];
-      if (l.blank) continue;
-      if (entryIndent === -1) {
-        if (!l.dash) {
-          listEnd = i;
-          break;
-        }
-        entryIndent = l.indent;
-      } else if (l.indent < entryIndent || (l.indent === entryIndent && !l.dash) || (l.indent === 0 && !l.dash)) {
-        listEnd = i;
-        break;
-      }
-    }
-  }
+/** Splits the front matter into blocks and returns the one holding `line`: reads at most `MAX_BLOCK_LINES` of its lines. */
+function blockOf(file: ParsedFile, skeleton: Skeleton, at: number): Block | undefined {
+  const { itemsLine, entryIndent, listEnd, entries } = skeleton;
   if (itemsLine !== -1 && entryIndent !== -1 && at > itemsLine && at < listEnd) {
-    let entry = -1;
-    let first = -1;
-    for (let i = itemsLine + 1; i <= at; i++) {
-      if (lines[i].dash && lines[i].indent === entryIndent) {
-        entry++;
-        first = i;
-      }
+    // The last entry starting at or above the line.
+    let low = 0;
+    let high = entries.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (entries[mid] <= at) low = mid + 1;
+      else high = mid;
     }
-    if (first === -1) return undefined;
-    let last = listEnd;
-    for (let i = first + 1; i < listEnd; i++) {
-      if (lines[i].dash && lines[i].indent === entryIndent) {
-        last = i;
-        break;
-      }
-    }
-    const keyIndent = lines[first].col - lines[first].start;
+    const entry = low - 1;
+    // Above the first entry, or past the entries placed (a list longer than the parser reads).
+    if (entry === -1 || (entry === MAX_ENTRIES - 1 && at > entries[entry])) return undefined;
+    const first = entries[entry];
+    const last = Math.min(entries[entry + 1] ?? listEnd, first + MAX_BLOCK_LINES);
+    const head = lineOf(file, skeleton, first);
+    const keyIndent = head.col - head.start;
     const keys = new Map<string, FrontMatterLine>();
     for (let i = first; i < last; i++) {
-      const l = lines[i];
+      const l = i === first ? head : lineOf(file, skeleton, i);
       if (l.key && l.col - l.start === keyIndent && (i === first || !l.dash)) keys.set(l.key, l);
     }
     return makeBlock(file, entry, keyIndent, keys);
   }
   const keys = new Map<string, FrontMatterLine>();
-  for (let i = 0; i < lines.length; i++) {
-    if (itemsLine !== -1 && i > itemsLine && i < listEnd) continue;
-    const l = lines[i];
-    if (l.key && l.indent === 0 && !l.dash) keys.set(l.key, l);
+  for (const i of skeleton.top) {
+    const l = lineOf(file, skeleton, i);
+    if (l.key) keys.set(l.key, l);
   }
   return makeBlock(file, -1, 0, keys);
 }
@@ -134,16 +109,31 @@ function makeBlock(file: ParsedFile, index: number, keyIndent: number, keys: Map
   const typeLine = keys.get("type");
   const word = typeLine ? file.text.slice(typeLine.valueStart, typeLine.valueEnd).replace(/^["']|["']$/g, "").toLowerCase() : "";
   const block: Block = { index, keyIndent, keys, ...(isKind(word) ? { kind: word } : {}) };
-  const item = file.items.find((candidate) => candidate.index === index);
+  const item = itemAt(file.items, index);
   if (item) block.item = item;
   return block;
 }
 
-/** The `key:` a `- value` line belongs to: the nearest line above that opens a block value. */
-function parentKey(lines: FrontMatterLine[], at: number): FrontMatterLine | undefined {
-  const indent = lines[at].indent;
-  for (let i = at - 1; i >= 0; i--) {
-    const l = lines[i];
+/** The item of entry `index` (-1: the file's own), by binary search: items are in entry order. */
+function itemAt(items: readonly Item[], index: number): Item | undefined {
+  let low = 0;
+  let high = items.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const found = items[mid].index;
+    if (found === index) return items[mid];
+    if (found < index) low = mid + 1;
+    else high = mid - 1;
+  }
+  return undefined;
+}
+
+/** The `key:` a `- value` line belongs to: the nearest line above that opens a block value (within `MAX_BLOCK_LINES`). */
+function parentKey(file: ParsedFile, skeleton: Skeleton, line: FrontMatterLine): FrontMatterLine | undefined {
+  const indent = line.indent;
+  const stop = Math.max(skeleton.first, line.line - MAX_BLOCK_LINES);
+  for (let i = line.line - 1; i >= stop; i--) {
+    const l = lineOf(file, skeleton, i);
     if (l.blank || (l.dash && !l.key && l.indent === indent)) continue;
     const keyColumn = l.keyStart - l.start;
     return l.key && l.valueStart === l.valueEnd && keyColumn <= indent ? l : undefined;
@@ -153,18 +143,18 @@ function parentKey(lines: FrontMatterLine[], at: number): FrontMatterLine | unde
 
 const OUTSIDE = (offset: number): PositionContext => ({ where: "outside", offset, start: offset, end: offset, prefix: "", inList: false, siblings: [], needsSpace: false });
 
-/** What is at `position` of `file`. */
+/** What is at `position` of `file`: reads the position's line and at most `MAX_BLOCK_LINES` lines around it. */
 export function contextAt(file: ParsedFile, position: Position): PositionContext {
   const lineIndex = file.lines();
   const offset = lineIndex.offsetAt(position);
-  const fm = frontMatterOf(file);
+  const skeleton = skeletonOf(file);
   // A closed front matter ends where its closing `---` line starts.
-  if (!fm || offset < fm.start || offset > fm.end || (file.frontMatter && offset === fm.end)) return OUTSIDE(offset);
-  const lines = frontMatterLines(file.text, lineIndex, fm.start, fm.end);
-  const at = lines.findIndex((l) => l.line === position.line);
-  if (at === -1) return OUTSIDE(offset);
-  const line = lines[at];
-  const block = blockOf(file, lines, at);
+  if (!skeleton || offset < skeleton.start || offset > skeleton.end || (file.frontMatter && offset === skeleton.end)) return OUTSIDE(offset);
+  if (position.line < skeleton.first || position.line > skeleton.last) return OUTSIDE(offset);
+  // A line this long is not one a person types into: its value is not split.
+  if (lineIndex.lineEnd(position.line) - lineIndex.lineStart(position.line) > MAX_LINE_CHARS) return OUTSIDE(offset);
+  const line = lineOf(file, skeleton, position.line, true);
+  const block = blockOf(file, skeleton, position.line);
   const base = { offset, inList: false, siblings: [] as string[], needsSpace: false, ...(block ? { block } : {}) };
   const { text } = file;
 
@@ -175,10 +165,10 @@ export function contextAt(file: ParsedFile, position: Position): PositionContext
   if (line.key && offset > line.colon) return valueContext(file, line, line.key, offset, base);
   if (line.key) return OUTSIDE(offset);
   if (line.dash) {
-    const parent = parentKey(lines, at);
+    const parent = parentKey(file, skeleton, line);
     // `- ty` in an `items:` list starts a new entry: a key, not a value.
     if (!parent || parent.key === "items") return newKeyContext(text, line, offset, base);
-    return valueContext(file, line, parent.key!, offset, { ...base, inList: true, siblings: siblingsOf(text, lines, at) });
+    return valueContext(file, line, parent.key!, offset, { ...base, inList: true, siblings: siblingsOf(file, skeleton, line) });
   }
   return newKeyContext(text, line, offset, base);
 }
@@ -215,14 +205,37 @@ function valueContext(file: ParsedFile, line: FrontMatterLine, key: string, offs
   };
 }
 
-/** The values of the other `- ` entries of the block list a line is in. */
-function siblingsOf(text: string, lines: FrontMatterLine[], at: number): string[] {
+/** The values of the other `- ` entries of the block list a line is in (`MAX_BLOCK_LINES` each way, at most). */
+function siblingsOf(file: ParsedFile, skeleton: Skeleton, line: FrontMatterLine): string[] {
   const out: string[] = [];
-  const indent = lines[at].indent;
-  const same = (l: FrontMatterLine) => l.dash && !l.key && l.indent === indent;
-  for (let i = at - 1; i >= 0 && (same(lines[i]) || lines[i].blank); i--) if (!lines[i].blank) out.push(text.slice(lines[i].valueStart, lines[i].valueEnd));
-  for (let i = at + 1; i < lines.length && (same(lines[i]) || lines[i].blank); i++) if (!lines[i].blank) out.push(text.slice(lines[i].valueStart, lines[i].valueEnd));
+  const { text } = file;
+  const same = (l: FrontMatterLine) => l.dash && !l.key && l.indent === line.indent;
+  const walk = (step: 1 | -1) => {
+    for (let i = line.line + step, n = 0; i >= skeleton.first && i <= skeleton.last && n < MAX_BLOCK_LINES; i += step, n++) {
+      const l = lineOf(file, skeleton, i);
+      if (!same(l) && !l.blank) return;
+      if (!l.blank) out.push(text.slice(l.valueStart, l.valueEnd));
+    }
+  };
+  walk(-1);
+  walk(1);
   return out.filter(Boolean);
+}
+
+/** Characters of user text (a title, an id) that a hover, completion or symbol shows, at most. */
+export const MAX_SHOWN_CHARS = 200;
+
+/** Text cut to `MAX_SHOWN_CHARS` with an ellipsis (a title or an id may be megabytes long). */
+export function clip(text: string, max = MAX_SHOWN_CHARS): string {
+  if (text.length <= max) return text;
+  // Not between the two halves of a surrogate pair.
+  const cut = text.charCodeAt(max - 2) >= 0xd800 && text.charCodeAt(max - 2) <= 0xdbff ? max - 2 : max - 1;
+  return `${text.slice(0, cut)}…`;
+}
+
+/** An item's title as the editor shows it: cut to `MAX_SHOWN_CHARS`. */
+export function shortTitle(item: Item): string {
+  return clip(itemTitle(item));
 }
 
 /** The field of a value context when it holds references, for the block's kind. */

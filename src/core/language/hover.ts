@@ -4,14 +4,14 @@
  * track, status and estimate. Hover on a `type:` value says what the kind is.
  * All document text is escaped: titles may hold `*`, `<` or backticks.
  */
-import { isClosed } from "../model/kinds";
-import type { Item } from "../model/item";
-import { isKind, REFERENCE_FIELDS } from "../model/kinds";
+import type { ScoringConfig, Track } from "../config/types";
+import type { Item, ParsedFile } from "../model/item";
+import { isClosed, isKind, REFERENCE_FIELDS } from "../model/kinds";
 import type { Position, Range } from "../model/range";
-import { itemTitle } from "../parse/title";
-import { rankItems } from "../score/index";
+import type { StrategyIndex } from "../model/strategy-index";
+import { rankItems, type RankedItem, type UnrankedItem } from "../score/index";
 import { KIND_DESCRIPTIONS } from "./completion";
-import { contextAt, idAt, type StrategySource } from "./context";
+import { clip, contextAt, idAt, shortTitle, type StrategySource } from "./context";
 
 export interface HoverInfo {
   /** Markdown; document text in it is escaped. */
@@ -24,6 +24,12 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!<>|~&"'=:$%^]/g, "\\$&").replace(/\s*[\r\n]+\s*/g, " ");
 }
 
+
+/** User text in a hover: shortened (an id or a value may be megabytes long), then escaped. */
+const plain = (text: string) => escapeMarkdown(clip(text));
+
+/** KPIs a pillar's hover names, at most. */
+const MAX_LISTED = 20;
 
 /** Hover at `position` of `path`, if it is on an id or a kind. */
 export function hover(source: StrategySource, path: string, position: Position): HoverInfo | undefined {
@@ -42,8 +48,8 @@ export function hover(source: StrategySource, path: string, position: Position):
     }
     const expected = kinds.join(" or ");
     const markdown = wrongKind
-      ? `${escapeMarkdown(at.id)} is a ${wrongKind.kind}, not a ${expected} (${escapeMarkdown(wrongKind.file)})`
-      : `No ${expected} has the id ${escapeMarkdown(at.id)}`;
+      ? `${plain(at.id)} is a ${wrongKind.kind}, not a ${expected} (${plain(wrongKind.file)})`
+      : `No ${expected} has the id ${plain(at.id)}`;
     return { markdown, range };
   }
   const context = contextAt(file, position);
@@ -60,46 +66,101 @@ export function hover(source: StrategySource, path: string, position: Position):
 /** The markdown description of an item. */
 export function describeItem(source: StrategySource, item: Item): string {
   const line = item.doc.lines().positionAt(item.idStart).line + 1;
-  const parts = [`**${capitalize(item.kind)}** ${escapeMarkdown(item.id)}: ${escapeMarkdown(itemTitle(item))}`, `${escapeMarkdown(item.file)}, line ${line}`];
+  const parts = [`**${capitalize(item.kind)}** ${plain(item.id)}: ${escapeMarkdown(shortTitle(item))}`, `${plain(item.file)}, line ${line}`];
   if (item.track) parts.push(backlogLines(source, item));
   const pillar = item.kind === "pillar" ? undefined : source.index.pillarOf(item);
-  if (pillar) parts.push(`Pillar: ${escapeMarkdown(pillar.id)} (${escapeMarkdown(itemTitle(pillar))})`);
+  if (pillar) parts.push(`Pillar: ${plain(pillar.id)} (${escapeMarkdown(shortTitle(pillar))})`);
   const data = item.data;
   if (item.kind === "kpi") {
     const facts = (["metric", "baseline", "current", "target", "unit", "direction"] as const).filter((key) => data[key] !== undefined && data[key] !== null);
-    if (facts.length) parts.push(facts.map((key) => `${key}: ${escapeMarkdown(String(data[key]))}`).join(" · "));
+    if (facts.length) parts.push(facts.map((key) => `${key}: ${plain(String(data[key]))}`).join(" · "));
   }
-  if (item.kind === "pillar" && typeof data.objective === "string") parts.push(`Objective: ${escapeMarkdown(data.objective)}`);
+  if (item.kind === "pillar" && typeof data.objective === "string") parts.push(`Objective: ${plain(data.objective)}`);
   if (item.kind === "pillar") {
     const kpis = source.index.kpisOf(item);
-    if (kpis.length) parts.push(`KPIs: ${kpis.map((kpi) => escapeMarkdown(kpi.id)).join(", ")}`);
+    const more = kpis.length > MAX_LISTED ? ` and ${kpis.length - MAX_LISTED} more` : "";
+    if (kpis.length) parts.push(`KPIs: ${kpis.slice(0, MAX_LISTED).map((kpi) => plain(kpi.id)).join(", ")}${more}`);
   }
   if (item.kind === "sprint" && typeof data.capacity === "number") parts.push(`Capacity: ${data.capacity}`);
   return parts.join("\n\n");
 }
 
+/** A track's ranking of its open items, with each item's entry. */
+interface TrackRanking {
+  ranked: Map<Item, RankedItem<Item>>;
+  count: number;
+  unranked: Map<Item, UnrankedItem<Item>>;
+}
+
+/** The rankings of one workspace state: its parsed files (a change replaces one) and its scoring. */
+interface RankingCache {
+  files: ParsedFile[];
+  scoring: ScoringConfig;
+  tracks: Map<Track, TrackRanking>;
+}
+
+const rankings = new WeakMap<StrategyIndex, RankingCache>();
+
+/**
+ * The ranking of a track's open items, as the backlog shows it: ranked once per state of the
+ * workspace, so that hovering item after item costs a look-up, not a ranking of the whole backlog.
+ */
+function trackRanking(source: StrategySource, track: Track): TrackRanking {
+  const { index } = source;
+  const scoring = source.getConfig().scoring;
+  let cache = rankings.get(index);
+  if (!cache || cache.scoring !== scoring || !sameFiles(cache.files, index)) {
+    cache = { files: [...index.files.values()], scoring, tracks: new Map() };
+    rankings.set(index, cache);
+  }
+  let entry = cache.tracks.get(track);
+  if (!entry) {
+    const peers: Item[] = [];
+    for (const other of index.items()) if (other.track === track && !isClosed(other)) peers.push(other);
+    const ranking = rankItems(peers, (other) => other.data, (other) => other.id, scoring);
+    entry = {
+      ranked: new Map(ranking.ranked.map((ranked) => [ranked.item, ranked])),
+      count: ranking.ranked.length,
+      unranked: new Map(ranking.unranked.map((unranked) => [unranked.item, unranked])),
+    };
+    cache.tracks.set(track, entry);
+  }
+  return entry;
+}
+
+/** Whether the index holds exactly these parsed files, in this order. */
+function sameFiles(files: readonly ParsedFile[], index: StrategyIndex): boolean {
+  if (files.length !== index.files.size) return false;
+  let i = 0;
+  for (const file of index.files.values()) if (file !== files[i++]) return false;
+  return true;
+}
+
 function backlogLines(source: StrategySource, item: Item): string {
   const scoring = source.getConfig().scoring;
   const status = typeof item.data.status === "string" ? item.data.status : undefined;
-  // Rank among the open items of its track, as the backlog shows it.
-  const peers: Item[] = [];
-  if (!isClosed(item)) {
-    for (const other of source.index.items()) if (other.track === item.track && !isClosed(other)) peers.push(other);
-  } else peers.push(item);
-  const ranking = rankItems(peers, (other) => other.data, (other) => other.id, scoring);
-  const ranked = ranking.ranked.find((entry) => entry.item === item);
-  const unranked = ranking.unranked.find((entry) => entry.item === item);
+  // Rank among the open items of its track, as the backlog shows it; a closed item alone.
+  let ranked: RankedItem<Item> | undefined;
+  let unranked: UnrankedItem<Item> | undefined;
+  let count = 0;
+  if (isClosed(item)) {
+    const ranking = rankItems([item], (other) => other.data, (other) => other.id, scoring);
+    [ranked, unranked] = [ranking.ranked[0], ranking.unranked[0]];
+  } else {
+    const track = trackRanking(source, item.track!);
+    [ranked, unranked, count] = [track.ranked.get(item), track.unranked.get(item), track.count];
+  }
   let score: string;
   if (ranked) {
-    const rank = isClosed(item) ? "" : ` (rank ${ranked.rank} of ${ranking.ranked.length} ${item.track})`;
+    const rank = isClosed(item) ? "" : ` (rank ${ranked.rank} of ${count} ${item.track})`;
     score = `Score ${ranked.score}${rank}: ${escapeMarkdown(ranked.explanation)}`;
   } else {
     const why = unranked?.reason ?? `missing ${unranked?.missing.join(", ")}`;
     score = `Unranked: ${escapeMarkdown(why)}`;
   }
-  const facts = [`Track: ${item.track}`, `Status: ${escapeMarkdown(status ?? "—")}`, `Estimate: ${typeof item.data.estimate === "number" ? item.data.estimate : "—"}`];
+  const facts = [`Track: ${item.track}`, `Status: ${plain(status ?? "—")}`, `Estimate: ${typeof item.data.estimate === "number" ? item.data.estimate : "—"}`];
   const sprint = item.refs.find((ref) => ref.field === "sprint");
-  if (sprint) facts.push(`Sprint: ${escapeMarkdown(sprint.id)}`);
+  if (sprint) facts.push(`Sprint: ${plain(sprint.id)}`);
   return `${score}\n\n${facts.join(" · ")}`;
 }
 

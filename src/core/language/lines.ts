@@ -4,8 +4,6 @@
  * so it still answers while the user is half-way through typing a line
  * (`pillar:`, `kpis: [nrr, `) and the YAML does not parse.
  */
-import type { LineIndex } from "../model/range";
-
 /** One line of front matter. Offsets are into the file's text (without BOM). */
 export interface FrontMatterLine {
   /** 0-based line number. */
@@ -90,15 +88,6 @@ export function readLine(text: string, line: number, start: number, end: number)
   return out;
 }
 
-/** The lines of the front matter `text[start, end)`. */
-export function frontMatterLines(text: string, lines: LineIndex, start: number, end: number): FrontMatterLine[] {
-  const out: FrontMatterLine[] = [];
-  const first = lines.positionAt(start).line;
-  const last = end > start ? lines.positionAt(end - 1).line : first - 1;
-  for (let line = first; line <= last; line++) out.push(readLine(text, line, lines.lineStart(line), Math.min(lines.lineEnd(line), end)));
-  return out;
-}
-
 /** A token of a value: a scalar or one element of a flow list, without its quotes. */
 export interface ValueToken {
   start: number;
@@ -150,7 +139,9 @@ export function valueTokenAt(text: string, line: FrontMatterLine, offset: number
   const { valueStart: start, valueEnd: end } = line;
   if (text.charCodeAt(start) === 123) return undefined;
   if (text.charCodeAt(start) === 91) {
-    const close = text.lastIndexOf("]", end - 1);
+    // The last `]` of the value (not one of an earlier line).
+    let close = end - 1;
+    while (close > start && text.charCodeAt(close) !== 93) close--;
     // Unclosed while typing (`[nrr, `): the list runs to the comment or the end of the line, spaces included.
     const inner = close > start ? close : line.commentStart !== -1 ? line.commentStart : line.end;
     if (offset <= start || offset > inner) return undefined;

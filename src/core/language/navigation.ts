@@ -6,7 +6,7 @@
  */
 import type { FileChange, TextEdit } from "../model/issue";
 import type { Item, Ref } from "../model/item";
-import { ID_PATTERN, REFERENCE_FIELDS, type Kind } from "../model/kinds";
+import { ID_PATTERN, REFERENCE_FIELDS, type Kind, type ReferenceField } from "../model/kinds";
 import type { Position, Range } from "../model/range";
 import { pairOf } from "../parse/yaml-node";
 import { idAt, idFromFileName, innerSpan, type IdAt, type Location, type StrategySource } from "./context";
@@ -35,18 +35,24 @@ export function definition(source: StrategySource, path: string, position: Posit
   return at ? targetsOf(source, at).map(locationOf) : [];
 }
 
-/** The references to `target` across the workspace: every ref whose field may point to its kind. */
-export function referencesTo(source: StrategySource, target: Item): Array<{ item: Item; ref: Ref }> {
+/** The references to the id `key` whose field passes `accepts`: one pass over the id's referrers. */
+function refsTo(source: StrategySource, key: string, accepts: (field: ReferenceField) => boolean): Array<{ item: Item; ref: Ref }> {
   const out: Array<{ item: Item; ref: Ref }> = [];
-  for (const item of source.index.referrers(target.key)) {
-    for (const ref of item.refs) {
-      if (ref.key === target.key && (REFERENCE_FIELDS[ref.field] as readonly Kind[]).includes(target.kind)) out.push({ item, ref });
-    }
+  for (const item of source.index.referrers(key)) {
+    for (const ref of item.refs) if (ref.key === key && accepts(ref.field)) out.push({ item, ref });
   }
   return out;
 }
 
-/** All references to the id at a position (and its definitions, with `includeDeclaration`), in file order. */
+/** The references to `target` across the workspace: every ref whose field may point to its kind. */
+export function referencesTo(source: StrategySource, target: Item): Array<{ item: Item; ref: Ref }> {
+  return refsTo(source, target.key, (field) => (REFERENCE_FIELDS[field] as readonly Kind[]).includes(target.kind));
+}
+
+/**
+ * All references to the id at a position (and its definitions, with `includeDeclaration`), in file order.
+ * The id's referrers are read once, however many items share the id.
+ */
 export function references(source: StrategySource, path: string, position: Position, includeDeclaration = true): Location[] {
   const file = source.index.files.get(path);
   const at = file && idAt(file, position);
@@ -60,15 +66,11 @@ export function references(source: StrategySource, path: string, position: Posit
     seen.add(key);
   };
   if (includeDeclaration) for (const target of targets) add(locationOf(target));
-  if (targets.length) {
-    for (const target of targets) for (const { item, ref } of referencesTo(source, target)) add(refLocation(item, ref));
-  } else if (at.ref) {
-    // An unknown id: the other references with the same id and field kinds.
-    const kinds = REFERENCE_FIELDS[at.ref.field].join();
-    for (const item of source.index.referrers(at.key)) {
-      for (const ref of item.refs) if (ref.key === at.key && REFERENCE_FIELDS[ref.field].join() === kinds) add(refLocation(item, ref));
-    }
-  }
+  const kinds = new Set<Kind>(targets.map((target) => target.kind));
+  // An unknown id: the other references with the same id and field kinds.
+  const sameKinds = at.ref && REFERENCE_FIELDS[at.ref.field].join();
+  const accepts = targets.length ? (field: ReferenceField) => REFERENCE_FIELDS[field].some((kind) => kinds.has(kind)) : (field: ReferenceField) => REFERENCE_FIELDS[field].join() === sameKinds;
+  if (targets.length || at.ref) for (const { item, ref } of refsTo(source, at.key, accepts)) add(refLocation(item, ref));
   return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
 }
 

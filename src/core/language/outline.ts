@@ -8,6 +8,7 @@ import { sprintLoad } from "../rules/sprint-load";
 import type { Item } from "../model/item";
 import type { StrategyIndex } from "../model/strategy-index";
 import { itemTitle } from "../parse/title";
+import { clip, shortTitle } from "./context";
 
 export interface OutlineNode {
   /** Unique within the tree (stable across rebuilds, for expansion state). */
@@ -26,9 +27,13 @@ function status(item: Item): string {
   return typeof item.data.status === "string" ? ` · ${item.data.status}` : "";
 }
 
-function leaf(parent: string, item: Item, children: OutlineNode[] = [], description = `${item.id}${status(item)}`): OutlineNode {
-  const id = `${parent}/${item.kind}:${item.key}`;
-  return { id, label: itemTitle(item), description, item, children };
+/** A node's id under its parent: unique also when items share an id (by file and entry), and short however long the id is. */
+function nodeId(parent: string, item: Item): string {
+  return `${parent}/${item.kind}:${clip(item.key, 64)}@${item.file}#${item.index}`;
+}
+
+function leaf(parent: string, item: Item, children: OutlineNode[] = [], description = `${clip(item.id)}${status(item)}`): OutlineNode {
+  return { id: nodeId(parent, item), label: shortTitle(item), description, item, children };
 }
 
 /** Initiatives with their tactics, then the tactics not placed under one of them. */
@@ -46,8 +51,8 @@ function backlogNodes(index: StrategyIndex, parent: string, initiatives: Item[],
   const nodes = initiatives.sort(byTitle).map((initiative) => {
     const own = byInitiative.get(initiative) ?? [];
     for (const tactic of own) placed.add(tactic);
-    const id = `${parent}/initiative:${initiative.key}`;
-    return leaf(parent, initiative, own.sort(byTitle).map((tactic) => leaf(id, tactic)), `${initiative.id}${status(initiative)}${own.length ? ` · ${plural(own.length, "tactic")}` : ""}`);
+    const id = nodeId(parent, initiative);
+    return leaf(parent, initiative, own.sort(byTitle).map((tactic) => leaf(id, tactic)), `${clip(initiative.id)}${status(initiative)}${own.length ? ` · ${plural(own.length, "tactic")}` : ""}`);
   });
   return [...nodes, ...tactics.filter((tactic) => !placed.has(tactic)).sort(byTitle).map((tactic) => leaf(parent, tactic))];
 }
@@ -71,7 +76,7 @@ export function strategyOutline(index: StrategyIndex): OutlineNode[] {
 
   const alignedKpis = new Set<Item>();
   for (const pillar of [...index.ofKind("pillar")].sort(byTitle)) {
-    const id = `/pillar:${pillar.key}`;
+    const id = nodeId("", pillar);
     const kpis = index.kpisOf(pillar).sort(byTitle);
     for (const kpi of kpis) alignedKpis.add(kpi);
     const bucket = underPillar.get(pillar) ?? { initiatives: [], tactics: [] };
@@ -83,11 +88,11 @@ export function strategyOutline(index: StrategyIndex): OutlineNode[] {
   const sprints = [...index.ofKind("sprint")].sort((a, b) => a.key.localeCompare(b.key));
   if (sprints.length) {
     const children = sprints.map((sprint) => {
-      const id = `/sprints/sprint:${sprint.key}`;
+      const id = nodeId("/sprints", sprint);
       const members = [...index.referrers(sprint.key)].filter((item) => item.track && item.refs.some((ref) => ref.field === "sprint" && index.resolve(ref).item === sprint));
       const used = sprintLoad(sprint, index).total;
       const capacity = typeof sprint.data.capacity === "number" ? sprint.data.capacity : "?";
-      return leaf("/sprints", sprint, members.sort(byTitle).map((item) => leaf(id, item)), `${sprint.id} · ${used}/${capacity}`);
+      return leaf("/sprints", sprint, members.sort(byTitle).map((item) => leaf(id, item)), `${clip(sprint.id)} · ${used}/${capacity}`);
     });
     out.push({ id: "/sprints", label: "Sprints", description: String(sprints.length), children });
   }

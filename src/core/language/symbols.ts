@@ -1,11 +1,11 @@
 /**
  * Document symbols for the outline: one per item of a file, named by its id,
- * with its kind and title as detail, spanning the item's front matter map.
+ * with its kind and title as detail, spanning the item's front matter map
+ * (names and titles cut to `MAX_SHOWN_CHARS`: an id may be megabytes long).
  */
 import type { Kind } from "../model/kinds";
 import type { Range } from "../model/range";
-import { itemTitle } from "../parse/title";
-import { innerSpan, type StrategySource } from "./context";
+import { clip, innerSpan, shortTitle, type StrategySource } from "./context";
 
 export interface ItemSymbol {
   name: string;
@@ -28,6 +28,6 @@ export function documentSymbols(source: StrategySource, path: string): ItemSymbo
     const start = Math.min(node.start, idStart);
     let end = Math.max(node.end, idEnd);
     while (end > start && /\s/.test(file.text[end - 1])) end--;
-    return { name: item.id, detail: `${item.kind}: ${itemTitle(item)}`, kind: item.kind, range: lines.rangeOf(start, end), selectionRange: lines.rangeOf(idStart, idEnd) };
+    return { name: clip(item.id), detail: `${item.kind}: ${shortTitle(item)}`, kind: item.kind, range: lines.rangeOf(start, end), selectionRange: lines.rangeOf(idStart, idEnd) };
   });
 }
