@@ -12,24 +12,39 @@ import type { StrategyHost } from "./host";
 /** The kind of the fix-all action (for `editor.codeActionsOnSave`). */
 export const FIX_ALL = vscode.CodeActionKind.SourceFixAll.append("strategy-docs");
 
+/** A diagnostic's rule and range as one key, to find the diagnostic of an issue without a search. */
+function diagnosticKey(rule: string, range: vscode.Range): string {
+  return `${rule}:${range.start.line}:${range.start.character}:${range.end.line}:${range.end.character}`;
+}
+
 export class StrategyCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL] };
 
   constructor(private readonly host: StrategyHost) {}
 
   async provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+    const only = context.only;
+    const quickFixes = !only || only.contains(vscode.CodeActionKind.QuickFix) || vscode.CodeActionKind.QuickFix.contains(only);
+    const fixAll = !!only && (only.contains(FIX_ALL) || FIX_ALL.contains(only));
+    // Asked on every cursor move: unless the cursor is on one of our diagnostics (or fix-all is asked), there is nothing to build.
+    const ours = new Map<string, vscode.Diagnostic>();
+    for (const diagnostic of context.diagnostics) {
+      const rule = ruleOf(diagnostic);
+      const key = rule && diagnosticKey(rule, diagnostic.range);
+      if (key && !ours.has(key)) ours.set(key, diagnostic);
+    }
+    if (!fixAll && (!quickFixes || !ours.size)) return [];
     const resolved = await this.host.resolve(document);
     if (!resolved) return [];
     const { state, path } = resolved;
     const issues = state.workspace.issues(path, true);
     const actions: vscode.CodeAction[] = [];
-    const only = context.only;
 
-    if (!only || only.contains(vscode.CodeActionKind.QuickFix) || vscode.CodeActionKind.QuickFix.contains(only)) {
+    if (quickFixes) {
       for (const issue of issues) {
         const issueRange = toRange(issue.range);
         if (!issueRange.intersection(range) || !issue.fixes.length) continue;
-        const diagnostic = context.diagnostics.find((d) => ruleOf(d) === issue.rule && d.range.isEqual(issueRange));
+        const diagnostic = ours.get(diagnosticKey(issue.rule, issueRange));
         const preferred = autoFix(issue);
         for (const fix of issue.fixes) {
           const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
@@ -43,7 +58,7 @@ export class StrategyCodeActions implements vscode.CodeActionProvider {
       }
     }
 
-    if (only && (only.contains(FIX_ALL) || FIX_ALL.contains(only))) {
+    if (fixAll) {
       const edits = safeEdits(issues);
       if (edits.size) {
         const changes: FileChange[] = [...edits].map(([file, list]) => ({ kind: "edit", file, edits: list }));

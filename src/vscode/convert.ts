@@ -64,7 +64,11 @@ export function ruleOf(diagnostic: vscode.Diagnostic): string | undefined {
 export function toWorkspaceEdit(root: vscode.Uri, changes: readonly FileChange[]): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
   const byFile = new Map<string, FileChange[]>();
-  for (const change of changes) byFile.set(change.file, [...(byFile.get(change.file) ?? []), change]);
+  for (const change of changes) {
+    const list = byFile.get(change.file);
+    if (list) list.push(change);
+    else byFile.set(change.file, [change]);
+  }
   for (const [file, list] of byFile) {
     const uri = toUri(root, file);
     const edits = disjointEdits(list.flatMap((change) => (change.kind === "edit" ? change.edits : [])));
