@@ -214,6 +214,11 @@ describe("fixes never lose an item (one way to set a field)", () => {
     assert.equal(apply(ws, second.fixes[0])["q.md"], flush.replace("id: b\n  kpi: nrr\n", "id: b\n  kpi: nrr\n  pillar: growth\n"));
   });
 
+  it("adds a line after a flow list whose closing bracket stands at the keys' column", () => {
+    const text = "---\ntype: tactic\nid: t\nkpi: nrr\naliases: [\n  '/a/',\n  '/b/',\n]\n---\n";
+    assert.equal(fixed({ ...pillar, "t.md": text }, "t.md", "tactic-missing-pillar"), text.replace("]\n", "]\npillar: growth\n"));
+  });
+
   it("finds an item's last line in its text, not at an alias's anchor (which may lie in another item)", () => {
     const queue = "---\nitems:\n  - type: kpi\n    id: k\n    notes: &n [a,\n      b]\n  - type: tactic\n    id: t\n    kpi: nrr\n    notes: *n\n---\n";
     assert.equal(fixed({ ...pillar, "q.md": queue }, "q.md", "tactic-missing-pillar"), queue.replace("notes: *n\n", "notes: *n\n    pillar: growth\n"));

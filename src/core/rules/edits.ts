@@ -76,8 +76,9 @@ function mapIndent(doc: ParsedFile, first: YPair): number | undefined {
 
 /**
  * The last line of the block map entry that starts on `line`: the lines after it
- * that are more indented than the map's keys, blank, comments, or a `- ` or `: `
- * at the keys' column belong to it. Text, not node offsets: an alias's node lies elsewhere.
+ * that are more indented than the map's keys, blank, comments, or a `- `, a `: `
+ * or a closing `]` or `}` at the keys' column belong to it. Text, not node
+ * offsets: an alias's node lies elsewhere.
  */
 function lastLineOf(doc: ParsedFile, line: number, indent: number): number {
   const { text } = doc;
@@ -91,7 +92,8 @@ function lastLineOf(doc: ParsedFile, line: number, indent: number): number {
     while (first < end && (text[first] === " " || text[first] === "\t")) first++;
     if (first === end) continue;
     const width = first - start;
-    const indicator = (text[first] === "-" || text[first] === ":") && (first + 1 === end || text[first + 1] === " " || text[first + 1] === "\t");
+    // At the keys' column: a list's `- ` or an explicit key's `: ` under the key, or the bracket that closes its flow collection.
+    const indicator = ((text[first] === "-" || text[first] === ":") && (first + 1 === end || text[first + 1] === " " || text[first + 1] === "\t")) || text[first] === "]" || text[first] === "}";
     if (text[first] === "#" && width <= indent) continue;
     if (width < indent || (width === indent && !indicator)) break;
     last = at;
