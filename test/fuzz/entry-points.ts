@@ -3,10 +3,11 @@
  * the language service at the case's probe positions (rename applied and
  * checked to keep items), symbols and outline, new items, the backlog, the
  * board (default sprint, and the last with a what-if model and split), plans of the first two sprints, and "Apply
- * proposal" (applied and checked: items kept, each assigned item in the sprint).
+ * proposal" (applied and checked: items kept, each assigned item in the sprint),
+ * and the config's include and exclude globs.
  */
 import {
-  assignSprint, buildBacklog, buildBoard, buildPlan, completions, contextAt, defaultSprint, definition, documentSymbols, hover, idAt, KINDS, newItemFile, parseStrategyFile,
+  assignSprint, buildBacklog, buildBoard, buildPlan, completions, contextAt, createFileMatcher, defaultSprint, definition, documentSymbols, hover, idAt, KINDS, newItemFile, parseStrategyFile,
   prepareRename, references, rename, SCORING_MODELS, sprintsOf, strategyOutline, type StrategyWorkspace,
 } from "../../src/core/index";
 import { applyToTexts, checkItemsKept, TODAY, timed, Violation, type FuzzCase } from "./common";
@@ -81,4 +82,12 @@ function probePlanning(ws: StrategyWorkspace, c: FuzzCase): void {
 export function probeEntryPoints(ws: StrategyWorkspace, c: FuzzCase): void {
   probeLanguage(ws, c);
   probePlanning(ws, c);
+  // The config's globs (a config arrives in a pull request too) on the files and on a long path.
+  timed("globs", () => {
+    const matches = createFileMatcher(ws.getConfig());
+    for (const path of [...c.subjects, `${"aa/".repeat(60)}${"a".repeat(200)}.md`]) {
+      matches(path);
+      matches.excludesFolder(path.slice(0, path.lastIndexOf("/") + 1) || path);
+    }
+  });
 }

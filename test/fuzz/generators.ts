@@ -147,6 +147,7 @@ const CONFIGS = [
   "review:\n  maxAgeDays: 1\nscoring:\n  model: ice\n",
   "scoring: [oops\n",
   "__proto__: {polluted: true}\nrules: {constructor: error}\n",
+  "include: [\"**/+(a|aa)+(a|aa)b\", \"{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}/**\", \"**/*.md\"]\nexclude: [\"**/*(a|aa)*(a|aa)*(a|aa)c\", \"[\"]\n",
 ];
 
 /** A workspace of generated files that refer to each other (and sometimes the fixed context and a config). */
