@@ -82,8 +82,20 @@ export function formatText(issues: readonly Issue[], summary: CheckSummary): str
   return lines.join("\n") + "\n";
 }
 
+/**
+ * `check --format json`: indented like `JSON.stringify(…, null, 2)`, except that each
+ * fix is one line. Fixes are most of the output (a choice list is ten fixes), and one
+ * line each keeps it a third of the size and readable.
+ */
 export function formatJson(issues: readonly Issue[], summary: CheckSummary, linesOf: LinesOf): string {
-  return JSON.stringify({ diagnostics: issues.map((issue) => toJsonDiagnostic(issue, linesOf)), summary }, null, 2) + "\n";
+  const diagnostics = issues.map((issue) => {
+    const { fixes, ...fields } = toJsonDiagnostic(issue, linesOf);
+    const lines = Object.entries(fields).map(([key, value]) => `      ${JSON.stringify(key)}: ${JSON.stringify(value)}`);
+    lines.push(fixes.length ? `      "fixes": [\n${fixes.map((fix) => `        ${JSON.stringify(fix)}`).join(",\n")}\n      ]` : `      "fixes": []`);
+    return `    {\n${lines.join(",\n")}\n    }`;
+  });
+  const summaryText = JSON.stringify(summary, null, 2).replace(/\n/g, "\n  ");
+  return `{\n  "diagnostics": [${diagnostics.length ? `\n${diagnostics.join(",\n")}\n  ` : ""}],\n  "summary": ${summaryText}\n}\n`;
 }
 
 const SARIF_LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };

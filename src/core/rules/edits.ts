@@ -207,6 +207,12 @@ export function createItemFile(index: StrategyIndex, kind: Item["kind"], id: str
   return { kind: "create", file: path, text: ["---", `type: ${kind}`, ...idLine, `title: ${yamlScalar(title)}`, ...fields, "---", body, ""].join("\n") };
 }
 
+/**
+ * Choices a fix offers at most (the likeliest first): a quick-fix menu stays short, and
+ * every choice travels in the CLI's JSON. Any other id can still be typed, with completion.
+ */
+export const MAX_CHOICES = 10;
+
 /** `first`, then the items of `sorted` not in it, up to `max` in all: a choice list that costs `max`, not the workspace. */
 export function firstChoices(first: readonly Item[], sorted: readonly Item[], max: number): Item[] {
   const out = first.slice(0, max);

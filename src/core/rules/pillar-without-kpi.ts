@@ -1,10 +1,9 @@
 import type { Fix } from "../model/issue";
 import type { Item } from "../model/item";
-import { createItemFile, firstChoices, firstMatching, insertChoices, yamlScalar } from "./edits";
+import { createItemFile, firstChoices, firstMatching, insertChoices, MAX_CHOICES, yamlScalar } from "./edits";
 import { itemTitle } from "../parse/title";
 import { findingAt, type Rule } from "./rule";
 
-const MAX_CHOICES = 10;
 
 /** A pillar that names no KPI and that no KPI names. */
 export const pillarWithoutKpi: Rule = {

@@ -1,8 +1,7 @@
 import type { Fix } from "../model/issue";
-import { firstChoices, insertChoices } from "./edits";
+import { firstChoices, insertChoices, MAX_CHOICES } from "./edits";
 import { findingAt, type Rule } from "./rule";
 
-const MAX_CHOICES = 25;
 
 /** A tactic or initiative that names no pillar, directly or through its initiative. */
 export const tacticMissingPillar: Rule = {
