@@ -9,24 +9,26 @@
  */
 import * as assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { chmodSync, closeSync, constants, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { chmodSync, closeSync, constants, mkdirSync, openSync, readFileSync, rmSync, statSync } from "node:fs";
 import * as vscode from "vscode";
 import { metrics } from "./metrics";
 import {
   describeDiagnostics,
   diagnosticsOf,
+  diagnosticsOutside,
   EXAMPLE_DIAGNOSTICS,
   extensionApi,
+  fsPath,
   open,
   positionOf,
+  measureStall,
   restoreAll,
-  stableDiagnostics,
   uriOf,
   waitForDiagnostic,
   waitForExampleDiagnostics,
   waitForNoDiagnostic,
   workspaceRoot,
+  writeOutside,
 } from "./util";
 
 const DIR = "bad-input";
@@ -42,14 +44,6 @@ const AFTER_PIPES = `${DIR}/after-pipes.md`;
 /** The core's limit (MAX_FILE_BYTES in src/core/workspace.ts): 5 MB. */
 const LIMIT = 5 * 1024 * 1024;
 
-const fsPath = (relativePath: string) => join(workspaceRoot().fsPath, ...relativePath.split("/"));
-
-/** Writes a workspace file with node's fs, behind VS Code's back. */
-function writeOutside(relativePath: string, content: string | Uint8Array): void {
-  mkdirSync(dirname(fsPath(relativePath)), { recursive: true });
-  writeFileSync(fsPath(relativePath), content);
-}
-
 /** A tactic that names an unknown pillar: were it read, it would get `unknown-reference`. */
 const DANGLING_TACTIC = "---\ntype: tactic\ntitle: Too big to check\npillar: no-such-pillar\nkpi: pql-volume\nimpact: 2\nurgency: 2\neffort: 2\n---\n";
 
@@ -60,31 +54,11 @@ function hugeText(bytes: number): string {
 }
 
 /** The diagnostics of the example files (ours filtered out), as `path rule` lines. */
-const exampleLines = () => stableDiagnostics().filter((line) => !line.startsWith(`${DIR}/`));
+const exampleLines = () => diagnosticsOutside(DIR);
 
 /** Every text document of ours that is open, with its text, to prove nothing changed. */
 function openTexts(): Map<string, string> {
   return new Map(vscode.workspace.textDocuments.filter((d) => d.uri.scheme === "file").map((d) => [d.uri.toString(), d.getText()]));
-}
-
-/**
- * Runs `work` while a 10 ms timer measures the extension host's event loop:
- * returns the longest gap between ticks beyond the 10 ms (how long the host could not answer anything).
- */
-async function measureStall<T>(work: () => Promise<T>): Promise<{ result: T; maxStallMs: number }> {
-  let last = performance.now();
-  let maxStallMs = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    maxStallMs = Math.max(maxStallMs, now - last - 10);
-    last = now;
-  }, 10);
-  try {
-    const result = await work();
-    return { result, maxStallMs: Math.round(maxStallMs) };
-  } finally {
-    clearInterval(timer);
-  }
 }
 
 /** Whether a process has a named pipe open for reading (is waiting on it). */

@@ -63,6 +63,7 @@ function loadSuites(): void {
   require("./language.test");
   require("./files.test");
   require("./bad-input.test");
+  require("./hostile.test");
   require("./commands.test");
   require("./board.test");
 }

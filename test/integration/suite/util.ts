@@ -5,6 +5,8 @@
  * uses files of its own or restores what it changes (see `restoreAll`).
  */
 import * as assert from "node:assert/strict";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import * as vscode from "vscode";
 import type { StrategyDocsApi } from "../../../src/vscode/extension";
 
@@ -109,6 +111,17 @@ export async function writeFile(relativePath: string, text: string): Promise<vsc
   return uri;
 }
 
+/** The file system path of a workspace path. */
+export function fsPath(relativePath: string): string {
+  return join(workspaceRoot().fsPath, ...relativePath.split("/"));
+}
+
+/** Writes a workspace file with node's fs, behind VS Code's back (its file watcher reports it). */
+export function writeOutside(relativePath: string, content: string | Uint8Array): void {
+  mkdirSync(dirname(fsPath(relativePath)), { recursive: true });
+  writeFileSync(fsPath(relativePath), content);
+}
+
 /** Deletes a file if it exists. */
 export async function deleteFile(relativePath: string): Promise<void> {
   try {
@@ -152,6 +165,36 @@ export const EXAMPLE_DIAGNOSTICS = [
 /** `allDiagnostics()` without `stale-strategy`, whose findings depend on the date. */
 export function stableDiagnostics(): string[] {
   return allDiagnostics().filter((line) => !line.endsWith(" stale-strategy"));
+}
+
+/** `stableDiagnostics()` of the files outside a suite's folder `dir` (the examples'). */
+export function diagnosticsOutside(dir: string): string[] {
+  return stableDiagnostics().filter((line) => !line.startsWith(`${dir}/`));
+}
+
+/**
+ * Runs `work` while a 10 ms timer measures the extension host's event loop: returns the
+ * longest gap between ticks beyond the 10 ms (how long the host could not answer anything)
+ * and how long `work` took, in ms.
+ */
+export async function measureStall<T>(work: () => Promise<T>): Promise<{ result: T; maxStallMs: number; ms: number }> {
+  const started = performance.now();
+  let last = started;
+  let maxStallMs = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    maxStallMs = Math.max(maxStallMs, now - last - 10);
+    last = now;
+  }, 10);
+  try {
+    const result = await work();
+    const now = performance.now();
+    // The gap since the last tick counts too (work that ends blocked never lets the timer run).
+    maxStallMs = Math.max(maxStallMs, now - last - 10);
+    return { result, maxStallMs: Math.round(maxStallMs), ms: Math.round(now - started) };
+  } finally {
+    clearInterval(timer);
+  }
 }
 
 /** Waits until the workspace's diagnostics are those of the unchanged examples (the suites left no trace). */
