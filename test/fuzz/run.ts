@@ -79,6 +79,7 @@ function campaign(): void {
   let done = 0;
   let failures = 0;
   const slowest = new Map<string, number>();
+  const spent = new Map<string, number>();
   console.log(`fuzz: ${total} cases in ${chunks.length} chunks of ${chunk} (seeds ${seed}…${seed + chunks.length - 1}), ${workers} worker(s), budget ${BUDGET_MS} ms per operation, hang after ${hangMs / 1000} s`);
 
   const report = (label: string, message: string, json: string, replayHint: string) => {
@@ -104,6 +105,7 @@ function campaign(): void {
     worker.on("message", (result: ChunkResult) => {
       done += result.runs;
       for (const [label, ms] of result.slowest) slowest.set(label, Math.max(ms, slowest.get(label) ?? 0));
+      for (const [label, ms] of result.spent) spent.set(label, ms + (spent.get(label) ?? 0));
       if (result.failure) report(`seed-${result.seed}`, result.failure.message, result.failure.counterexample, `npm run fuzz -- --seed ${result.seed} --path ${result.failure.path}`);
       next(slot);
     });
@@ -149,6 +151,7 @@ function campaign(): void {
     const seconds = (performance.now() - started) / 1000;
     console.log(`\nfuzz: ${done} cases in ${seconds.toFixed(1)} s, ${(done / seconds).toFixed(0)} cases/s, ${failures} failure(s)`);
     console.log(`slowest per operation (ms, budget ${BUDGET_MS}): ${[...slowest].sort((a, b) => b[1] - a[1]).map(([label, ms]) => `${label} ${ms.toFixed(1)}`).join(", ")}`);
+    console.log(`mean per case (ms): ${[...spent].sort((a, b) => b[1] - a[1]).map(([label, ms]) => `${label} ${(ms / Math.max(done, 1)).toFixed(2)}`).join(", ")}`);
     process.exitCode = failures ? 1 : 0;
   }
 }

@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import fc from "fast-check";
-import { slowest, type FuzzCase } from "./common";
+import { slowest, spent, type FuzzCase } from "./common";
 import { caseArb } from "./generators";
 import { runCase, warmUp } from "./invariants";
 
@@ -20,6 +20,8 @@ export interface ChunkResult {
   runs: number;
   failure?: { message: string; path: string | null; counterexample: string };
   slowest: Array<[string, number]>;
+  /** Milliseconds spent per operation in the chunk. */
+  spent: Array<[string, number]>;
 }
 
 const state = new Int32Array(workerData.state as SharedArrayBuffer);
@@ -41,8 +43,9 @@ const property = fc.property(caseArb, (c) => {
 
 parentPort!.on("message", ({ seed, runs }: ChunkRequest) => {
   slowest.clear();
+  spent.clear();
   const details = fc.check(property, { seed, numRuns: runs });
-  const result: ChunkResult = { seed, runs: details.numRuns, slowest: [...slowest] };
+  const result: ChunkResult = { seed, runs: details.numRuns, slowest: [...slowest], spent: [...spent] };
   if (details.failed) {
     const error = details.errorInstance;
     result.failure = {
