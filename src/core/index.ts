@@ -24,6 +24,6 @@ export { assignSprint, type SprintAssignment } from "./plan/assign";
 export { buildBoard, defaultSprint, scoringFor, sprintsOf, type BoardOptions } from "./board";
 export { createFileMatcher } from "./config/globs";
 export {
-  completions, hover, definition, references, referencesTo, prepareRename, rename, documentSymbols, contextAt, idAt, frontMatterOf, describeItem, escapeMarkdown, KIND_DESCRIPTIONS, strategyOutline, newItemFile, slugify,
+  completions, hover, definition, references, referencesTo, prepareRename, rename, documentSymbols, contextAt, idAt, frontMatterOf, describeItem, escapeMarkdown, clip, KIND_DESCRIPTIONS, strategyOutline, newItemFile, slugify,
   type StrategySource, type Location, type PositionContext, type Block, type IdAt, type Where, type CompletionEntry, type HoverInfo, type RenameCheck, type ItemSymbol, type OutlineNode, type NewItemOptions,
 } from "./language/index";

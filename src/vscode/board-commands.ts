@@ -5,7 +5,7 @@
  * reload, and "Apply Sprint Proposal…" from the command palette.
  */
 import * as vscode from "vscode";
-import { defaultSprint, sprintsOf } from "../core/index";
+import { clip, defaultSprint, sprintsOf } from "../core/index";
 import { applyProposal, BOARD_VIEW_TYPE, BoardPanel, type ApplyMode } from "./board";
 import { today } from "./folder";
 import { toRange } from "./convert";
@@ -20,7 +20,10 @@ export interface OpenBoardArgs {
   folder?: string;
 }
 
-/** "Preview allocation" above each sprint's id. */
+/** Lenses one file gets, at most: they are asked again after every change in the workspace. */
+const MAX_LENSES = 500;
+
+/** "Preview allocation" above each sprint's id (the first `MAX_LENSES` sprints of a file). */
 class SprintLenses implements vscode.CodeLensProvider {
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.emitter.event;
@@ -34,13 +37,15 @@ class SprintLenses implements vscode.CodeLensProvider {
     const resolved = await this.host.resolve(document);
     const file = resolved && resolved.state.workspace.index.files.get(resolved.path);
     if (!resolved || !file) return [];
-    return file.items
-      .filter((item) => item.kind === "sprint")
-      .map((item) => {
-        const range = toRange(item.doc.lines().rangeOf(item.idStart, item.idEnd));
-        const args: OpenBoardArgs = { sprint: item.id, folder: resolved.state.folder.name };
-        return new vscode.CodeLens(range, { title: "$(graph) Preview allocation", tooltip: `Open the Strategy Board on sprint ${item.id}: its capacity split and proposal`, command: "strategyDocs.openBoard", arguments: [args] });
-      });
+    const lenses: vscode.CodeLens[] = [];
+    for (const item of file.items) {
+      if (item.kind !== "sprint") continue;
+      const range = toRange(item.doc.lines().rangeOf(item.idStart, item.idEnd));
+      const args: OpenBoardArgs = { sprint: item.id, folder: resolved.state.folder.name };
+      lenses.push(new vscode.CodeLens(range, { title: "$(graph) Preview allocation", tooltip: `Open the Strategy Board on sprint ${clip(item.id)}: its capacity split and proposal`, command: "strategyDocs.openBoard", arguments: [args] }));
+      if (lenses.length === MAX_LENSES) break;
+    }
+    return lenses;
   }
 
   dispose(): void {

@@ -24,7 +24,11 @@ const PROBLEM_ICONS = {
   info: new vscode.ThemeIcon("info", new vscode.ThemeColor("problemsInfoIcon.foreground")),
 };
 
-type Node = { folder: StrategyFolder; outline?: OutlineNode; children: () => Node[] };
+/** Children one node shows, at most: the tree is rebuilt after every change, and one file may hold 50,000 items. */
+export const MAX_TREE_CHILDREN = 1000;
+
+/** A folder, an outline node, or the last child of a long list: how many more there are (`more`). */
+type Node = { folder: StrategyFolder; outline?: OutlineNode; more?: number; children: () => Node[] };
 
 /** A node of the tree as plain data, as the view shows it (the extension's API returns it, for tests). */
 export interface TreeSnapshot {
@@ -60,17 +64,31 @@ export class StrategyTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
   getChildren(node?: Node): Node[] {
     if (node) return node.children();
     const folders = this.host.all().filter((folder) => folder.loaded);
-    const nodesOf = (folder: StrategyFolder) => strategyOutline(folder.workspace.index).map((outline) => this.node(folder, outline));
+    const nodesOf = (folder: StrategyFolder) => this.shown(folder, strategyOutline(folder.workspace.index));
     if (folders.length === 1) return nodesOf(folders[0]);
     return folders.map((folder) => ({ folder, children: () => nodesOf(folder) }));
   }
 
   private node(folder: StrategyFolder, outline: OutlineNode): Node {
-    return { folder, outline, children: () => outline.children.map((child) => this.node(folder, child)) };
+    return { folder, outline, children: () => this.shown(folder, outline.children) };
+  }
+
+  /** The first `MAX_TREE_CHILDREN` of a node's children, then one node that says how many more there are. */
+  private shown(folder: StrategyFolder, children: readonly OutlineNode[]): Node[] {
+    const nodes = children.slice(0, MAX_TREE_CHILDREN).map((child) => this.node(folder, child));
+    if (children.length > MAX_TREE_CHILDREN) nodes.push({ folder, more: children.length - MAX_TREE_CHILDREN, children: () => [] });
+    return nodes;
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
-    const { folder, outline } = node;
+    const { folder, outline, more } = node;
+    if (more !== undefined) {
+      const item = new vscode.TreeItem(`… ${more.toLocaleString("en-US")} more`, vscode.TreeItemCollapsibleState.None);
+      item.description = "the Strategy Board lists them all";
+      item.iconPath = new vscode.ThemeIcon("ellipsis");
+      item.command = { title: "Open Strategy Board", command: "strategyDocs.openBoard" };
+      return item;
+    }
     if (!outline) {
       const item = new vscode.TreeItem(folder.folder.name, vscode.TreeItemCollapsibleState.Expanded);
       item.id = folder.root.toString();
