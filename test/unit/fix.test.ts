@@ -226,6 +226,14 @@ describe("fixes never lose an item (one way to set a field)", () => {
     assert.equal(fixed({ ...pillar, "t.md": alias }, "t.md", "tactic-missing-pillar"), alias.replace("pillar: *a", "pillar: growth"));
   });
 
+  it("stale-strategy and tactic-called-strategy set their field in place of an alias, leaving the anchor's field alone", () => {
+    const text = "---\nsince: &d 2020-01-01\ntype: pillar\nid: p\nkpis: [nrr]\nchannel: email\nreviewed: *d\n---\n";
+    assert.equal(fixed({ ...pillar, "p.md": text }, "p.md", "stale-strategy"), text.replace("reviewed: *d", "reviewed: 2026-11-24"));
+    const ws = workspaceOf({ ...pillar, "p.md": text });
+    const converted = apply(ws, only(issuesOf(ws, "tactic-called-strategy")).fixes[0])["p.md"];
+    assert.equal(converted, text.replace("type: pillar", "type: tactic"));
+  });
+
   it("--fix of a kind after a lone CR keeps `type:` a key and the item (the CR is part of the value for YAML)", () => {
     const files = { "t.md": "---\ntype:\rtactic\nid: t\n---\nBody\n" };
     const ws = workspaceOf(files);

@@ -1,5 +1,5 @@
 import { pairOf } from "../parse/yaml-node";
-import { fixOf, replaceSpan } from "./edits";
+import { fixOf, setField, yamlScalar } from "./edits";
 import { findingAt, type Rule } from "./rule";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -29,7 +29,7 @@ export const staleStrategy: Rule = {
     return [
       findingAt(this.id, item, pair.value.start, pair.value.end,
         `${item.kind === "pillar" ? "Pillar" : "Strategy"} \`${item.id}\` was last reviewed ${age} days ago (more than ${config.review.maxAgeDays}): review it, then set \`reviewed: ${todayText}\``,
-        () => fixOf(`Mark as reviewed today (${todayText})`, replaceSpan(item, pair.value!.start, pair.value!.end, todayText))),
+        () => fixOf(`Mark as reviewed today (${todayText})`, setField(item, "reviewed", yamlScalar(todayText)))),
     ];
   },
   examples: {

@@ -1,5 +1,5 @@
 import { pairOf } from "../parse/yaml-node";
-import { fixOf, replaceSpan } from "./edits";
+import { fixOf, setField } from "./edits";
 import { findingAt, type Rule } from "./rule";
 
 const EXECUTION_FIELDS = ["channel", "sprint", "estimate"] as const;
@@ -16,8 +16,7 @@ export const tacticCalledStrategy: Rule = {
     if (!EXECUTION_FIELDS.some((field) => Object.hasOwn(item.data, field) || item.invalid.has(field))) return [];
     const found = EXECUTION_FIELDS.map((field) => pairOf(item.node, field)).filter((pair) => pair !== undefined);
     if (!found.length) return [];
-    const typeNode = pairOf(item.node, "type")?.value;
-    const fixes = () => typeNode ? fixOf(`Convert ${item.kind} \`${item.id}\` to \`type: tactic\``, replaceSpan(item, typeNode.start, typeNode.end, "tactic")) : [];
+    const fixes = () => fixOf(`Convert ${item.kind} \`${item.id}\` to \`type: tactic\``, setField(item, "type", "tactic"));
     const names = found.map((pair) => `\`${pair.key}\``).join(", ");
     return [
       findingAt(this.id, item, found[0].keyStart, found[0].keyEnd,
