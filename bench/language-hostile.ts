@@ -1,9 +1,10 @@
-// npx tsx bench/language-hostile.ts [--runs 5] [--case name]
+// npx tsx bench/language-hostile.ts [--runs 5] [--case name] [--small]
 // The language service (and what the VS Code adapter asks of the core per keystroke, hover or
 // cursor move) on hostile documents: each case is a workspace of the ordinary files and one
 // hostile file at its largest, and every language function is timed at the places a user could
 // be (the type line, the longest line, the last line, the first and last item's id and reference).
-// Prints the worst time per function and case, in ms (median of --runs calls).
+// Prints the worst time per function and case, in ms (median of --runs calls); `--small`: at the
+// sizes of test/unit/language-hostile.test.ts, whose time limits are set from these.
 import * as H from "../test/hostile-inputs.mjs";
 import { completions, contextAt, definition, documentSymbols, hover, prepareRename, references, strategyOutline, StrategyWorkspace, type Position } from "../src/core/index";
 import { arg, median } from "./common.mjs";
@@ -11,6 +12,7 @@ import { LANGUAGE_CASES } from "../test/unit/language-hostile-cases";
 
 const runs = Number(arg("runs", 5));
 const only = arg("case");
+const full = !process.argv.includes("--small");
 const TODAY = new Date("2026-11-24T12:00:00Z");
 
 /** Median ms of `runs` calls of `work` (one call when the first takes over a second). */
@@ -50,7 +52,7 @@ function probes(ws: StrategyWorkspace, path: string): Position[] {
 const results: Record<string, Record<string, number>> = {};
 for (const [name, make] of Object.entries(LANGUAGE_CASES)) {
   if (only && !name.includes(String(only))) continue;
-  const hostile = make(true);
+  const hostile = make(full);
   const ws = new StrategyWorkspace({ today: () => TODAY });
   const start = performance.now();
   ws.load([...Object.entries(H.PLAIN), ...Object.entries(hostile)]);
