@@ -237,6 +237,8 @@ describe("fixes never lose an item (one way to set a field)", () => {
   it("--fix of a kind after a lone CR keeps `type:` a key and the item (the CR is part of the value for YAML)", () => {
     const files = { "t.md": "---\ntype:\rtactic\nid: t\n---\nBody\n" };
     const ws = workspaceOf(files);
+    // The message writes the CR as an escape: printed raw, it would send a terminal's cursor back.
+    assert.equal(only(issuesOf(ws, "schema")).message, "Unknown kind `\\rtactic`: did you mean `tactic`?");
     const out = fixAll(ws, files);
     assert.equal(out["t.md"], "---\ntype: tactic\nid: t\n---\nBody\n");
     assert.deepEqual(itemsOf(out["t.md"]), { items: ["tactic:t"], yamlErrors: 0 });
