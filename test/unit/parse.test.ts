@@ -169,3 +169,23 @@ describe("parse: ignore", () => {
     assert.deepEqual(brief(issuesOf(ws, "schema")), ["b.md:9:13 schema"]);
   });
 });
+
+describe("parse: empty references (SPEC §1)", () => {
+  const base = { "p.md": "---\ntype: pillar\nid: growth\nkpis: [nrr]\n---\n", "k.md": "---\ntype: kpi\nid: nrr\npillar: growth\ntarget: 1\n---\n" };
+  for (const empty of ["kpi:", "kpi: ~", "kpis: []", "kpi: ''", 'kpi: ""', "kpi: null"]) {
+    it(`\`${empty}\` counts as a missing KPI: the rule's warning, no schema error`, () => {
+      const ws = workspaceOf({ ...base, "t.md": `---\ntype: tactic\nid: t\npillar: growth\n${empty}\nimpact: 3\nurgency: 3\neffort: 3\n---\n` });
+      assert.deepEqual(ws.issues("t.md").map((issue) => issue.rule), ["tactic-missing-kpi"]);
+      assert.ok(!("kpi" in ws.index.find("t")!.data) && !("kpis" in ws.index.find("t")!.data));
+    });
+  }
+  it("an empty pillar, initiative or sprint is missing too; a wrong type is still a schema error with an example of its kind", () => {
+    const ws = workspaceOf({ ...base, "t.md": "---\ntype: tactic\nid: t\npillar: ''\ninitiative:\nsprint: ~\nkpi: nrr\nimpact: 3\nurgency: 3\neffort: 3\n---\n" });
+    assert.deepEqual(ws.issues("t.md").map((issue) => issue.rule), ["tactic-missing-pillar"]);
+    const wrong = workspaceOf({ ...base, "t.md": "---\ntype: tactic\nid: t\npillar: growth\nkpi: {a: 1}\nsprint: [[]]\n---\n" });
+    assert.deepEqual(issuesOf(wrong, "schema").map((issue) => issue.message), [
+      "`kpi` should be an id like `trial-conversion` (found a map)",
+      "`sprint` should be an id like `2026-s14` (found a list)",
+    ]);
+  });
+});

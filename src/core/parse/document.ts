@@ -245,8 +245,14 @@ function baseName(path: string): string {
   return extension === "md" || extension === "markdown" ? name.slice(0, dot) : name;
 }
 
+/** An empty reference (`kpi:`, `kpi: ~`, `kpis: []`, `pillar: ''`) counts as missing (SPEC §1): a warning of the rules, never a schema error. */
+function isEmptyReference(value: unknown): boolean {
+  return value === null || value === "" || (Array.isArray(value) && value.length === 0);
+}
+
 function addItem(file: StrategyFile, node: YMap, kind: Kind, index: number): void {
   const data = toPlain(node) as Record<string, unknown>;
+  for (const field of REFERENCES_OF[kind]) if (Object.hasOwn(data, field) && isEmptyReference(data[field])) delete data[field];
   /** This item's own findings start here (its `ignore:` may silence them below). */
   const firstFinding = file.findings.length;
   const typeNode = pairOf(node, "type")?.value as YScalar;

@@ -8,9 +8,12 @@ import { ID_PATTERN, STATUSES, type Kind } from "../model/kinds";
 
 const expect = (text: string) => ({ error: text });
 
+/** An id of the kind each field names, for the examples in messages. */
+const EXAMPLE_ID: Record<string, string> = { pillar: "customer-expansion", kpi: "trial-conversion", kpis: "trial-conversion", initiative: "plg-funnel", sprint: "2026-s14" };
+
 const slug = (field: string) =>
   z
-    .union([z.string(), z.number()], expect(`\`${field}\` should be an id like \`customer-expansion\``))
+    .union([z.string(), z.number()], expect(`\`${field}\` should be an id like \`${EXAMPLE_ID[field] ?? "webinar-follow-up"}\``))
     .transform((value) => String(value))
     .refine((value) => ID_PATTERN.test(value.toLowerCase()), expect(`\`${field}\` should be an id: lower-case letters, digits, \`-\`, \`_\` or \`.\``));
 
