@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { SCORING_MODELS, type ScoringModel, type Split, type Track } from "./core/config/types";
+import type { SprintState } from "./core/plan/sprint-state";
 import type { ScoreTerm } from "./core/score/index";
 import type { BoardPatch, WireModel } from "./board-wire";
 
@@ -53,6 +54,8 @@ export interface BoardSprint {
   start: string | null;
   end: string | null;
   status: string | null;
+  /** Where the sprint stands today (SPEC §8): ended, current, next or later. */
+  state: SprintState;
 }
 
 /** The capacity split and proposal of the selected sprint (SPEC §4; `plan --format json`, plus budgets). */

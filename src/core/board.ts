@@ -11,6 +11,7 @@ import type { ScoringConfig, ScoringModel, Split, StrategyConfig } from "./confi
 import type { ScoreTerm } from "./score/index";
 import type { Item } from "./model/item";
 import { itemTitle } from "./parse/title";
+import { datedSprint, sprintStates, type DatedSprint } from "./plan/sprint-state";
 import type { StrategyWorkspace } from "./workspace";
 
 /** What the board is asked to show. */
@@ -35,39 +36,33 @@ export interface BoardOptions {
 }
 
 
-/** A date field as `YYYY-MM-DD` (YAML may give a Date), else null. */
-function dateOf(value: unknown): string | null {
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
-  return typeof value === "string" && value.trim() ? value.trim() : null;
-}
-
-/** The workspace's sprints, by start date (undated last), then id. */
-export function sprintsOf(workspace: StrategyWorkspace): BoardSprint[] {
-  const sprints: BoardSprint[] = [];
-  for (const item of workspace.index.ofKind("sprint")) {
-    sprints.push({
-      id: item.id,
-      title: itemTitle(item),
-      capacity: typeof item.data.capacity === "number" ? item.data.capacity : null,
-      start: dateOf(item.data.start),
-      end: dateOf(item.data.end),
-      status: typeof item.data.status === "string" ? item.data.status : null,
-    });
-  }
+/** The workspace's sprints, by start date (undated last), then id, each with its state on `today`. */
+export function sprintsOf(workspace: StrategyWorkspace, today: string): BoardSprint[] {
+  const dated = [...workspace.index.ofKind("sprint")].map((item) => ({ item, ...datedSprint(item) }));
+  const states = sprintStates(dated, today);
+  const sprints: BoardSprint[] = dated.map(({ item, start, end, status }) => ({
+    id: item.id,
+    title: itemTitle(item),
+    capacity: typeof item.data.capacity === "number" ? item.data.capacity : null,
+    start,
+    end,
+    status,
+    state: states.get(item.id) ?? "later",
+  }));
   return sprints.sort((a, b) => (a.start ?? "\uffff").localeCompare(b.start ?? "\uffff") || a.id.localeCompare(b.id));
 }
 
 /**
- * The sprint a lead most likely plans: the one running today, else the next
- * to start, else the last one; sprints that are done or closed are passed over
- * while another is left.
+ * The sprint a lead most likely plans: the current one, else the next, else one
+ * not ended and not dated, else the last one to end (to look back at).
  */
-export function defaultSprint(sprints: readonly BoardSprint[], today: string): string | null {
-  const open = sprints.filter((sprint) => !["done", "closed", "completed"].includes(String(sprint.status).toLowerCase()));
-  const pool = open.length ? open : sprints;
-  const running = pool.find((sprint) => sprint.start !== null && sprint.start <= today && (sprint.end === null || sprint.end >= today));
-  const next = pool.find((sprint) => sprint.start !== null && sprint.start > today);
-  return (running ?? next ?? pool[pool.length - 1])?.id ?? null;
+export function defaultSprint<T extends DatedSprint>(sprints: readonly T[], today: string): string | null {
+  const states = sprintStates(sprints, today);
+  const current = sprints.find((sprint) => states.get(sprint.id) === "current");
+  const next = sprints.find((sprint) => states.get(sprint.id) === "next");
+  const later = sprints.find((sprint) => states.get(sprint.id) === "later");
+  const ended = sprints.filter((sprint) => states.get(sprint.id) === "ended");
+  return (current ?? next ?? later ?? ended[ended.length - 1])?.id ?? null;
 }
 
 /** The scoring a what-if model means: the configured one with that model (`custom` only when there is a formula). */
@@ -133,7 +128,7 @@ export function buildBoard(workspace: StrategyWorkspace, options: BoardOptions):
   // Plain code-unit order: localeCompare is slow over thousands of ids.
   closed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-  const sprints = sprintsOf(workspace);
+  const sprints = sprintsOf(workspace, options.today);
   const requested = options.sprint ? sprints.find((sprint) => sprint.id.toLowerCase() === options.sprint!.toLowerCase()) : undefined;
   const sprint = requested?.id ?? defaultSprint(sprints, options.today);
   let plan: BoardPlan | null = null;

@@ -56,7 +56,7 @@ class SprintLenses implements vscode.CodeLensProvider {
 
 /** A sprint to apply, chosen by the user when not given. */
 async function pickSprint(state: StrategyFolder): Promise<string | undefined> {
-  const sprints = sprintsOf(state.workspace);
+  const sprints = sprintsOf(state.workspace, today());
   if (!sprints.length) {
     void vscode.window.showInformationMessage("Strategy Docs: there is no sprint yet (New Sprint… makes one)");
     return undefined;

@@ -53,7 +53,7 @@ function probeLanguage(ws: StrategyWorkspace, c: FuzzCase): void {
 /** Backlog, board, plans and "Apply proposal" for the first sprints. */
 function probePlanning(ws: StrategyWorkspace, c: FuzzCase): void {
   timed("backlog", () => buildBacklog(ws, { all: true }));
-  const sprints = timed("board", () => sprintsOf(ws));
+  const sprints = timed("board", () => sprintsOf(ws, TODAY_ISO));
   timed("board", () => buildBoard(ws, { today: TODAY_ISO, sprint: defaultSprint(sprints, TODAY_ISO) }));
   if (sprints.length) {
     const model = SCORING_MODELS[c.probes[0] % SCORING_MODELS.length];

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { applyEdits, assignSprint, buildBoard, buildPlan, defaultSprint } from "../../src/core/index";
+import { applyEdits, assignSprint, buildBoard, buildPlan, defaultSprint, sprintStates } from "../../src/core/index";
 import { parseWebviewMessage } from "../../src/protocol";
 import { applyChanges, readTree, workspaceOf } from "./helpers";
 
@@ -221,5 +221,35 @@ describe("board wire: what counts as a change", () => {
     }
     const moved = diffBoard(before, { ...before, generation: 2, plan: before.plan && { ...before.plan, notes: ["another note"] } })!;
     assert.equal(isNoChange(moved, before), false, "a change outside the items");
+  });
+});
+
+describe("sprint states (SPEC §8)", () => {
+  const s = (id: string, start: string | null, end: string | null, status: string | null = null) => ({ id, start, end, status });
+  const sprints = [
+    s("s12", "2026-10-19", "2026-10-30"),
+    s("s13", "2026-11-02", "2026-11-13", "active"),
+    s("s14", "2026-11-16", "2026-11-27", "done"),
+    s("s15", "2026-11-30", "2026-12-11"),
+    s("s16", "2026-12-14", "2026-12-25"),
+    s("s17", "2027-01-04", null),
+    s("someday", null, null),
+  ];
+  it("ended by status or by an end before today; current once started; next is the earliest still to start", () => {
+    assert.deepEqual(Object.fromEntries(sprintStates(sprints, "2026-11-30")), { s12: "ended", s13: "ended", s14: "ended", s15: "current", s16: "next", s17: "later", someday: "later" });
+    assert.deepEqual(Object.fromEntries(sprintStates(sprints, "2026-11-27")), { s12: "ended", s13: "ended", s14: "ended", s15: "next", s16: "later", s17: "later", someday: "later" });
+    // The last day of a sprint still belongs to it; a `status: closed` ends it early.
+    assert.equal(sprintStates([s("a", "2026-01-01", "2026-01-14")], "2026-01-14").get("a"), "current");
+    assert.equal(sprintStates([s("a", "2026-01-01", "2026-01-14", "Closed")], "2026-01-05").get("a"), "ended");
+  });
+  it("the board lists each sprint with its state and opens on the current one", () => {
+    const ws = workspaceOf({
+      "s14.md": "---\ntype: sprint\nid: s14\ncapacity: 10\nstart: 2026-11-16\nend: 2026-11-27\n---\n",
+      "s15.md": "---\ntype: sprint\nid: s15\ncapacity: 10\nstart: 2026-11-30\nend: 2026-12-11\n---\n",
+      "s16.md": "---\ntype: sprint\nid: s16\ncapacity: 10\nstart: 2026-12-14\n---\n",
+    });
+    const board = buildBoard(ws, { today: "2026-11-30" });
+    assert.deepEqual(board.sprints.map((sprint) => [sprint.id, sprint.state]), [["s14", "ended"], ["s15", "current"], ["s16", "next"]]);
+    assert.equal(board.sprint, "s15");
   });
 });

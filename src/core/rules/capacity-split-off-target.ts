@@ -1,5 +1,7 @@
 import { pairOf } from "../parse/yaml-node";
+import { datedSprint, hasEnded } from "../plan/sprint-state";
 import { findingAt, type Rule } from "./rule";
+import { isoDate } from "./stale-strategy";
 import { round1 } from "../plan/allocation";
 import { sprintLoad, targetSplit } from "./sprint-load";
 
@@ -10,7 +12,8 @@ export const capacitySplitOffTarget: Rule = {
   defaultSeverity: "warning",
   pitfall: "Balance drift between strategic and tactical work",
   kinds: ["sprint"],
-  check(item, { index, config }) {
+  check(item, { index, config, today }) {
+    if (hasEnded(datedSprint(item), isoDate(today))) return []; // an ended sprint is judged by what was done (split-drift), not by its plan
     const load = sprintLoad(item, index);
     if (load.total <= 0) return [];
     const target = targetSplit(item, config.capacity.split);
@@ -27,6 +30,13 @@ export const capacitySplitOffTarget: Rule = {
   },
   examples: {
     ok: [
+      {
+        title: "a sprint that has ended is not judged by its plan",
+        files: {
+          "s.md": "---\ntype: sprint\nid: s0\ncapacity: 1\nstart: 2026-01-01\nend: 2026-01-14\nsplit: {strategic: 90, tactical: 10}\n---\n",
+          "b.md": "---\ntype: tactic\nsprint: s0\nestimate: 3\n---\n",
+        },
+      },
       {
         title: "70/30 as planned",
         files: { "s.md": "---\ntype: sprint\nid: s1\ncapacity: 10\n---\n", "a.md": "---\ntype: initiative\nsprint: s1\nestimate: 7\n---\n", "b.md": "---\ntype: tactic\nsprint: s1\nestimate: 3\n---\n" },

@@ -1,5 +1,7 @@
 import { pairOf } from "../parse/yaml-node";
+import { datedSprint, hasEnded } from "../plan/sprint-state";
 import { findingAt, type Rule } from "./rule";
+import { isoDate } from "./stale-strategy";
 import { round1 } from "../plan/allocation";
 import { sprintLoad } from "./sprint-load";
 
@@ -9,7 +11,8 @@ export const sprintOverCapacity: Rule = {
   description: "The estimates of the items in a sprint exceed its `capacity`.",
   defaultSeverity: "warning",
   kinds: ["sprint"],
-  check(item, { index }) {
+  check(item, { index, today }) {
+    if (hasEnded(datedSprint(item), isoDate(today))) return []; // an ended sprint is judged by what was done (split-drift), not by its plan
     const capacity = item.data.capacity;
     if (typeof capacity !== "number") return [];
     const load = sprintLoad(item, index);
@@ -21,7 +24,14 @@ export const sprintOverCapacity: Rule = {
     ];
   },
   examples: {
-    ok: [{ title: "within capacity", files: { "s.md": "---\ntype: sprint\nid: s1\ncapacity: 10\n---\n", "t.md": "---\ntype: tactic\nsprint: s1\nestimate: 8\n---\n" } }],
+    ok: [
+      {
+        title: "a sprint that has ended is not judged by its plan",
+        files: {
+          "s.md": "---\ntype: sprint\nid: s0\ncapacity: 1\nstart: 2026-01-01\nend: 2026-01-14\nsplit: {strategic: 90, tactical: 10}\n---\n",
+          "b.md": "---\ntype: tactic\nsprint: s0\nestimate: 3\n---\n",
+        },
+      },{ title: "within capacity", files: { "s.md": "---\ntype: sprint\nid: s1\ncapacity: 10\n---\n", "t.md": "---\ntype: tactic\nsprint: s1\nestimate: 8\n---\n" } }],
     notOk: [
       {
         title: "two items that do not fit",

@@ -1,0 +1,53 @@
+/**
+ * Where a sprint stands on a given day (SPEC §8): *ended* when its `status` is
+ * done or closed or its `end` is before today; *current* when it has not ended
+ * and has started; *next*, the earliest not-ended sprint still to start; *later*,
+ * the rest (a sprint with no dates that has not ended is later).
+ */
+
+export type SprintState = "ended" | "current" | "next" | "later";
+
+/** What the state of a sprint depends on; dates as `YYYY-MM-DD` (longer ISO text is cut to the day). */
+export interface DatedSprint {
+  id: string;
+  start: string | null;
+  end: string | null;
+  status: string | null;
+}
+
+/** Statuses that end a sprint whatever its dates say ("completed" is read as done too). */
+const ENDED_STATUSES = new Set(["done", "closed", "completed"]);
+
+const day = (date: string | null): string | null => (date && /^\d{4}-\d{2}-\d{2}/.test(date) ? date.slice(0, 10) : null);
+
+/** Whether a sprint has ended by `today` (`YYYY-MM-DD`). */
+export function hasEnded(sprint: Omit<DatedSprint, "id">, today: string): boolean {
+  if (sprint.status !== null && ENDED_STATUSES.has(sprint.status.trim().toLowerCase())) return true;
+  const end = day(sprint.end);
+  return end !== null && end < today;
+}
+
+/** The state of each sprint on `today`, by id as written. */
+export function sprintStates(sprints: readonly DatedSprint[], today: string): Map<string, SprintState> {
+  const states = new Map<string, SprintState>();
+  let next: DatedSprint | undefined;
+  for (const sprint of sprints) {
+    const start = day(sprint.start);
+    if (hasEnded(sprint, today)) states.set(sprint.id, "ended");
+    else if (start !== null && start <= today) states.set(sprint.id, "current");
+    else {
+      states.set(sprint.id, "later");
+      const nextStart = next && day(next.start);
+      if (start !== null && (!nextStart || start < nextStart || (start === nextStart && sprint.id < next!.id))) next = sprint;
+    }
+  }
+  if (next) states.set(next.id, "next");
+  return states;
+}
+
+/** A sprint item's dates as {@link DatedSprint} wants them (dates may be strings or, from YAML 1.1 tools, Date objects). */
+export function datedSprint(item: { id: string; data: Record<string, unknown> }): DatedSprint {
+  const text = (value: unknown): string | null =>
+    value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : typeof value === "string" && value.trim() ? value.trim() : typeof value === "number" ? String(value) : null;
+  return { id: item.id, start: text(item.data.start), end: text(item.data.end), status: text(item.data.status) };
+}
