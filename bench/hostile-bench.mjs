@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // npm run bench:hostile [-- --runs 3]
 // Whole-process `strategy-docs check --format json` on workspaces that each hold one hostile file
-// (issue 8: alias bombs, deep nesting, the quadratic cases) beside ordinary files, at sizes up to the
-// 5 MB file limit, and on the honest 20,000-item queue. Prints the time, the hostile file's diagnostics
+// (issue 8: alias bombs, deep nesting, the quadratic cases, fix builders) beside ordinary files, at sizes
+// up to the 5 MB file limit, and on the honest 20,000-item queue. Fixes are built, as `check` prints them. Prints the time, the hostile file's diagnostics
 // and whether the ordinary files were still checked.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -22,7 +22,8 @@ const CASES = {
   "merge-key bomb": () => ({ "bomb.md": H.mergeKeyBomb(12, 9) }),
   "bomb in an items: list": () => ({ "bomb.md": H.itemsBomb(8, 9, 2000) }),
   "[[[…]]] 20,000 deep": () => ({ "deep.md": H.deepFlow(20000) }),
-  "[[[…]]] 450,000 deep (0.9 MB)": () => ({ "deep.md": H.deepFlow(450000) }),
+  "[[[…]]] 250,000 deep (0.5 MB)": () => ({ "deep.md": H.deepFlow(250000) }),
+  "[[[…]]] 2,500,000 deep (4.8 MB)": () => ({ "deep.md": H.deepFlow(2500000) }),
   "block maps 3,000 deep (4.5 MB)": () => ({ "deep.md": H.deepBlock(3000) }),
   "16,000 items with one id": () => ({ "dupes.md": H.duplicateIds(16000) }),
   "50,000 items with one id (1.2 MB)": () => ({ "dupes.md": H.duplicateIds(50000) }),
@@ -32,7 +33,11 @@ const CASES = {
   "80,000 keys": () => ({ "keys.md": H.manyKeys(80000) }),
   "420,000 keys (4.9 MB)": () => ({ "keys.md": H.manyKeys(420000) }),
   "40,000 keys and a tab (full parser)": () => ({ "keys.md": H.manyKeys(40000, true) }),
-  "85,000 keys and a tab (1 MB, full parser)": () => ({ "keys.md": H.manyKeys(85000, true) }),
+  "45,000 keys and a tab (0.5 MB, full parser)": () => ({ "keys.md": H.manyKeys(45000, true) }),
+  "420,000 keys, the last one twice (4.9 MB)": () => ({ "keys.md": H.manyKeys(420000).replace("\n---\nBody", "\nkey0: again\n---\nBody") }),
+  "an item naming 400,000 KPIs (4.8 MB)": () => ({ "refs.md": H.manyRefs(400000) }),
+  "5,000 tactics without a KPI (fixes)": () => H.kpisAndTactics(5000),
+  "5,000 references a letter off (fixes)": () => H.kpisAndTactics(5000, true),
   "honest queue of 20,000 items": () => ({ "queue.md": H.bigQueue(20000) }),
 };
 

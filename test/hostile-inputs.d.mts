@@ -12,5 +12,7 @@ export declare function manyKeys(count?: number, fallback?: boolean): string;
 export declare function bigQueue(count?: number): string;
 /** Two files: `count` KPIs, and `count` tactics that name none (`offByOne`: each names a KPI id plus a letter). */
 export declare function kpisAndTactics(count?: number, offByOne?: boolean): { "kpis.md": string; "tactics.md": string };
+/** A tactic whose `kpis:` names `count` ids. */
+export declare function manyRefs(count?: number): string;
 export declare const PLAIN: Files;
 export declare const HOSTILE: Record<string, () => Files>;

@@ -115,3 +115,8 @@ export function kpisAndTactics(count = 5000, offByOne = false) {
   }
   return { "kpis.md": fence(kpis), "tactics.md": fence(tactics) };
 }
+
+/** A tactic whose `kpis:` names `count` ids (each resolved, each possibly a diagnostic). */
+export function manyRefs(count = 2000) {
+  return fence(["type: tactic", "id: many-refs", `kpis: [${Array.from({ length: count }, (_, i) => `k${i}`).join(", ")}]`]);
+}

@@ -8,7 +8,8 @@
  */
 import { CONFIG_FILE, defaultConfig, loadConfig } from "./config/config";
 import type { Severity, StrategyConfig } from "./config/types";
-import type { Finding, Issue } from "./model/issue";
+import type { Finding, Fix, Issue } from "./model/issue";
+import type { Range } from "./model/range";
 import type { Item, ParsedFile } from "./model/item";
 import type { Kind } from "./model/kinds";
 import { StrategyIndex } from "./model/strategy-index";
@@ -31,6 +32,14 @@ const LONG_VALUE = /`([^`\n]{81,})`/g;
  */
 export function clipValues(text: string): string {
   return text.length <= CLIP_AT ? text : text.replace(LONG_VALUE, (_, value: string) => `\`${value.slice(0, 48)}…${value.slice(-24)}\``);
+}
+
+const NO_FIXES: Fix[] = [];
+
+/** Whether two ranges share a position (touching counts, as a cursor at a diagnostic's end does). */
+function meets(a: Range, b: Range): boolean {
+  const before = (p: Range["start"], q: Range["start"]) => p.line < q.line || (p.line === q.line && p.character < q.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
 /** What `runRules` returns when nothing fires: one shared, never written array. */
@@ -166,7 +175,7 @@ export class StrategyWorkspace {
    * Diagnostics of one file, in position order. Their fixes are built unless
    * `withFixes` is false (a CLI run without --fix never needs them).
    */
-  issues(path: string, withFixes = true): Issue[] {
+  issues(path: string, withFixes: boolean | Range = true): Issue[] {
     if (path === this.configFile) return this.resolve(this.configFindings, withFixes);
     const file = this.index.files.get(path);
     if (!file) return [];
@@ -174,7 +183,7 @@ export class StrategyWorkspace {
     return this.fileIssues(file, withFixes);
   }
 
-  private fileIssues(file: ParsedFile, withFixes: boolean): Issue[] {
+  private fileIssues(file: ParsedFile, withFixes: boolean | Range): Issue[] {
     let found: Finding[] | undefined = file.findings.length ? [...file.findings] : undefined;
     for (const item of file.items) {
       const findings = this.runRules(item);
@@ -198,12 +207,14 @@ export class StrategyWorkspace {
     return out;
   }
 
-  private resolve(findings: readonly Finding[], withFixes: boolean): Issue[] {
+  /** Issues with their severity; fixes built for all (`true`), none (`false`), or those whose range meets a range (a quick-fix request at the cursor). */
+  private resolve(findings: readonly Finding[], withFixes: boolean | Range): Issue[] {
     const out: Issue[] = [];
     for (const { lazyFixes, ...finding } of findings) {
       const severity = this.severityOf(finding.rule);
       if (severity === "off") continue;
-      const fixes = withFixes && lazyFixes ? lazyFixes() : finding.fixes;
+      const wanted = typeof withFixes === "boolean" ? withFixes : meets(finding.range, withFixes);
+      const fixes = wanted && lazyFixes ? lazyFixes() : wanted ? finding.fixes : NO_FIXES;
       out.push({ ...finding, message: clipValues(finding.message), severity, fixes: fixes.map((fix) => (fix.title.length > CLIP_AT ? { ...fix, title: clipValues(fix.title) } : fix)) });
     }
     return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

@@ -6,7 +6,7 @@
  */
 import * as vscode from "vscode";
 import { autoFix, safeEdits, type FileChange } from "../core/index";
-import { ruleOf, toRange, toUri, toWorkspaceEdit } from "./convert";
+import { fromRange, ruleOf, toRange, toUri, toWorkspaceEdit } from "./convert";
 import type { StrategyHost } from "./host";
 
 /** The kind of the fix-all action (for `editor.codeActionsOnSave`). */
@@ -37,7 +37,8 @@ export class StrategyCodeActions implements vscode.CodeActionProvider {
     const resolved = await this.host.resolve(document);
     if (!resolved) return [];
     const { state, path } = resolved;
-    const issues = state.workspace.issues(path, true);
+    // Fixes are built for the issues at the cursor only (fix-all needs them all): a file may hold 64,000 issues.
+    const issues = state.workspace.issues(path, fixAll ? true : fromRange(range));
     const actions: vscode.CodeAction[] = [];
 
     if (quickFixes) {

@@ -19,6 +19,10 @@ export function toRange(range: Range): vscode.Range {
 }
 
 /** The URI of a workspace path (relative to the folder, `/` separators). */
+export function fromRange(range: vscode.Range): Range {
+  return { start: fromPosition(range.start), end: fromPosition(range.end) };
+}
+
 export function toUri(root: vscode.Uri, path: string): vscode.Uri {
   return vscode.Uri.joinPath(root, ...path.split("/"));
 }

@@ -8,10 +8,10 @@ import { BACKLOG_TRACK, ID_PATTERN, isKind, nearMissKind, REFERENCE_FIELDS, type
 import type { Finding } from "../model/issue";
 import type { Item, ParsedFile, Ref } from "../model/item";
 import { LineIndex } from "../model/range";
-import { BUDGET_MESSAGES, MAX_ITEMS, OverBudget } from "./budgets";
-import { fastParseFrontMatter } from "./fast-yaml";
+import { BUDGET_MESSAGES, MAX_FULL_PARSE_BYTES, MAX_ITEMS, MAX_REFS, OverBudget } from "./budgets";
+import { fastRead } from "./fast-yaml";
 import { sliceFrontMatter } from "./frontmatter";
-import { fullParse, type FullParse } from "./full-yaml";
+import { DUPLICATE_KEY, fullParse, type FullParse } from "./full-yaml";
 import { KIND_FIELDS, quickValid } from "./quick-valid";
 import { describeValue, locate } from "./locate";
 import { nearMissFinding } from "./near-miss";
@@ -72,8 +72,11 @@ class StrategyFile implements ParsedFile {
 /** The front matter's tree: the fast reader's, else the full parser's; a budget exceeded is an error marked `budget`. */
 function readFrontMatter(text: string, start: number, end: number): FullParse & { fast?: boolean } {
   try {
-    const root = fastParseFrontMatter(text, start, end);
-    if (root) return { root, errors: [], fast: true };
+    const read = fastRead(text, start, end);
+    if (read && "duplicate" in read) {
+      // The full parser reports it with any other error, where it can afford to read the text.
+      if (end - start > MAX_FULL_PARSE_BYTES) return { root: null, errors: [{ message: DUPLICATE_KEY, ...read.duplicate }] };
+    } else if (read) return { root: read, errors: [], fast: true };
   } catch (error) {
     if (!(error instanceof OverBudget)) throw error;
     return { root: null, errors: [{ message: error.message, start: error.offset, end: error.offset, budget: true }] };
@@ -165,7 +168,14 @@ export function parseStrategyFile(path: string, raw: string): ParsedFile {
   // The fast reader's trees are read again when needed (cheap, and most are never needed);
   // the full parser's are kept: reading them again would cost as much as the first time.
   if (!read.fast) file.root = root;
-  collectItems(file, root);
+  try {
+    collectItems(file, root);
+  } catch (error) {
+    if (!(error instanceof OverBudget)) throw error;
+    file.items = [];
+    file.findings = [];
+    overBudget(file, error.message, error.offset);
+  }
   return file;
 }
 
@@ -319,6 +329,7 @@ function addItem(file: StrategyFile, node: YMap, kind: Kind, index: number): voi
     for (const scalar of scalars) {
       if (scalar.kind !== "scalar" || scalar.value === null || scalar.value === "") continue;
       const refId = String(scalar.value);
+      if (refs.length === MAX_REFS) throw new OverBudget(BUDGET_MESSAGES.refs(), scalar.start);
       refs.push({ field, id: refId, key: refId.toLowerCase(), start: scalar.start, end: scalar.end });
     }
   }

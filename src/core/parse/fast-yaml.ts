@@ -12,6 +12,16 @@ import type { YMap, YNode, YPair, YScalar, YSeq } from "./yaml-node";
 
 class GiveUp extends Error {}
 
+/** A key given twice in one map: the reader stops there (the full parser would report it, with any other error). */
+class DuplicateKey extends GiveUp {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+  ) {
+    super();
+  }
+}
+
 const giveUp = (): never => {
   throw new GiveUp();
 };
@@ -148,7 +158,7 @@ class Reader {
       const afterColon = keyEnd + 1;
       if (this.text.charCodeAt(keyEnd) !== 58 || (afterColon < LINE_END[line] && this.text.charCodeAt(afterColon) !== 32)) giveUp();
       const key = this.text.slice(keyStart, keyEnd);
-      if (hasKey(pairs, keys, key)) giveUp(); // a duplicate key: the full parser reports it
+      if (hasKey(pairs, keys, key)) throw new DuplicateKey(keyStart, keyEnd);
       keys = keySet(pairs, keys)?.add(key);
       let valueAt = afterColon;
       while (valueAt < LINE_END[line] && this.text.charCodeAt(valueAt) === 32) valueAt++;
@@ -285,7 +295,7 @@ class Reader {
       if (isSeq) items.push(value);
       else {
         const key = this.text.slice(keyStart, this.text.indexOf(":", keyStart));
-        if (hasKey(pairs, keys, key)) giveUp();
+        if (hasKey(pairs, keys, key)) throw new DuplicateKey(keyStart, keyStart + key.length);
         keys = keySet(pairs, keys)?.add(key);
         pairs.push({ key, keyStart, keyEnd: keyStart + key.length, value });
       }
@@ -306,13 +316,14 @@ class Reader {
 }
 
 /**
- * Reads the YAML between `start` and `end` of `text` as a block map.
- * Returns null when the text is outside the simple subset (the caller then uses the full parser).
+ * Reads the YAML between `start` and `end` of `text` as a block map: the map, or
+ * where a key was given twice, or null when the text is outside the simple subset.
  */
-export function fastParseFrontMatter(text: string, start: number, end: number): YMap | null {
+export function fastRead(text: string, start: number, end: number): YMap | { duplicate: { start: number; end: number } } | null {
   try {
     return new Reader(text, start, end).parseRoot();
   } catch (error) {
+    if (error instanceof DuplicateKey) return { duplicate: { start: error.start, end: error.end } };
     if (error instanceof GiveUp) return null;
     throw error;
   } finally {
@@ -324,6 +335,15 @@ export function fastParseFrontMatter(text: string, start: number, end: number): 
       LINE_SKIP = new Uint8Array(256);
     }
   }
+}
+
+/**
+ * Reads the YAML between `start` and `end` of `text` as a block map.
+ * Returns null when the text is outside the simple subset (the caller then uses the full parser).
+ */
+export function fastParseFrontMatter(text: string, start: number, end: number): YMap | null {
+  const read = fastRead(text, start, end);
+  return read && "duplicate" in read ? null : read;
 }
 
 /** Line tables up to this size are kept from one file to the next. */

@@ -21,6 +21,9 @@ export interface YamlError {
   budget?: boolean;
 }
 
+/** yaml's own words for a key given twice (the converter finds them, in linear time). */
+export const DUPLICATE_KEY = "Map keys must be unique";
+
 export interface FullParse {
   /** The root node; null for an empty document, or when a budget was exceeded. */
   root: YNode | null;
@@ -140,7 +143,7 @@ class Converter {
       const keyText = String(isScalar(key) ? key.value : key === null ? "" : key);
       if (pairs.length === SCAN_KEYS) keys = new Set(pairs.map((p) => p.key));
       if (keys ? keys.has(keyText) : pairs.some((p) => p.key === keyText)) {
-        this.errors.push({ message: "Map keys must be unique", start: this.base + keyRange[0], end: this.base + keyRange[1] });
+        this.errors.push({ message: DUPLICATE_KEY, start: this.base + keyRange[0], end: this.base + keyRange[1] });
       }
       keys?.add(keyText);
       const child = this.convert(pair.value);

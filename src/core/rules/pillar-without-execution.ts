@@ -8,6 +8,10 @@ const live = (item: Item) => item.data.status !== "dropped";
 
 /** Whether any initiative or tactic (not dropped) serves the pillar, directly or through an initiative. */
 export function hasExecution(pillar: Item, index: StrategyIndex): boolean {
+  return index.memo(`execution:${pillar.key}`, () => findExecution(pillar, index));
+}
+
+function findExecution(pillar: Item, index: StrategyIndex): boolean {
   for (const other of index.referrers(pillar.id)) {
     if (other.kind !== "initiative" && other.kind !== "tactic") continue;
     if (!other.refs.some((r) => r.field === "pillar" && r.key === pillar.key)) continue;

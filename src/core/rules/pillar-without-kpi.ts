@@ -14,7 +14,8 @@ export const pillarWithoutKpi: Rule = {
   kinds: ["pillar"],
   check(item, { index }) {
     if (item.refs.some((r) => r.field === "kpis")) return [];
-    for (const other of index.referrers(item.id)) if (other.kind === "kpi") return [];
+    // Once per id, not per pillar: ten thousand pillars may share one.
+    if (index.memo(`named-by-kpi:${item.key}`, () => [...index.referrers(item.id)].some((other) => other.kind === "kpi"))) return [];
     const fixes = (): Fix[] => {
       // KPIs that no pillar has adopted yet are the likeliest choice.
       const sorted = index.sortedOfKind("kpi");
