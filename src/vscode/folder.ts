@@ -15,6 +15,9 @@ type FileMatcherLike = ReturnType<typeof createFileMatcher>;
  * from: "reviewed today" and a new item's `reviewed:` are the same day.
  */
 export function localDay(): Date {
+  // A fixed day for tests and demos (`STRATEGY_DOCS_TODAY=2026-11-30`), as the CLI's `--today`.
+  const fixed = typeof process === "undefined" ? undefined : process.env.STRATEGY_DOCS_TODAY;
+  if (fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed) && !Number.isNaN(Date.parse(fixed))) return new Date(`${fixed}T00:00:00Z`);
   const now = new Date();
   return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
 }

@@ -75,6 +75,9 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   process.on(signal, () => { session.stopping = signal; log(`${signal}: stopping`); cleanup().finally(() => process.exit(130)); });
 }
 
+/** The day the integration suites run on (see STRATEGY_DOCS_TODAY in src/vscode/folder.ts). */
+const EXAMPLES_TODAY = "2026-11-30";
+
 /** Starts code-server on 127.0.0.1:port with a throwaway profile in `tmp`; resolves once it accepts connections. */
 function startServer(env, port, tmp) {
   return startCodeServer(env, {
@@ -84,6 +87,9 @@ function startServer(env, port, tmp) {
       STRATEGY_DOCS_TEST_HOLD_MS: "15000",
       // The board suite lets the runner's driver click in the webview (test/integration/board-driver.mjs).
       STRATEGY_DOCS_IT_BOARD_DRIVER: "1",
+      // The examples are a team's strategy at the end of November 2026: which sprint has ended and what is
+      // stale depend on the day, so the suites see that day whatever the clock says.
+      STRATEGY_DOCS_TODAY: EXAMPLES_TODAY,
     },
     onSpawn: (child) => { session.server = child; },
     onOutput: (chunk) => { session.serverOutput += chunk; if (VERBOSE) process.stdout.write(`[code-server] ${chunk}`); },
