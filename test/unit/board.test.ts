@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { applyEdits, assignSprint, buildBoard, buildPlan, defaultSprint, sprintStates } from "../../src/core/index";
+import { setSprintSplit } from "../../src/core/plan/assign";
 import { parseWebviewMessage } from "../../src/protocol";
 import { applyChanges, readTree, workspaceOf } from "./helpers";
 
@@ -85,6 +86,24 @@ describe("defaultSprint", () => {
     assert.equal(defaultSprint(sprints, "2026-03-01"), "c");
     assert.equal(defaultSprint([s("a", "2026-01-01", "2026-01-14", "done"), s("b", null, null)], "2026-01-05"), "b");
     assert.equal(defaultSprint([], "2026-01-05"), null);
+  });
+});
+
+describe("setSprintSplit", () => {
+  it("writes a what-if split as the sprint's own, replacing a block or flow split in place, and the plan reads it back", () => {
+    const workspace = examples();
+    const block = setSprintSplit(workspace, "2026-s15", { strategic: 50, tactical: 50 });
+    const flow = setSprintSplit(workspace, "2026-S14", { strategic: 55, tactical: 45 });
+    assert.ok(block && flow);
+    const texts = applyChanges(workspace, [block, flow]);
+    assert.match(texts["sprints/2026-s15.md"], /\nsplit: \{ strategic: 50, tactical: 50 \}\nstatus: planned\n/);
+    assert.match(texts["sprints/2026-s14.md"], /\nsplit: \{ strategic: 55, tactical: 45 \}\nstatus: active\n/);
+    assert.deepEqual(buildPlan(workspace, "2026-s15")!.plan.target, { strategic: 50, tactical: 50 });
+    assert.deepEqual(buildPlan(workspace, "2026-s14")!.plan.target, { strategic: 55, tactical: 45 });
+    const bare = workspaceOf({ "s.md": sprintFile("s1") });
+    assert.equal(applyChanges(bare, [setSprintSplit(bare, "s1", { strategic: 60, tactical: 40 })!])["s.md"], "---\ntype: sprint\nid: s1\ncapacity: 10\nsplit: { strategic: 60, tactical: 40 }\n---\n");
+    assert.equal(setSprintSplit(workspace, "trial-nurture-rebuild", { strategic: 50, tactical: 50 }), undefined, "only a sprint");
+    assert.equal(setSprintSplit(workspace, "nope", { strategic: 50, tactical: 50 }), undefined);
   });
 });
 

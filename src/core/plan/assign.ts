@@ -5,6 +5,7 @@
  * the item's last field, so comments, key order and line endings stay as
  * written. Edits of one file are merged into one change.
  */
+import type { Split } from "../config/types";
 import type { FileChange, TextEdit } from "../model/issue";
 import type { Item } from "../model/item";
 import { setField, yamlScalar } from "../rules/edits";
@@ -48,4 +49,16 @@ export function assignSprint(workspace: StrategyWorkspace, sprint: string, ids: 
   }
   const changes: FileChange[] = [...byFile].map(([file, edits]) => ({ kind: "edit", file, edits }));
   return { changes, assigned, skipped };
+}
+
+/**
+ * The edit that writes `split: { strategic: S, tactical: T }` into a sprint's
+ * front matter (replacing its split where it is written, block or flow), so
+ * that a what-if split applied with a proposal becomes the sprint's own.
+ * Undefined when there is no such sprint or its front matter cannot be edited.
+ */
+export function setSprintSplit(workspace: StrategyWorkspace, sprint: string, split: Split): FileChange | undefined {
+  const found = workspace.index.find(sprint, ["sprint"]);
+  if (!found || found.kind !== "sprint") return undefined;
+  return setField(found, "split", `{ strategic: ${split.strategic}, tactical: ${split.tactical} }`);
 }
