@@ -7,7 +7,8 @@ import type { ScoringConfig, Split, Track } from "./config/types";
 import type { Item } from "./model/item";
 import { planSprint, type PlanItem, type SprintPlan } from "./plan/index";
 import { itemTitle } from "./parse/title";
-import { rankItems, type ScoreTerm } from "./score/index";
+import { createScorer, rankItems, type Scorer, type ScoreTerm } from "./score/index";
+import { datedSprint, hasEnded, sprintStates } from "./plan/sprint-state";
 import type { StrategyWorkspace } from "./workspace";
 
 /** One ranked backlog item, as `backlog --format json` prints it (plus `breakdown`). */
@@ -124,6 +125,8 @@ export interface PlanOptions {
   items?: readonly Item[];
   /** A what-if split instead of the sprint's own. */
   split?: Split;
+  /** `YYYY-MM-DD`: whether the sprint has ended (default: the workspace's today). */
+  today?: string;
 }
 
 /** A sprint plan and what the planner knew of each backlog item (by lower-case id), for display. */
@@ -147,9 +150,12 @@ export function buildPlan(workspace: StrategyWorkspace, sprintId: string, option
     scored = computed;
   }
   const items = new Map<string, PlanItem>();
+  let scorer: Scorer | undefined;
   for (const item of all) {
     const info = options.infos?.get(item) ?? backlogInfo(workspace, item);
     const score = scored.get(item);
+    // What an unranked item lacks, for the plan's note (few items: scored again only when unranked).
+    const result = score ? undefined : (scorer ??= createScorer(options.scoring ?? config.scoring))(item.data);
     items.set(item.key, {
       id: item.id,
       title: info.title,
@@ -160,13 +166,25 @@ export function buildPlan(workspace: StrategyWorkspace, sprintId: string, option
       pillar: info.pillar ?? undefined,
       score: score?.score ?? null,
       rank: score?.rank,
+      ...(result && !result.ok ? { missing: result.missing } : {}),
     });
   }
   const split = options.split ?? (sprint.data.split as Split | undefined);
+  const ended = endedSprint(workspace, sprint, options.today ?? workspace.todayIso());
   const plan = planSprint(
-    { id: sprint.id, capacity: typeof sprint.data.capacity === "number" ? sprint.data.capacity : 0, ...(split ? { split } : {}) },
+    { id: sprint.id, capacity: typeof sprint.data.capacity === "number" ? sprint.data.capacity : 0, ...(split ? { split } : {}), ...(ended ? { ended } : {}) },
     [...items.values()],
     { defaultSplit: config.capacity.split, tolerance: config.capacity.tolerance },
   );
   return { plan, items };
+}
+
+/** For a sprint that has ended by `today`: its end, and the sprint to plan instead (the current one, else the next). */
+function endedSprint(workspace: StrategyWorkspace, sprint: Item, today: string): { end: string | null; instead: string | null } | undefined {
+  const dated = datedSprint(sprint);
+  if (!hasEnded(dated, today)) return undefined;
+  const sprints = [...workspace.index.ofKind("sprint")].map(datedSprint);
+  const states = sprintStates(sprints, today);
+  const instead = sprints.find((other) => states.get(other.id) === "current") ?? sprints.find((other) => states.get(other.id) === "next");
+  return { end: dated.end, instead: instead?.id ?? null };
 }

@@ -70,6 +70,11 @@ export class StrategyWorkspace {
     this.configure();
   }
 
+  /** Today as the workspace's date rules see it (injected; the clock by default), as `YYYY-MM-DD`. */
+  todayIso(): string {
+    return this.today().toISOString().slice(0, 10);
+  }
+
   /** The resolved config. */
   getConfig(): StrategyConfig {
     return this.config;

@@ -285,7 +285,7 @@ const cases: Case[] = [
   },
   {
     name: "plan --format json: exactly the SPEC's keys and the planned split",
-    args: ["plan", "--sprint", "2026-s14", "--format", "json"],
+    args: ["plan", "--sprint", "2026-s14", "--format", "json", "--today", TODAY],
     code: 0,
     expect({ stdout }) {
       const plan = JSON.parse(stdout);
@@ -300,7 +300,7 @@ const cases: Case[] = [
   },
   {
     name: "plan --split is a what-if target",
-    args: ["plan", "--sprint", "2026-s14", "--split", "60/40", "--format", "json"],
+    args: ["plan", "--sprint", "2026-s14", "--split", "60/40", "--format", "json", "--today", TODAY],
     code: 0,
     expect({ stdout }) {
       assert.deepEqual(JSON.parse(stdout).target, { strategic: 60, tactical: 40 });
@@ -308,7 +308,7 @@ const cases: Case[] = [
   },
   {
     name: "plan (table) shows the split, the items and the pillars within 100 columns",
-    args: ["plan", "--sprint", "2026-s14"],
+    args: ["plan", "--sprint", "2026-s14", "--today", TODAY],
     code: 0,
     expect({ stdout }) {
       assert.match(stdout, /^Sprint 2026-s14: capacity 40, target 70% strategic \/ 30% tactical/);
@@ -320,7 +320,7 @@ const cases: Case[] = [
   },
   {
     name: "plan --format markdown",
-    args: ["plan", "--sprint", "2026-s14", "--format", "markdown"],
+    args: ["plan", "--sprint", "2026-s14", "--format", "markdown", "--today", TODAY],
     code: 0,
     expect({ stdout }) {
       assert.match(stdout, /^## Sprint 2026-s14\n/);
@@ -329,7 +329,7 @@ const cases: Case[] = [
   },
   {
     name: "plan --format markdown escapes markdown and HTML in titles",
-    args: ["plan", "--sprint", "2026-s14", "--format", "markdown"],
+    args: ["plan", "--sprint", "2026-s14", "--format", "markdown", "--today", TODAY],
     files: { "tactics/hostile.md": HOSTILE_FILE },
     code: 0,
     expect({ stdout }) {

@@ -48,7 +48,7 @@ describe("planSprint", () => {
       s("done", 2, { status: "done" }),
       s("dropped", 2, { status: "Dropped" }),
       s("elsewhere", 2, { sprint: "2026-s15" }),
-      s("unranked", 2, { score: null, rank: undefined }),
+      s("unranked", 2, { score: null, rank: undefined, missing: ["effort"] }),
       s("no-estimate", undefined),
       s("zero", 0),
       s("ok", 2, { status: "idea" }),
@@ -56,7 +56,7 @@ describe("planSprint", () => {
     const plan = planSprint(sprint, items, options);
     assert.deepEqual(plan.proposed.items, ["ok"]);
     assert.deepEqual(plan.planned.items, []);
-    assert.ok(plan.notes.includes("1 unranked item was not considered: add the scoring fields they miss (impact, urgency, effort)"));
+    assert.ok(plan.notes.includes("1 unranked item was not considered: add the scoring fields it misses (effort)"), plan.notes.join("\n"));
     assert.ok(plan.notes.includes("2 ranked items have no estimate and were not considered: add `estimate:`"));
   });
 
@@ -105,7 +105,8 @@ describe("planSprint", () => {
       assert.deepEqual(plan.proposed, { strategic: 26, tactical: 4, items: ["s1", "s3", "t1"] });
       assert.equal(plan.details.spill, undefined);
       assert.deepEqual(plan.doesNotFit, ["s2", "t2"]);
-      assert.ok(plan.notes.includes("10 units of capacity are still free: the remaining candidates do not fit their track's budget"));
+      assert.ok(plan.notes.includes("10 units are still free (2 strategic, 8 tactical): no candidate left fits its track's room"), plan.notes.join("\n"));
+      assert.deepEqual(plan.details.notFitting.map((why) => why.reason), ["needs 10 units; 2 of the 28-unit strategic budget are left (8 short)", "needs 20 units; 8 of the 12-unit tactical budget are left (12 short)"]);
       assert.ok(!plan.notes.some((n) => n.startsWith("No tactical items left")));
     });
 
@@ -120,7 +121,7 @@ describe("planSprint", () => {
     it("records no spill when both queues run out", () => {
       const plan = planSprint(sprint, [s("s1", 5), t("t1", 5)], options);
       assert.equal(plan.details.spill, undefined);
-      assert.ok(plan.notes.includes("30 units of capacity are still free: no more ranked, estimated candidates in the backlog"));
+      assert.ok(plan.notes.includes("30 units are still free (23 strategic, 7 tactical): no ranked, estimated candidates are left"), plan.notes.join("\n"));
     });
   });
 

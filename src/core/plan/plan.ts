@@ -39,6 +39,8 @@ export interface PlanItem {
   score: number | null;
   /** 1..n among ranked items; lower is better. */
   rank?: number;
+  /** For an unranked item: the scoring fields it lacks (none when it cannot be scored for another reason). */
+  missing?: string[];
 }
 
 /** The sprint being planned. */
@@ -48,6 +50,8 @@ export interface PlanSprint {
   capacity: number;
   /** The sprint's own target split; falls back to {@link PlanOptions.defaultSplit}. */
   split?: Split;
+  /** Set when the sprint has ended (SPEC §8): nothing is proposed, and the note says what to plan instead. */
+  ended?: { end: string | null; instead: string | null };
 }
 
 /** Workspace settings the planner uses. */
@@ -78,7 +82,22 @@ export interface SprintPlan {
     remaining: Split;
     /** Budget of a track with no candidates left that went to the other track. */
     spill?: { from: Track; to: Track; units: number };
+    /** Why each `doesNotFit` item did not fit: its estimate against what its track had left. */
+    notFitting: NotFitting[];
   };
+}
+
+/** A candidate that did not fit, and why: `room` units were left of the `budget` its track was offered. */
+export interface NotFitting {
+  id: string;
+  track: Track;
+  estimate: number;
+  /** Units the track still had when the proposal was done. */
+  room: number;
+  /** The track's budget in this sprint (its share of capacity, within what is free, with any spill). */
+  budget: number;
+  /** One sentence: "needs 5 units; 2 of the 9-unit tactical budget are left". */
+  reason: string;
 }
 
 const DEFAULT_TOLERANCE = DEFAULT_CAPACITY.tolerance;
@@ -96,8 +115,11 @@ export function planSprint(sprint: PlanSprint, items: readonly PlanItem[], optio
   const notes: string[] = [];
   const target = resolveTarget(sprint.split, options.defaultSplit, notes);
   const capacity = Number.isFinite(sprint.capacity) ? sprint.capacity : 0;
-  const canPropose = capacity > 0;
-  if (!canPropose) {
+  const canPropose = capacity > 0 && !sprint.ended;
+  if (sprint.ended) {
+    const when = sprint.ended.end ? ` on ${sprint.ended.end}` : "";
+    notes.push(`Sprint ${sprint.id} ended${when}: nothing is proposed${sprint.ended.instead ? `; plan ${sprint.ended.instead} instead` : ""}`);
+  } else if (!canPropose) {
     notes.push(`Sprint ${sprint.id} has no usable capacity (${String(sprint.capacity)}): set \`capacity:\` to a positive number to get a proposal`);
   }
 
@@ -108,6 +130,7 @@ export function planSprint(sprint: PlanSprint, items: readonly PlanItem[], optio
   const pool: Record<Track, PlanItem[]> = { strategic: [], tactical: [] };
   let plannedWithoutEstimate = 0;
   let unranked = 0;
+  const unrankedMissing = new Set<string>();
   let unestimated = 0;
   for (const item of items) {
     const status = item.status?.trim().toLowerCase();
@@ -122,7 +145,10 @@ export function planSprint(sprint: PlanSprint, items: readonly PlanItem[], optio
       continue;
     }
     if (status === "done") continue;
-    if (item.score === null || !Number.isFinite(item.score)) unranked++;
+    if (item.score === null || !Number.isFinite(item.score)) {
+      unranked++;
+      for (const field of item.missing ?? []) unrankedMissing.add(field);
+    }
     else if (estimate === undefined || estimate <= 0) unestimated++;
     else pool[item.track].push(item);
   }
@@ -167,6 +193,7 @@ export function planSprint(sprint: PlanSprint, items: readonly PlanItem[], optio
   const proposedSum: Split = { strategic: queues.strategic.used, tactical: queues.tactical.used };
   const proposed = [...takenOf(queues.strategic), ...takenOf(queues.tactical)].sort(compareBacklog);
   const doesNotFit = collectDoesNotFit(queues, offered, notes);
+  const notFittingWhy = doesNotFit.map((item) => whyNotFitting(item, offered[item.track] - queues[item.track].used, offered[item.track]));
 
   const total = totalPlanned + proposedSum.strategic + proposedSum.tactical;
   const share: Split = { strategic: 0, tactical: 0 };
@@ -186,13 +213,17 @@ export function planSprint(sprint: PlanSprint, items: readonly PlanItem[], optio
   const left = capacity - total;
   if (canPropose && tidy(left) > 0) {
     const noneLeft = isExhausted(queues.strategic) && isExhausted(queues.tactical);
+    const perTrack = TRACKS.map((track) => `${fmt(Math.max(0, offered[track] - queues[track].used))} ${track}`).join(", ");
     notes.push(
-      `${fmt(left)} units of capacity are still free: ` +
-        (noneLeft ? "no more ranked, estimated candidates in the backlog" : "the remaining candidates do not fit their track's budget"),
+      `${fmt(left)} units are still free (${perTrack}): ` + (noneLeft ? "no ranked, estimated candidates are left" : "no candidate left fits its track's room"),
     );
   }
   if (unranked > 0) {
-    notes.push(`${count(unranked, "unranked item was", "unranked items were")} not considered: add the scoring fields they miss (impact, urgency, effort)`);
+    const fields = [...unrankedMissing].sort();
+    notes.push(
+      `${count(unranked, "unranked item was", "unranked items were")} not considered: ` +
+        (fields.length ? `add the scoring fields ${unranked === 1 ? "it misses" : "they miss"} (${fields.join(", ")})` : "their scores cannot be computed (see the backlog's unranked list)"),
+    );
   }
   if (unestimated > 0) {
     notes.push(`${count(unestimated, "ranked item has", "ranked items have")} no estimate and ${unestimated === 1 ? "was" : "were"} not considered: add \`estimate:\``);
@@ -212,6 +243,7 @@ export function planSprint(sprint: PlanSprint, items: readonly PlanItem[], optio
       budget: { strategic: tidy(budget.strategic), tactical: tidy(budget.tactical) },
       remaining: { strategic: tidy(remaining.strategic), tactical: tidy(remaining.tactical) },
       ...(spill ? { spill: { from: spill.from, to: spill.to, units: spill.units } } : {}),
+      notFitting: notFittingWhy,
     },
   };
 }
@@ -254,6 +286,17 @@ function collectDoesNotFit(queues: Record<Track, TrackQueue<PlanItem>>, offered:
   }
   if (more > 0) notes.push(`${count(more, "more candidate", "more candidates")} did not fit either`);
   return result.sort(compareBacklog);
+}
+
+/** Why a candidate did not fit its track's room. */
+function whyNotFitting(item: PlanItem, room: number, budget: number): NotFitting {
+  const estimate = item.estimate ?? 0;
+  const left = Math.max(0, tidy(room));
+  const reason =
+    left <= 0
+      ? `needs ${fmt(estimate)} units; the ${fmt(budget)}-unit ${item.track} budget is full`
+      : `needs ${fmt(estimate)} units; ${fmt(left)} of the ${fmt(budget)}-unit ${item.track} budget ${left === 1 ? "is" : "are"} left (${fmt(estimate - left)} short)`;
+  return { id: item.id, track: item.track, estimate, room: left, budget: tidy(budget), reason };
 }
 
 function takenOf<T>(queue: TrackQueue<T>): T[] {
