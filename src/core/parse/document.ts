@@ -145,8 +145,8 @@ export function parseStrategyFile(path: string, raw: string): ParsedFile {
   const read = readFrontMatter(text, slice.start, slice.end);
   const root: YNode | null = read.root;
   if (read.errors.length) {
-    const budget = read.errors.find((error) => error.budget);
     if (looksLikeStrategy(text.slice(slice.start, slice.end))) {
+      const budget = read.errors.find((error) => error.budget);
       if (budget) {
         overBudget(file, budget.message, budget.start);
         return file;
@@ -213,10 +213,7 @@ function collectItems(file: StrategyFile, root: YMap): void {
   }
   const list = pairOf(root, "items")?.value;
   if (!list || list.kind !== "seq") return;
-  if (list.items.length > MAX_ITEMS) {
-    overBudget(file, BUDGET_MESSAGES.items(), list.items[MAX_ITEMS].start);
-    return;
-  }
+  if (list.items.length > MAX_ITEMS) throw new OverBudget(BUDGET_MESSAGES.items(), list.items[MAX_ITEMS].start);
   const entries = list.items.map((entry) => (entry.kind === "map" ? { entry, ...kindOf(entry) } : { entry }));
   if (!entries.some((e) => "kind" in e && (e.kind || e.near))) return;
   file.isStrategy = true;
