@@ -1,7 +1,7 @@
 /**
  * Publishes the core's diagnostics into one DiagnosticCollection "strategy-docs":
  * all of a folder after a (re)read or a config change, otherwise only the
- * files a change can affect. Each diagnostic's code links to its rule in the README.
+ * files a change can affect. Each diagnostic's code links to its rule's help (rule-help.ts).
  */
 import * as vscode from "vscode";
 import type { Issue, Item } from "../core/index";

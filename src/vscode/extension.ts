@@ -13,6 +13,7 @@ import { createStatusItem, registerReadCommands, registerWriteCommands } from ".
 import { DiagnosticsPublisher } from "./diagnostics";
 import { StrategyHost } from "./host";
 import { registerReadFeatures, registerRename, SELECTOR } from "./language-features";
+import { registerRuleHelp, ruleHelpTarget } from "./rule-help";
 import { StrategyTree, type TreeSnapshot } from "./tree";
 import type { BoardModel } from "../protocol";
 
@@ -29,9 +30,8 @@ export function activate(context: vscode.ExtensionContext): StrategyDocsApi {
   const output = vscode.window.createOutputChannel("Strategy Docs");
   const log = (line: string) => output.appendLine(line);
   const host = new StrategyHost(log);
-  // Rule docs: the README's anchors (`<a id="rule-id">`), shipped with the extension.
-  const readme = vscode.Uri.joinPath(context.extensionUri, "README.md");
-  const diagnostics = new DiagnosticsPublisher(host, (rule) => readme.with({ fragment: rule }));
+  // Rule links open the rule's help page (docs/rules/<id>.md, shipped with the extension) rendered.
+  const diagnostics = new DiagnosticsPublisher(host, ruleHelpTarget);
   const tree = new StrategyTree(host, diagnostics);
   context.subscriptions.push(
     output,
@@ -40,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): StrategyDocsApi {
     tree,
     vscode.window.registerTreeDataProvider("strategyDocs.tree", tree),
     ...registerReadFeatures(host),
+    ...registerRuleHelp(context.extensionUri, log),
     ...registerReadCommands(host, diagnostics, output),
     createStatusItem(host, diagnostics),
     ...registerBoard(context.extensionUri, host, diagnostics),

@@ -11,3 +11,4 @@ export { documentSymbols, type ItemSymbol } from "./symbols";
 export { strategyOutline, type OutlineNode } from "./outline";
 export { MAX_BLOCK_LINES, MAX_LINE_CHARS } from "./skeleton";
 export { newItemFile, slugify, type NewItemOptions } from "./new-item";
+export { ruleHelpMarkdown, ruleHelpPages, ruleWhy } from "./rule-help";

@@ -61,6 +61,7 @@ function loadSuites(): void {
   require("./quick-fixes.test");
   require("./fix-all.test");
   require("./language.test");
+  require("./rule-help.test");
   require("./files.test");
   require("./bad-input.test");
   require("./hostile.test");
