@@ -109,7 +109,9 @@ export type HostMessage =
   /** The score terms of an item, answering `explain`. */
   | { type: "breakdown"; uid: string; generation: number; terms: ScoreTerm[] }
   /** The result of an `apply`: what was written, or why not. */
-  | { type: "applied"; sprint: string; count: number }
+  | { type: "applied"; sprint: string; count: number; split: Split | null }
+  /** The result of an `undo`: reverted, or why not (nothing changed then). */
+  | { type: "undone"; ok: boolean; message: string }
   | { type: "error"; message: string };
 
 const id = z.string().min(1).max(200);
@@ -137,6 +139,7 @@ export const webviewMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("open"), file: z.string().min(1).max(4096), line: z.number().int().min(1).max(10_000_000) }).strict(),
   z.object({ type: z.literal("apply"), sprint: id, generation: z.number().int().min(0) }).strict(),
   z.object({ type: z.literal("refresh") }).strict(),
+  z.object({ type: z.literal("undo") }).strict(),
   z.object({ type: z.literal("explain"), uid: z.string().min(1).max(5000) }).strict(),
 ]);
 

@@ -6,7 +6,8 @@
  */
 import * as vscode from "vscode";
 import { clip, defaultSprint, sprintsOf } from "../core/index";
-import { applyProposal, BOARD_VIEW_TYPE, BoardPanel, type ApplyMode } from "./board";
+import { applyProposal, undoLastApply, type ApplyMode } from "./board-apply";
+import { BOARD_VIEW_TYPE, BoardPanel } from "./board";
 import { today } from "./folder";
 import { toRange } from "./convert";
 import type { DiagnosticsPublisher } from "./diagnostics";
@@ -38,11 +39,15 @@ class SprintLenses implements vscode.CodeLensProvider {
     const file = resolved && resolved.state.workspace.index.files.get(resolved.path);
     if (!resolved || !file) return [];
     const lenses: vscode.CodeLens[] = [];
+    // The workspace's sprint states, read once a file, and only by a file with a sprint.
+    let states: Map<string, string> | undefined;
     for (const item of file.items) {
       if (item.kind !== "sprint") continue;
       const range = toRange(item.doc.lines().rangeOf(item.idStart, item.idEnd));
       const args: OpenBoardArgs = { sprint: item.id, folder: resolved.state.folder.name };
-      lenses.push(new vscode.CodeLens(range, { title: "$(graph) Preview allocation", tooltip: `Open the Strategy Board on sprint ${clip(item.id)}: its capacity split and proposal`, command: "strategyDocs.openBoard", arguments: [args] }));
+      states ??= new Map(sprintsOf(resolved.state.workspace, today()).map((sprint) => [sprint.id, sprint.state]));
+      const state = states.get(item.id);
+      lenses.push(new vscode.CodeLens(range, { title: state === "ended" ? "$(graph) Review allocation (ended)" : `$(graph) Preview allocation${state ? ` (${state})` : ""}`, tooltip: `Open the Strategy Board on sprint ${clip(item.id)}: its capacity split and proposal`, command: "strategyDocs.openBoard", arguments: [args] }));
       if (lenses.length === MAX_LENSES) break;
     }
     return lenses;
@@ -62,7 +67,17 @@ async function pickSprint(state: StrategyFolder): Promise<string | undefined> {
     return undefined;
   }
   const likely = defaultSprint(sprints, today());
-  const picks = sprints.map((sprint) => ({ label: sprint.id, description: sprint.title !== sprint.id ? sprint.title : undefined, detail: sprint.capacity === null ? "no capacity" : `capacity ${sprint.capacity}` }));
+  // An ended sprint takes no proposal: it is not offered (SPEC §8).
+  const open = sprints.filter((sprint) => sprint.state !== "ended");
+  if (!open.length) {
+    void vscode.window.showInformationMessage(`Strategy Docs: every sprint has ended (the last, ${sprints[sprints.length - 1].id}), so there is none to apply a proposal to. New Sprint… makes the next one.`);
+    return undefined;
+  }
+  const picks = open.map((sprint) => ({
+    label: sprint.id,
+    description: [sprint.title !== sprint.id ? sprint.title : "", sprint.state].filter(Boolean).join(" — "),
+    detail: sprint.capacity === null ? "no capacity" : `capacity ${sprint.capacity}`,
+  }));
   // The sprint a lead most likely plans comes first.
   picks.sort((a, b) => Number(b.label === likely) - Number(a.label === likely));
   return (await vscode.window.showQuickPick(picks, { title: "Apply sprint proposal", placeHolder: "Sprint to fill from the ranked backlog" }))?.label;
@@ -85,6 +100,12 @@ export function registerBoard(extensionUri: vscode.Uri, host: StrategyHost, diag
     vscode.commands.registerCommand("strategyDocs.openBoard", (args?: OpenBoardArgs) => {
       const view = args && typeof args === "object" && !(args instanceof vscode.Uri) ? args : {};
       BoardPanel.show(extensionUri, host, diagnostics, { ...(view.folder ? { folder: view.folder } : {}), ...(view.sprint ? { sprint: view.sprint } : {}) });
+    }),
+    // Undo of the last Apply (the board's status line and the palette's notification call it; tests too).
+    vscode.commands.registerCommand("strategyDocs.undoApply", async () => {
+      const result = await undoLastApply();
+      void (result.ok ? vscode.window.showInformationMessage(`Strategy Docs: ${result.message}`) : vscode.window.showWarningMessage(`Strategy Docs: ${result.message}`));
+      return result.ok;
     }),
     vscode.window.registerWebviewPanelSerializer(BOARD_VIEW_TYPE, {
       async deserializeWebviewPanel(panel, state) {

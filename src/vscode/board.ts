@@ -6,12 +6,13 @@
  * asks first, then writes `sprint:` through one undoable WorkspaceEdit.
  */
 import * as vscode from "vscode";
-import { assignSprint, buildBoard, buildPlan, scoringFor } from "../core/index";
+import { buildBoard } from "../core/index";
+import { applyProposal, undoLastApply, type ApplyMode } from "./board-apply";
 import { diffBoard, encodeModel, isNoChange } from "../board-wire";
-import type { BoardModel, BoardState, HostMessage, ScoreTerm, ScoringModel, Split, ViewRequest, WebviewMessage } from "../protocol";
+import type { BoardModel, BoardState, HostMessage, ScoreTerm, ViewRequest, WebviewMessage } from "../protocol";
 import { boardHtml, makeNonce } from "./board-html";
 import { today } from "./folder";
-import { toRange, toWorkspaceEdit } from "./convert";
+import { toRange } from "./convert";
 import type { DiagnosticsPublisher } from "./diagnostics";
 import type { StrategyFolder, StrategyHost } from "./host";
 
@@ -199,6 +200,11 @@ export class BoardPanel implements vscode.Disposable {
         }
         await this.apply(message.sprint);
         return;
+      case "undo": {
+        const result = await undoLastApply();
+        void this.post({ type: "undone", ok: result.ok, message: result.message });
+        return;
+      }
     }
   }
 
@@ -226,7 +232,7 @@ export class BoardPanel implements vscode.Disposable {
       void vscode.window.showWarningMessage("Strategy Docs: this workspace is not trusted, so the board does not write. Trust it to apply proposals.");
       return 0;
     }
-    return applyProposal(state, sprint, { model: this.view.model, split: this.view.split, ids: shown.proposed.items }, mode, (count) => void this.post({ type: "applied", sprint, count }));
+    return applyProposal(state, sprint, { model: this.view.model, split: this.view.split, ids: shown.proposed.items }, mode, ({ count, split }) => void this.post({ type: "applied", sprint: shown.sprint, count, split }));
   }
 
   dispose(): void {
@@ -235,65 +241,4 @@ export class BoardPanel implements vscode.Disposable {
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
     this.panel.dispose();
   }
-}
-
-/** How Apply asks: a modal listing the items, a multi-select of them, or not at all (tests). */
-export type ApplyMode = "confirm" | "choose" | "none";
-
-/**
- * Writes `sprint:` into the items a sprint's plan proposes (with what-ifs, if
- * any; `ids` when the caller showed the proposal already), after the user
- * confirms or chooses them; returns how many were written.
- */
-export async function applyProposal(
-  state: StrategyFolder,
-  sprint: string,
-  view: { model?: ScoringModel | null; split?: Split | null; ids?: readonly string[] },
-  mode: ApplyMode,
-  done?: (count: number) => void,
-): Promise<number> {
-  const scoring = scoringFor(state.workspace.getConfig(), view.model);
-  const result = buildPlan(state.workspace, sprint, { scoring, ...(view.split ? { split: view.split } : {}) });
-  if (!result) {
-    void vscode.window.showErrorMessage(`Strategy Docs: there is no sprint ${sprint}`);
-    return 0;
-  }
-  const { plan, items } = result;
-  let ids: readonly string[] = view.ids ?? plan.proposed.items;
-  if (!ids.length) {
-    void vscode.window.showInformationMessage(`Strategy Docs: nothing to propose for ${plan.sprint}${plan.notes.length ? `: ${plan.notes[0]}` : ""}`);
-    return 0;
-  }
-  const detail = (id: string) => {
-    const item = items.get(id.toLowerCase());
-    return `${id}, ${item?.track ?? "?"}, estimate ${item?.estimate ?? "–"}`;
-  };
-  const titleOf = (id: string) => items.get(id.toLowerCase())?.title ?? id;
-  if (mode === "choose") {
-    const picks = ids.map((id) => ({ label: titleOf(id), description: detail(id), picked: true, id }));
-    const chosen = await vscode.window.showQuickPick(picks, { canPickMany: true, title: `Add to sprint ${plan.sprint}`, placeHolder: "The proposal, in score order: uncheck what should not go in" });
-    if (!chosen?.length) return 0;
-    ids = chosen.map((pick) => pick.id);
-  } else if (mode === "confirm" && vscode.workspace.getConfiguration("strategyDocs", state.root).get<boolean>("board.confirmApply", true)) {
-    const lines = ids.map((id) => `• ${titleOf(id)} (${detail(id)})`);
-    const whatIf = [scoring.model !== state.workspace.getConfig().scoring.model ? `scoring ${scoring.model}` : "", view.split ? `split ${plan.target.strategic}/${plan.target.tactical}` : ""].filter(Boolean).join(", ");
-    // A dialog that cannot be shown (VS Code refuses them under test) counts as "no".
-    const choice = await vscode.window.showWarningMessage(
-      `Add ${ids.length} item${ids.length === 1 ? "" : "s"} to sprint ${plan.sprint}?`,
-      { modal: true, detail: `${lines.join("\n")}\n\nWrites \`sprint: ${plan.sprint}\` into their front matter${whatIf ? ` (proposal with what-if ${whatIf})` : ""}. Edit > Undo reverts it.` },
-      "Apply proposal",
-    ).then(undefined, () => undefined);
-    if (choice !== "Apply proposal") return 0;
-  }
-  const assignment = assignSprint(state.workspace, plan.sprint, ids);
-  const ok = await vscode.workspace.applyEdit(toWorkspaceEdit(state.root, assignment.changes), { isRefactoring: true });
-  if (!ok) {
-    void vscode.window.showErrorMessage("Strategy Docs: the proposal could not be written (a document changed meanwhile?). Nothing was changed.");
-    return 0;
-  }
-  if (assignment.skipped.length) {
-    void vscode.window.showWarningMessage(`Strategy Docs: not written: ${assignment.skipped.map((entry) => `${entry.id} (${entry.reason})`).join(", ")}`);
-  }
-  done?.(assignment.assigned.length);
-  return assignment.assigned.length;
 }

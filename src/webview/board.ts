@@ -9,6 +9,7 @@ import type { BoardItem, BoardModel, BoardState, HostMessage, ScoreTerm, Scoring
 import { capacitySection, sprintSummary, TRACK_NAMES } from "./capacity";
 import { fill, h, num, plural } from "./dom";
 import { BacklogGrid, breakdownText } from "./grid";
+import { endedText, openSprint, sprintLabel } from "./sprints";
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -20,7 +21,7 @@ declare function acquireVsCodeApi(): VsCodeApi;
 const api = acquireVsCodeApi();
 const post = (message: WebviewMessage) => {
   // A new request makes the last "applied" or error line old news.
-  if (message.type === "view" || message.type === "apply") statusLine.textContent = "";
+  if (message.type === "view" || message.type === "apply") statusLine.replaceChildren();
   api.postMessage(message);
 };
 
@@ -161,6 +162,14 @@ const statusSelect = h(
 const summary = h("span", { class: "muted summary" });
 const problems = h("span", { class: "problems" });
 const statusLine = h("div", { class: "status-line", attrs: { role: "status", "aria-live": "polite" } });
+const undoButton = h("button", { class: "secondary", attrs: { type: "button", title: "Revert exactly what this Apply wrote" }, on: { click: () => post({ type: "undo" }) } }, "Undo");
+const endedSentence = h("span");
+const switchButton = h("button", { class: "secondary", attrs: { type: "button" }, on: { click: () => switchButton.dataset.sprint && post({ type: "view", sprint: switchButton.dataset.sprint }) } });
+const endedNote = h("div", { class: "ended-note", attrs: { role: "note", hidden: true } }, endedSentence, " ", switchButton);
+/** Says what happened on the status line, with an Undo button after an Apply. */
+function status(text: string, undo = false): void {
+  fill(statusLine, text, undo ? " " : null, undo ? undoButton : null);
+}
 const capacityTitle = h("h2", { attrs: { id: "capacity-h" } }, "Capacity");
 const capacityBody = h("div", { class: "capacity-body" });
 const details = h("section", { class: "details", attrs: { role: "region", "aria-label": "Score breakdown" } });
@@ -204,6 +213,7 @@ const root = h(
       resetButton,
     ),
   ),
+  endedNote,
   statusLine,
   h("section", { class: "capacity", attrs: { "aria-labelledby": "capacity-h" } }, capacityTitle, capacityBody),
   h(
@@ -228,8 +238,8 @@ function changed(el: Element, key: string): boolean {
   return true;
 }
 
-function options(select: HTMLSelectElement, entries: Array<[string, string, boolean?]>, value: string): void {
-  if (changed(select, JSON.stringify(entries))) fill(select, ...entries.map(([v, label, disabled]) => h("option", { attrs: { value: v, disabled: disabled ?? false } }, label)));
+function options(select: HTMLSelectElement, entries: Array<[string, string, boolean?, string?]>, value: string): void {
+  if (changed(select, JSON.stringify(entries))) fill(select, ...entries.map(([v, label, disabled, title]) => h("option", { attrs: { value: v, disabled: disabled ?? false, title } }, label)));
   select.value = entries.some(([v]) => v === value) ? value : (entries[0]?.[0] ?? "");
 }
 
@@ -364,7 +374,7 @@ function renderModel(next: BoardModel, started: number): void {
 
   folderField.hidden = next.folders.length <= 1;
   options(folderSelect, next.folders.map((name) => [name, name]), next.folder);
-  options(sprintSelect, next.sprints.map((sprint) => [sprint.id, sprint.title && sprint.title !== sprint.id ? `${sprint.id} — ${sprint.title}` : sprint.id]), next.sprint ?? "");
+  options(sprintSelect, next.sprints.map((sprint) => [sprint.id, sprintLabel(sprint), false, `Sprint id: ${sprint.id}`]), next.sprint ?? "");
   sprintSelect.disabled = !next.sprints.length;
   if (!next.sprints.length) fill(sprintSelect, h("option", {}, "No sprints"));
   options(modelSelect, MODELS.map(([value, label]) => [value, value === next.scoring.configured ? `${label} — configured` : label, value === "custom" && !next.scoring.customAvailable]), next.scoring.model);
@@ -383,10 +393,20 @@ function renderModel(next: BoardModel, started: number): void {
   searchInput.value = state.filters.text;
 
   const proposedCount = next.plan?.proposed.items.length ?? 0;
-  applyButton.disabled = next.readOnly || !proposedCount;
+  const shownSprint = next.sprints.find((sprint) => sprint.id === next.sprint);
+  const ended = shownSprint?.state === "ended";
+  const instead = ended ? openSprint(next.sprints) : undefined;
+  endedNote.hidden = !ended;
+  if (shownSprint && ended) endedSentence.textContent = endedText(shownSprint);
+  switchButton.hidden = !instead;
+  switchButton.dataset.sprint = instead?.id ?? "";
+  switchButton.textContent = instead ? `Plan the ${instead.state} sprint, ${instead.title && instead.title !== instead.id ? instead.title : instead.id}` : "";
+  applyButton.disabled = next.readOnly || !proposedCount || ended;
   applyButton.title = next.readOnly
     ? "This workspace is not trusted: the board is read-only"
-    : proposedCount
+    : ended
+      ? endedSentence.textContent ?? ""
+      : proposedCount
       ? `Write sprint: ${next.plan!.sprint} into ${plural(proposedCount, "proposed item")} (asks first; undoable)`
       : "Nothing to propose for this sprint";
   summary.textContent = sprintSummary(next.plan);
@@ -434,10 +454,13 @@ window.addEventListener("message", (event: MessageEvent<HostMessage>) => {
       }
       break;
     case "applied":
-      statusLine.textContent = `Wrote sprint: ${message.sprint} into ${plural(message.count, "item")}.`;
+      status(`Wrote sprint: ${message.sprint} into ${plural(message.count, "item")}${message.split ? ` and split ${message.split.strategic}/${message.split.tactical} into the sprint` : ""}.`, true);
+      break;
+    case "undone":
+      status(message.message);
       break;
     case "error":
-      statusLine.textContent = message.message;
+      status(message.message);
       break;
   }
 });

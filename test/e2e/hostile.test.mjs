@@ -34,7 +34,7 @@ describe("hostile document text", () => {
       scripts: document.scripts.length,
       onerror: [...document.querySelectorAll("*")].filter((el) => [...el.attributes].some((a) => a.name.startsWith("on"))).map((el) => el.outerHTML.slice(0, 120)),
       text: document.body.innerText,
-      sprintOptions: [...document.querySelectorAll('select[aria-label="Sprint"] option')].map((o) => o.textContent),
+      sprintOptions: [...document.querySelectorAll('select[aria-label="Sprint"] option')].map((o) => `${o.textContent}\n${o.title}`),
       chart: document.querySelector('svg[role="img"]')?.getAttribute("aria-label") ?? "",
     }));
     assert.equal(dom.imgs, 0, "no <img> element");
@@ -49,7 +49,9 @@ describe("hostile document text", () => {
     assert.equal(shown.title, strategic.title, "the title shows literally");
     assert.equal(shown.cells[2], strategic.pillar, "the pillar id shows literally");
     assert.equal(shown.cells[5], model.sprint, "the sprint id shows literally");
-    assert.ok(dom.sprintOptions.some((text) => text.includes(model.sprint)), `the sprint picker shows the id literally: ${dom.sprintOptions}`);
+    assert.ok(dom.sprintOptions.some((text) => text.includes(model.sprint)), `the sprint picker shows the id literally (its tooltip): ${dom.sprintOptions}`);
+    const sprintTitle = model.sprints.find((sprint) => sprint.id === model.sprint).title;
+    assert.ok(dom.sprintOptions.some((text) => text.startsWith(`${sprintTitle} — `)), `the sprint picker shows the title literally: ${dom.sprintOptions}`);
     assert.ok(dom.chart.includes(model.sprint), "the chart's label names the sprint literally");
     for (const text of [strategic.explanation, model.plan.notes.at(-1), `${HOSTILE}-does-not-fit`, `${HOSTILE} pillar title`]) {
       assert.ok(dom.text.includes(text), `the page shows ${JSON.stringify(text)} literally`);

@@ -5,7 +5,7 @@
  * workspace, the driver finds the board's frame, checks that it shows both
  * backlogs and the sprint's chart, tries a what-if model and goes back,
  * screenshots the workbench (test-results/vscode-board.png) and clicks
- * "Apply proposal". The suite then sees the documents change. What the driver checked goes to the returned list; a
+ * "Apply proposal" (on the next sprint, which the suite adds). The suite then sees the documents change. What the driver checked goes to the returned list; a
  * failed check fails the run.
  */
 import { existsSync } from "node:fs";
@@ -56,10 +56,13 @@ export async function driveBoard(page, { workspace, resultsDir, stopped, log }) 
     const tacticalRows = await frame.locator('[role="grid"][aria-label="Tactical backlog"] .rows [role="row"]').count();
     const firstTitle = await frame.locator('[role="grid"][aria-label="Strategic backlog"] .rows [role="row"] button.open').first().textContent();
     const chart = await frame.locator('svg[role="img"]').getAttribute("aria-label");
-    check("shows the running sprint", sprint === "2026-s14", sprint);
+    const label = await frame.locator('select[aria-label="Sprint"] option:checked').textContent();
+    check("shows the sprint the suite asked for, marked next", sprint === "2026-s16" && label?.endsWith("— next"), `${sprint}: ${label}`);
+    const ended = await frame.locator('select[aria-label="Sprint"] option[value="2026-s14"]').textContent();
+    check("marks the sprint that is over as ended", ended?.endsWith("— ended"), ended ?? "");
     check("shows both ranked backlogs", strategicRows >= 5 && tacticalRows >= 10, `${strategicRows} strategic, ${tacticalRows} tactical rows`);
     check("ranks the strategic backlog by score", firstTitle?.includes("trial nurture"), firstTitle ?? "");
-    check("draws the capacity chart with its numbers", chart?.includes("Capacity of sprint 2026-s14") && chart.includes("70% target"), chart ?? "");
+    check("draws the capacity chart with its numbers", chart?.includes("Capacity of sprint 2026-s16") && chart.includes("70% target"), chart ?? "");
 
     // Selecting a row asks the host for the score's terms (`explain`): they show in the breakdown.
     await frame.locator('[role="grid"][aria-label="Strategic backlog"] .rows [role="row"] [role="gridcell"]').first().click();

@@ -175,6 +175,8 @@ describe("protocol", () => {
     assert.equal(parseWebviewMessage({ type: "view", model: null, split: null }).ok, true);
     assert.equal(parseWebviewMessage({ type: "open", file: "tactics/a.md", line: 3 }).ok, true);
     assert.equal(parseWebviewMessage({ type: "apply", sprint: "s1", generation: 4 }).ok, true);
+    assert.equal(parseWebviewMessage({ type: "undo" }).ok, true);
+    assert.equal(parseWebviewMessage({ type: "undo", sprint: "s1" }).ok, false, "undo names nothing: it reverts the last Apply");
     for (const bad of [
       null,
       "ready",

@@ -16,8 +16,12 @@ import type { BoardModel } from "../../../src/protocol";
 import { metrics } from "./metrics";
 import { extensionApi, open, restoreAll, uriOf, waitFor, waitForExampleDiagnostics } from "./util";
 
+/** On the suites' day (2026-11-30) Sprint 14 has ended and Sprint 15 is current (over capacity: it proposes nothing). */
 const SPRINT = "2026-s14";
-const PROPOSED = { "initiatives/template-gallery-seo.md": "template-gallery-seo", "tactics/upgrade-nudge-emails.md": "upgrade-nudge-emails" };
+/** A sprint the suite adds, the next one, to apply a proposal into. */
+const NEXT = "2026-s16";
+const NEXT_FILE = "sprints/2026-s16.md";
+const NEXT_TEXT = "---\ntype: sprint\ntitle: Sprint 16 (14-23 Dec)\ncapacity: 12\nstart: 2026-12-14\nend: 2026-12-23\nsplit: { strategic: 70, tactical: 30 }\nstatus: planned\n---\nAdded by the board suite.\n";
 const DRIVER = process.env.STRATEGY_DOCS_IT_BOARD_DRIVER === "1";
 
 async function diskText(path: string): Promise<string> {
@@ -38,11 +42,10 @@ describe("Strategy Board", function () {
 
   before(async () => {
     await waitForExampleDiagnostics();
-    for (const path of Object.keys(PROPOSED)) originals.set(path, await diskText(path));
   });
 
   after(async () => {
-    await restoreAll();
+    await restoreAll([NEXT_FILE]);
     await vscode.commands.executeCommand("workbench.action.closeAllEditors");
     await vscode.workspace.fs.delete(uriOf("board-driver.signal")).then(undefined, () => undefined);
     await vscode.workspace.getConfiguration("strategyDocs").update("board.confirmApply", undefined, vscode.ConfigurationTarget.Workspace);
@@ -65,17 +68,18 @@ describe("Strategy Board", function () {
     assert.ok(model.plan?.notes.some((note) => note.includes("exceeds capacity")), model.plan?.notes.join("\n"));
   });
 
-  it("opens on the running sprint with both backlogs ranked and the split against its target", async () => {
+  it("shows an ended sprint on request, marked ended, with both backlogs ranked and the split against its target", async () => {
     await vscode.commands.executeCommand("workbench.action.closeAllEditors");
     await vscode.commands.executeCommand("strategyDocs.openBoard", { sprint: SPRINT });
     const model = await boardModel((m) => m.sprint === SPRINT, SPRINT);
+    assert.deepEqual(model.sprints.map((sprint) => [sprint.id, sprint.state]), [[SPRINT, "ended"], ["2026-s15", "current"]]);
     const strategic = model.items.filter((item) => item.track === "strategic");
     const tactical = model.items.filter((item) => item.track === "tactical");
     assert.equal(strategic[0].id, "trial-nurture-rebuild");
     assert.deepEqual(strategic.map((item) => item.rank), strategic.map((_, i) => i + 1));
     assert.ok(tactical.length >= 10);
     assert.deepEqual(model.plan?.target, { strategic: 70, tactical: 30 });
-    assert.deepEqual([...(model.plan?.proposed.items ?? [])].sort(), Object.values(PROPOSED).sort());
+    assert.deepEqual([...(model.plan?.proposed.items ?? [])].sort(), ["template-gallery-seo", "upgrade-nudge-emails"], "the plan is shown for review");
     assert.ok(model.unranked.length >= 1, "the example's unscored tactic is listed apart");
     assert.ok(model.items.some((item) => item.problem), "items with problems carry a badge");
   });
@@ -140,10 +144,23 @@ describe("Strategy Board", function () {
     assert.ok(vscode.workspace.textDocuments.every((document) => !document.isDirty), "no document was changed");
   });
 
-  it("\"Apply proposal\" writes sprint: into the proposed documents, and the board follows", async () => {
+  it("a proposal for an ended sprint is not applied: the command writes nothing", async () => {
+    const dirty = () => vscode.workspace.textDocuments.filter((document) => document.isDirty).map((document) => document.uri.path);
+    const written = await vscode.commands.executeCommand<number>("strategyDocs.applyProposal", { sprint: SPRINT, mode: "none" });
+    assert.equal(written, 0, "nothing is written into an ended sprint");
+    assert.deepEqual(dirty(), []);
+    assert.ok(!(await diskText("initiatives/template-gallery-seo.md")).includes(`sprint: ${SPRINT}`));
+  });
+
+  it("\"Apply proposal\" writes sprint: into the proposed documents, the board follows, and Undo reverts exactly that edit after typing elsewhere", async () => {
     await vscode.commands.executeCommand("workbench.action.closeAllEditors");
-    await vscode.commands.executeCommand("strategyDocs.openBoard", { sprint: SPRINT });
-    await boardModel((m) => m.sprint === SPRINT && (m.plan?.proposed.items.length ?? 0) === 2, "the proposal");
+    await vscode.workspace.fs.writeFile(uriOf(NEXT_FILE), new TextEncoder().encode(NEXT_TEXT));
+    await vscode.commands.executeCommand("strategyDocs.openBoard", { sprint: NEXT });
+    const shown = await boardModel((m) => m.sprint === NEXT && (m.plan?.proposed.items.length ?? 0) >= 2, "the proposal for the next sprint");
+    assert.equal(shown.sprints.find((sprint) => sprint.id === NEXT)?.state, "next");
+    const proposed = shown.plan!.proposed.items;
+    const files = new Map(proposed.map((id) => [[...shown.items, ...shown.unranked].find((item) => item.id === id)!.file, id]));
+    for (const path of files.keys()) originals.set(path, await diskText(path));
     await vscode.workspace.getConfiguration("strategyDocs").update("board.confirmApply", false, vscode.ConfigurationTarget.Workspace);
     if (DRIVER) {
       // The driver's screenshot (test-results/vscode-board.png, the README's) shows the board alone.
@@ -153,22 +170,39 @@ describe("Strategy Board", function () {
       await vscode.workspace.fs.writeFile(uriOf("board-driver.signal"), new Uint8Array());
     }
     else {
-      const written = await vscode.commands.executeCommand<number>("strategyDocs.applyProposal", { sprint: SPRINT, mode: "none" });
-      assert.equal(written, 2);
+      const written = await vscode.commands.executeCommand<number>("strategyDocs.applyProposal", { sprint: NEXT, mode: "none" });
+      assert.equal(written, proposed.length);
     }
-    // With the driver, the runner clicks the button in the webview and confirms the dialog.
-    for (const [path, id] of Object.entries(PROPOSED)) {
+    // With the driver, the runner clicks the button in the webview.
+    const documents: vscode.TextDocument[] = [];
+    for (const [path, id] of files) {
       const document = await vscode.workspace.openTextDocument(uriOf(path));
-      await waitFor(() => document.getText().includes(`sprint: ${SPRINT}`), `${path} (${id}) never got sprint: ${SPRINT}`, 60_000);
-      assert.ok(document.getText().startsWith(originals.get(path)!.split("---\n")[0]), "the rest of the document is kept");
+      documents.push(document);
+      await waitFor(() => document.getText().includes(`sprint: ${NEXT}`), `${path} (${id}) never got sprint: ${NEXT}`, 60_000);
       // Every line the user wrote is still there, in order.
       const kept = originals.get(path)!.split("\n").filter((line) => line.trim());
-      const now = document.getText().split("\n");
       let at = 0;
-      for (const line of now) if (line === kept[at]) at++;
+      for (const line of document.getText().split("\n")) if (line === kept[at]) at++;
       assert.equal(at, kept.length, `${path}: a line of the user's text was lost`);
     }
-    const after = await boardModel((m) => m.plan?.proposed.items.length === 0 && m.plan.planned.items.includes("upgrade-nudge-emails"), "the applied proposal as planned");
-    assert.ok(after.plan!.planned.items.includes("template-gallery-seo"));
+    const after = await boardModel((m) => m.plan?.proposed.items.length === 0 && proposed.every((id) => m.plan!.planned.items.includes(id)), "the applied proposal as planned");
+    assert.equal(after.sprint, NEXT);
+
+    // Typing elsewhere, before and after the written line, then Undo (the board's Undo runs this command).
+    const editor = await vscode.window.showTextDocument(documents[0]);
+    await editor.edit((edit) => {
+      edit.insert(new vscode.Position(1, 0), "# typed before\n");
+      edit.insert(documents[0].positionAt(documents[0].getText().length), "\nTyped after.\n");
+    });
+    assert.equal(await vscode.commands.executeCommand<boolean>("strategyDocs.undoApply"), true, "Undo reverts the Apply");
+    for (const [index, document] of documents.entries()) {
+      const path = [...files.keys()][index];
+      await waitFor(() => !document.getText().includes(`sprint: ${NEXT}`), `${path} still has sprint: ${NEXT} after Undo`);
+      const expected = index === 0 ? originals.get(path)!.replace(/\n/, "\n# typed before\n") + "\nTyped after.\n" : originals.get(path)!;
+      assert.equal(document.getText(), expected, `${path}: Undo reverted exactly the Apply, and kept the typing`);
+    }
+    assert.equal(await vscode.commands.executeCommand<boolean>("strategyDocs.undoApply"), false, "one Apply, one Undo");
+    await restoreAll();
+    for (const [path, text] of originals) await vscode.workspace.fs.writeFile(uriOf(path), new TextEncoder().encode(text));
   });
 });
