@@ -10,6 +10,7 @@ import { capacitySection, sprintSummary, TRACK_NAMES } from "./capacity";
 import { fill, h, num, plural } from "./dom";
 import { BacklogGrid, breakdownText } from "./grid";
 import { endedText, openSprint, sprintLabel } from "./sprints";
+import { termsTable } from "./terms";
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -309,17 +310,6 @@ function renderBacklogs(): void {
   }
 }
 
-function termsTable(item: BoardItem, list: ScoreTerm[]): HTMLTableElement {
-  const weighted = list.some((term) => term.weight !== undefined);
-  const head = ["Field", "Value", ...(weighted ? ["Weight", "Contribution"] : [])];
-  return h(
-    "table",
-    { class: "terms", attrs: { "aria-label": `Score terms of ${item.id}` } },
-    h("thead", {}, h("tr", {}, ...head.map((name) => h("th", { attrs: { scope: "col" } }, name)))),
-    h("tbody", {}, ...list.map((term) => h("tr", {}, h("th", { attrs: { scope: "row" } }, term.field), h("td", { class: "num" }, num(term.value, 4)), ...(weighted ? [h("td", { class: "num" }, num(term.weight, 4)), h("td", { class: "num" }, num(term.contribution, 4))] : [])))),
-  );
-}
-
 function renderDetails(): void {
   const item = state.selected ? byUid(state.selected) : undefined;
   if (!item || !model) {
@@ -339,7 +329,7 @@ function renderDetails(): void {
     item.score === null
       ? h("p", {}, breakdownText(item))
       : h("p", {}, h("strong", {}, `Score ${item.score.toFixed(2)}`), ` (rank ${item.rank} of the ${item.track} backlog${model.scoring.whatIf ? ", what-if model" : ""}): `, h("code", {}, item.explanation)),
-    known?.length ? termsTable(item, known) : null,
+    known?.length ? termsTable(item, model.scoring.model, known) : null,
     item.problem ? h("p", { class: `problem ${item.problem}` }, `${plural(item.problems, "problem")} in the Problems view (worst: ${item.problem})`) : null,
     h("button", { class: "secondary", attrs: { type: "button" }, on: { click: () => events.open(item) } }, "Open document"),
   );
