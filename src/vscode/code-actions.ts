@@ -6,7 +6,7 @@
  */
 import * as vscode from "vscode";
 import { autoFix, safeEdits, type FileChange } from "../core/index";
-import { fromRange, ruleOf, toRange, toUri, toWorkspaceEdit } from "./convert";
+import { fromRange, plainText, ruleOf, toRange, toUri, toWorkspaceEdit } from "./convert";
 import type { StrategyHost } from "./host";
 
 /** The kind of the fix-all action (for `editor.codeActionsOnSave`). */
@@ -48,7 +48,7 @@ export class StrategyCodeActions implements vscode.CodeActionProvider {
         const diagnostic = ours.get(diagnosticKey(issue.rule, issueRange));
         const preferred = autoFix(issue);
         for (const fix of issue.fixes) {
-          const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+          const action = new vscode.CodeAction(plainText(fix.title), vscode.CodeActionKind.QuickFix);
           action.edit = toWorkspaceEdit(state.root, fix.changes);
           if (diagnostic) action.diagnostics = [diagnostic];
           action.isPreferred = fix === preferred;

@@ -7,7 +7,7 @@ import * as vscode from "vscode";
 import { newItemFile, type Kind } from "../core/index";
 import type { DiagnosticsPublisher } from "./diagnostics";
 import type { StrategyFolder, StrategyHost } from "./host";
-import { toWorkspaceEdit } from "./convert";
+import { plainText, toWorkspaceEdit } from "./convert";
 import { today } from "./folder";
 import { NEW_ITEM_COMMANDS } from "./new-item-commands";
 import { folderForKind } from "./settings";
@@ -58,13 +58,13 @@ async function newItem(host: StrategyHost, kind: Kind): Promise<void> {
     prompt: `Title of the new ${kind} (its id is made from it)`,
     validateInput: (value) => {
       const made = newItemFile(state.workspace, kind, value, { folder: folderForKind(state.root, kind), today: today() });
-      return "error" in made && value.trim() ? made.error : undefined;
+      return "error" in made && value.trim() ? plainText(made.error) : undefined;
     },
   });
   if (title === undefined) return;
   const made = newItemFile(state.workspace, kind, title, { folder: folderForKind(state.root, kind), today: today() });
   if ("error" in made) {
-    void vscode.window.showErrorMessage(`Strategy Docs: ${made.error}`);
+    void vscode.window.showErrorMessage(`Strategy Docs: ${plainText(made.error)}`);
     return;
   }
   // The file is written with its text; VS Code refuses the edit when it exists already.

@@ -44,9 +44,18 @@ const SEVERITIES: Record<Severity, vscode.DiagnosticSeverity> = {
   info: vscode.DiagnosticSeverity.Information,
 };
 
+/**
+ * The core's text for places VS Code shows as plain text (Problems, quick-fix
+ * titles, dialogs, error messages): a backticked `id` becomes 'id', the way VS
+ * Code's own languages quote. The CLI keeps the backticks.
+ */
+export function plainText(text: string): string {
+  return text.replace(/`([^`\n]*)`/g, "'$1'");
+}
+
 /** A core issue as a VS Code diagnostic; `docs` gives the URI that explains a rule. */
 export function toDiagnostic(issue: Issue, docs: (rule: string) => vscode.Uri): vscode.Diagnostic {
-  const diagnostic = new vscode.Diagnostic(toRange(issue.range), issue.message, SEVERITIES[issue.severity]);
+  const diagnostic = new vscode.Diagnostic(toRange(issue.range), plainText(issue.message), SEVERITIES[issue.severity]);
   diagnostic.source = "strategy-docs";
   diagnostic.code = { value: issue.rule, target: docs(issue.rule) };
   return diagnostic;

@@ -6,7 +6,7 @@
  */
 import * as vscode from "vscode";
 import { completions, definition, documentSymbols, hover, prepareRename, references, rename, REFERENCE_FIELDS, type CompletionEntry, type Kind } from "../core/index";
-import { fromPosition, toLocation, toRange, toWorkspaceEdit } from "./convert";
+import { fromPosition, plainText, toLocation, toRange, toWorkspaceEdit } from "./convert";
 import type { StrategyHost } from "./host";
 
 export const SELECTOR: vscode.DocumentSelector = { language: "markdown", scheme: "file" };
@@ -92,14 +92,14 @@ export function registerRename(host: StrategyHost): vscode.Disposable {
       const resolved = await host.resolve(document);
       if (!resolved) throw new Error("Only an item's id or a reference to one can be renamed");
       const check = prepareRename(resolved.state.workspace, resolved.path, fromPosition(position));
-      if ("error" in check) throw new Error(check.error);
+      if ("error" in check) throw new Error(plainText(check.error));
       return { range: toRange(check.range), placeholder: check.placeholder };
     },
     async provideRenameEdits(document, position, newName) {
       const resolved = await host.resolve(document);
       if (!resolved) return undefined;
       const result = rename(resolved.state.workspace, resolved.path, fromPosition(position), newName);
-      if ("error" in result) throw new Error(result.error);
+      if ("error" in result) throw new Error(plainText(result.error));
       return toWorkspaceEdit(resolved.state.root, result.changes);
     },
   });

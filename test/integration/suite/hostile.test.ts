@@ -15,6 +15,7 @@ import * as assert from "node:assert/strict";
 import { rmSync } from "node:fs";
 import * as vscode from "vscode";
 import { StrategyWorkspace } from "../../../src/core/index";
+import { plainText } from "../../../src/vscode/convert";
 import type { TreeSnapshot } from "../../../src/vscode/tree";
 import * as H from "../../hostile-inputs.mjs";
 import { metrics } from "./metrics";
@@ -35,10 +36,10 @@ const FILES: Record<string, { text: string; rule?: string; message?: RegExp }> =
   [`${DIR}/items-bomb.md`]: { text: H.itemsBomb(), rule: "unreadable-file", message: ALIASES },
   [`${DIR}/deep-flow.md`]: { text: H.deepFlow(), rule: "unreadable-file", message: DEPTH },
   [`${DIR}/deep-block.md`]: { text: H.deepBlock(), rule: "unreadable-file", message: DEPTH },
-  [`${DIR}/duplicate-ids.md`]: { text: H.duplicateIds(), rule: "duplicate-id", message: /^Id `x` of tactic `x` is also used by hostile\/duplicate-ids\.md:4, hostile\/duplicate-ids\.md:5, hostile\/duplicate-ids\.md:6 and 15,996 more: give each item its own id$/ },
+  [`${DIR}/duplicate-ids.md`]: { text: H.duplicateIds(), rule: "duplicate-id", message: /^Id 'x' of tactic 'x' is also used by hostile\/duplicate-ids\.md:4, hostile\/duplicate-ids\.md:5, hostile\/duplicate-ids\.md:6 and 15,996 more: give each item its own id$/ },
   [`${DIR}/long-id-kpi.md`]: { text: LONG["kpi.md"] },
-  [`${DIR}/long-id-tactic.md`]: { text: LONG["tactic.md"], rule: "unknown-reference", message: /^No kpi has the id `ka{47}…a{23}b`: correct it to an existing kpi id, or create that kpi$/ },
-  [`${DIR}/many-keys.md`]: { text: H.manyKeys(40000, true), rule: "tactic-missing-pillar", message: /^Tactic `many-keys` serves no pillar/ },
+  [`${DIR}/long-id-tactic.md`]: { text: LONG["tactic.md"], rule: "unknown-reference", message: /^No kpi has the id 'ka{47}…a{23}b': correct it to an existing kpi id, or create that kpi$/ },
+  [`${DIR}/many-keys.md`]: { text: H.manyKeys(40000, true), rule: "tactic-missing-pillar", message: /^Tactic 'many-keys' serves no pillar/ },
 };
 const DUPES = `${DIR}/duplicate-ids.md`;
 /** The tactic the bombs are typed into, and another one to hover on meanwhile. */
@@ -60,11 +61,11 @@ function shown(path: string): string[] {
   return diagnosticsOf(path).map((d) => `${codeOf(d)} ${d.range.start.line}:${d.range.start.character} ${d.message}`).sort();
 }
 
-/** What the core (and so `strategy-docs check`) says of the hostile files, in the same form. */
+/** What the core (and so `strategy-docs check`) says of the hostile files, in the same form (ids quoted as VS Code shows them). */
 function fromTheCore(): Map<string, string[]> {
   const workspace = new StrategyWorkspace();
   workspace.load(Object.entries(FILES).map(([path, { text }]) => [path, text]));
-  return new Map(Object.keys(FILES).map((path) => [path, workspace.issues(path, false).map((i) => `${i.rule} ${i.range.start.line}:${i.range.start.character} ${i.message}`).sort()]));
+  return new Map(Object.keys(FILES).map((path) => [path, workspace.issues(path, false).map((i) => `${i.rule} ${i.range.start.line}:${i.range.start.character} ${plainText(i.message)}`).sort()]));
 }
 
 /** Milliseconds that `work` takes. */

@@ -40,18 +40,18 @@ describe("quick fixes", () => {
   it("offers each pillar as a choice for a tactic without pillar, the pillar of its KPI first", async () => {
     const editor = await open(NO_PILLAR);
     const diagnostic = await waitForDiagnostic(NO_PILLAR, "tactic-missing-pillar");
-    const titles = (await quickFixes(editor.document.uri, diagnostic, "Add `pillar: ")).map((action) => action.title);
+    const titles = (await quickFixes(editor.document.uri, diagnostic, "Add 'pillar: ")).map((action) => action.title);
     assert.equal(titles.length, 4, JSON.stringify(titles));
-    assert.match(titles[0], /^Add `pillar: automation`/, JSON.stringify(titles));
+    assert.match(titles[0], /^Add 'pillar: automation'/, JSON.stringify(titles));
     for (const pillar of ["automation", "customer-expansion", "partner-ecosystem", "retention"]) {
-      assert.ok(titles.some((title) => title.startsWith(`Add \`pillar: ${pillar}\``)), `no choice for ${pillar}: ${JSON.stringify(titles)}`);
+      assert.ok(titles.some((title) => title.startsWith(`Add 'pillar: ${pillar}'`)), `no choice for ${pillar}: ${JSON.stringify(titles)}`);
     }
   });
 
   it("clears tactic-missing-pillar once a pillar is inserted by its quick fix", async () => {
     const editor = await open(NO_PILLAR);
     const diagnostic = await waitForDiagnostic(NO_PILLAR, "tactic-missing-pillar");
-    const [first] = await quickFixes(editor.document.uri, diagnostic, "Add `pillar: ");
+    const [first] = await quickFixes(editor.document.uri, diagnostic, "Add 'pillar: ");
     assert.ok(first?.edit, "the first quick fix has no edit");
     assert.ok(await vscode.workspace.applyEdit(first.edit), "the edit was not applied");
     assert.match(editor.document.getText(), /^pillar: automation$/m);
@@ -61,11 +61,11 @@ describe("quick fixes", () => {
   it("offers the pillar's KPIs for a tactic without KPI and clears tactic-missing-kpi once one is inserted", async () => {
     const editor = await open(NO_KPI);
     const diagnostic = await waitForDiagnostic(NO_KPI, "tactic-missing-kpi");
-    const actions = await quickFixes(editor.document.uri, diagnostic, "Add `kpi: ");
+    const actions = await quickFixes(editor.document.uri, diagnostic, "Add 'kpi: ");
     const titles = actions.map((action) => action.title);
     assert.ok(actions.length >= 2, JSON.stringify(titles));
     // The pillar's KPIs (customer-expansion: expansion-mrr, seats-per-account) come first.
-    assert.deepEqual(titles.slice(0, 2).map((title) => title.match(/^Add `kpi: ([^`]+)`/)?.[1]).sort(), ["expansion-mrr", "seats-per-account"], JSON.stringify(titles));
+    assert.deepEqual(titles.slice(0, 2).map((title) => title.match(/^Add 'kpi: ([^']+)'/)?.[1]).sort(), ["expansion-mrr", "seats-per-account"], JSON.stringify(titles));
     assert.ok(actions[0].edit, "the first quick fix has no edit");
     assert.ok(await vscode.workspace.applyEdit(actions[0].edit));
     await waitForNoDiagnostic(NO_KPI, "tactic-missing-kpi");
