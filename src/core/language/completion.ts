@@ -2,12 +2,14 @@
  * Completion inside strategy front matter: kinds after `type:`, ids of the
  * right kind after `pillar:`, `kpi:`, `kpis:` (also in `[…]` and `- ` lists),
  * `initiative:` and `sprint:`, and the field names of the item's kind that it
- * does not have yet on a line where a key could go.
+ * does not have yet on a line where a key could go: the fields that matter
+ * for the kind first (field-docs.ts), each with a one-line doc.
  */
 import type { Item } from "../model/item";
 import { KINDS, REFERENCE_FIELDS, type Kind } from "../model/kinds";
 import type { Position, Range } from "../model/range";
 import { KIND_FIELDS } from "../parse/quick-valid";
+import { FIELD_DOCS, fieldOrder } from "./field-docs";
 import { contextAt, referenceField, shortTitle, type Block, type PositionContext, type StrategySource } from "./context";
 
 /** What each kind is (SPEC §1), for completion details and hovers. */
@@ -96,13 +98,13 @@ function fieldCompletions(block: Block | undefined, range: Range, isStrategy: bo
   if (!block.kind) {
     // Only `type:` starts an item: in an empty front matter or a new entry of `items:`, not in other tools' pages.
     const fresh = block.keys.size === 0 && (isStrategy || block.index === -1);
-    return !fresh ? [] : [{ label: "type", kind: "field", detail: "The item's kind: strategy, pillar, kpi, initiative, tactic or sprint", insertText: "type: ", range }];
+    return !fresh ? [] : [{ label: "type", kind: "field", detail: FIELD_DOCS.type, insertText: "type: ", range }];
   }
   const fields = KIND_FIELDS[block.kind];
   const out: CompletionEntry[] = [];
   fields.forEach((name, order) => {
     if (block.keys.has(name)) return;
-    out.push({ label: name, kind: "field", detail: `${block.kind} field`, insertText: `${name}: `, range, sortText: String(order).padStart(3, "0") });
+    out.push({ label: name, kind: "field", detail: FIELD_DOCS[name] ?? `${block.kind} field`, insertText: `${name}: `, range, sortText: fieldOrder(block.kind!, name, order) });
   });
   return out;
 }

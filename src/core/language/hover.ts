@@ -1,7 +1,8 @@
 /**
  * Hover on an id — a reference or an item's own id — shows the item: kind,
  * title, file and line, and for backlog items the score with its explanation,
- * track, status and estimate. Hover on a `type:` value says what the kind is.
+ * track, status and estimate. Hover on a `type:` value says what the kind is;
+ * hover on a field's key what the field means and its range.
  * All document text is escaped: titles may hold `*`, `<` or backticks.
  */
 import type { ScoringConfig, Track } from "../config/types";
@@ -10,7 +11,9 @@ import { isClosed, isKind, REFERENCE_FIELDS } from "../model/kinds";
 import type { Position, Range } from "../model/range";
 import type { StrategyIndex } from "../model/strategy-index";
 import { rankItems, type RankedItem, type UnrankedItem } from "../score/index";
+import { KIND_FIELDS } from "../parse/quick-valid";
 import { KIND_DESCRIPTIONS } from "./completion";
+import { FIELD_DOCS } from "./field-docs";
 import { clip, contextAt, idAt, shortTitle, type StrategySource } from "./context";
 
 export interface HoverInfo {
@@ -53,6 +56,11 @@ export function hover(source: StrategySource, path: string, position: Position):
     return { markdown, range };
   }
   const context = contextAt(file, position);
+  if (context.where === "key" && context.key && context.block?.kind) {
+    // A field of the item's kind: what it means and takes.
+    const doc = KIND_FIELDS[context.block.kind].includes(context.key) ? FIELD_DOCS[context.key] : undefined;
+    return doc ? { markdown: `**${context.key}** (${context.block.kind} field): ${doc}`, range: file.lines().rangeOf(context.start, context.end) } : undefined;
+  }
   if (context.where === "value" && context.key === "type") {
     const word = file.text.slice(context.start, context.end).toLowerCase();
     if (!isKind(word)) return undefined;
