@@ -10,6 +10,7 @@ import type { StrategyFolder, StrategyHost } from "./host";
 import { plainText, toWorkspaceEdit } from "./convert";
 import { today } from "./folder";
 import { NEW_ITEM_COMMANDS } from "./new-item-commands";
+import { askNewItemFields } from "./new-item-prompts";
 import { folderForKind } from "./settings";
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
@@ -62,7 +63,9 @@ async function newItem(host: StrategyHost, kind: Kind): Promise<void> {
     },
   });
   if (title === undefined) return;
-  const made = newItemFile(state.workspace, kind, title, { folder: folderForKind(state.root, kind), today: today() });
+  // An initiative or tactic is born aligned and scored: pillar, KPI and scores are asked (Escape leaves one out).
+  const fields = kind === "tactic" || kind === "initiative" ? await askNewItemFields(state.workspace, kind) : undefined;
+  const made = newItemFile(state.workspace, kind, title, { folder: folderForKind(state.root, kind), today: today(), fields });
   if ("error" in made) {
     void vscode.window.showErrorMessage(`Strategy Docs: ${plainText(made.error)}`);
     return;

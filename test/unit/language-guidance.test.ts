@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { completions, hover, KINDS, type Position } from "../../src/core/index";
+import { completions, hover, KINDS, newItemFile, type Position } from "../../src/core/index";
 import { FIELD_DOCS, FIRST_FIELDS } from "../../src/core/language/field-docs";
 import { KIND_FIELDS } from "../../src/core/parse/quick-valid";
 import { issuesOf, workspaceOf } from "./helpers";
@@ -59,5 +59,24 @@ describe("language service: guidance while writing front matter", () => {
     const ws = workspaceOf({ ...FILES, "tactics/t.md": "---\ntype: tactic\nid: t\npillar: growth\nkpi: \n---\n" });
     assert.deepEqual(sorted(completions(ws, "tactics/t.md", pos(4, 5))).map((c) => c.label), ["nrr", "churn"]);
     assert.deepEqual(issuesOf(ws, "schema"), []);
+  });
+});
+
+describe("language service: a guided new tactic", () => {
+  it("is born aligned and scored: no diagnostic, no commented placeholder", () => {
+    const ws = workspaceOf(FILES);
+    const made = newItemFile(ws, "tactic", "Webinar series", { folder: "tactics", today: "2026-11-30", fields: { pillar: "growth", kpi: "nrr", impact: 4, urgency: 3, effort: 2 } });
+    assert.ok("change" in made, JSON.stringify(made));
+    assert.equal(made.change.text, "---\ntype: tactic\ntitle: Webinar series\nstatus: idea\npillar: growth\nkpi: nrr\nimpact: 4\nurgency: 3\neffort: 2\n---\n# Webinar series\n\n");
+    ws.setFile(made.change.file, made.change.text);
+    assert.deepEqual(ws.issues(made.change.file).map((issue) => issue.rule), []);
+  });
+
+  it("leaves out a field the person skipped (Escape), and any value out of range", () => {
+    const ws = workspaceOf(FILES);
+    const made = newItemFile(ws, "initiative", "Partner push", { folder: "initiatives", today: "2026-11-30", fields: { pillar: "growth", impact: 9, effort: 2 } });
+    assert.ok("change" in made);
+    assert.doesNotMatch(made.change.text.split("\n---\n")[0], /#|kpi:|impact:|urgency:/);
+    assert.match(made.change.text, /pillar: growth\neffort: 2\n/);
   });
 });

@@ -10,5 +10,6 @@ export { definition, references, referencesTo, prepareRename, rename, type Renam
 export { documentSymbols, type ItemSymbol } from "./symbols";
 export { strategyOutline, type OutlineNode } from "./outline";
 export { MAX_BLOCK_LINES, MAX_LINE_CHARS } from "./skeleton";
-export { newItemFile, slugify, type NewItemOptions } from "./new-item";
+export { newItemFile, slugify, type NewItemOptions, type NewItemFields } from "./new-item";
 export { ruleHelpMarkdown, ruleHelpPages, ruleWhy } from "./rule-help";
+export { FIELD_DOCS } from "./field-docs";

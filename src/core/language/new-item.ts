@@ -1,7 +1,8 @@
 /**
  * A new item's file from a title: the id is the title's slug, the file goes to
  * the kind's folder, and the front matter holds only valid fields (the rest
- * are comments to fill in), so a new item has no `schema` error.
+ * are comments to fill in), so a new item has no `schema` error. A guided
+ * initiative or tactic holds the pillar, KPI and scores chosen and nothing to fill in.
  */
 import type { FileChange } from "../model/issue";
 import { ID_PATTERN, type Kind } from "../model/kinds";
@@ -36,6 +37,37 @@ export interface NewItemOptions {
   today: string;
   /** An explicit id instead of the title's slug. */
   id?: string;
+  /**
+   * For an initiative or tactic, what the person chose (New Tactic… asks them): the file then
+   * holds these fields and no commented placeholders; a field left out (Escape) is not written.
+   */
+  fields?: NewItemFields;
+}
+
+/** The choices of a guided new initiative or tactic. */
+export interface NewItemFields {
+  pillar?: string;
+  kpi?: string;
+  /** 1..5 each; any other value is left out. */
+  impact?: number;
+  urgency?: number;
+  effort?: number;
+}
+
+const SCORES = ["impact", "urgency", "effort"] as const;
+
+/** The front matter lines of the chosen fields: status, pillar, KPI and scores. */
+function chosenLines(fields: NewItemFields): string[] {
+  const lines = ["status: idea"];
+  for (const key of ["pillar", "kpi"] as const) {
+    const id = fields[key]?.trim();
+    if (id && ID_PATTERN.test(id.toLowerCase())) lines.push(`${key}: ${id}`);
+  }
+  for (const key of SCORES) {
+    const value = fields[key];
+    if (Number.isInteger(value) && value! >= 1 && value! <= 5) lines.push(`${key}: ${value}`);
+  }
+  return lines;
 }
 
 /** The file change that creates an item of `kind` titled `title`, or why it cannot be made. */
@@ -49,6 +81,8 @@ export function newItemFile(source: StrategySource, kind: Kind, title: string, o
   const folder = options.folder.replace(/^\/+|\/+$/g, "");
   const file = `${folder ? `${folder}/` : ""}${id}.md`;
   if (source.index.files.has(file)) return { error: `${file} exists already` };
-  const text = ["---", `type: ${kind}`, `title: ${yamlScalar(clean)}`, ...TEMPLATES[kind](options.today), "---", `# ${clean}`, "", ""].join("\n");
+  const guided = options.fields && (kind === "initiative" || kind === "tactic");
+  const fields = guided ? chosenLines(options.fields!) : TEMPLATES[kind](options.today);
+  const text = ["---", `type: ${kind}`, `title: ${yamlScalar(clean)}`, ...fields, "---", `# ${clean}`, "", ""].join("\n");
   return { change: { kind: "create", file, text }, id };
 }
