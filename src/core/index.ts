@@ -25,6 +25,7 @@ export { hasEnded, sprintStates, datedSprint, type SprintState, type DatedSprint
 export { buildBoard, defaultSprint, scoringFor, sprintsOf, type BoardOptions } from "./board";
 export { createFileMatcher } from "./config/globs";
 export {
-  completions, hover, definition, references, referencesTo, prepareRename, rename, documentSymbols, contextAt, idAt, frontMatterOf, describeItem, escapeMarkdown, clip, KIND_DESCRIPTIONS, strategyOutline, newItemFile, slugify,
-  type StrategySource, type Location, type PositionContext, type Block, type IdAt, type Where, type CompletionEntry, type HoverInfo, type RenameCheck, type ItemSymbol, type OutlineNode, type NewItemOptions,
+  completions, hover, definition, references, referencesTo, prepareRename, rename, documentSymbols, contextAt, idAt, frontMatterOf, describeItem, escapeMarkdown, clip, shortTitle, KIND_DESCRIPTIONS, strategyOutline, newItemFile, slugify,
+  ruleHelpMarkdown, ruleHelpPages, ruleWhy, FIELD_DOCS,
+  type StrategySource, type Location, type PositionContext, type Block, type IdAt, type Where, type CompletionEntry, type HoverInfo, type RenameCheck, type ItemSymbol, type OutlineNode, type NewItemOptions, type NewItemFields,
 } from "./language/index";

@@ -7,7 +7,7 @@
  * own problem hover, with a link to the same page.
  */
 import * as vscode from "vscode";
-import { ruleWhy } from "../core/language/index";
+import { ruleWhy } from "../core/index";
 import { ruleOf } from "./convert";
 import { SELECTOR } from "./language-features";
 
