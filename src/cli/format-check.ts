@@ -2,7 +2,7 @@
  * `check` output: text, JSON (SPEC §6) and SARIF 2.1.0, each diagnostic with its
  * fixes. Positions become 1-based here (and in format-fixes.ts), and only here.
  */
-import { RULES, type Issue, type Severity } from "../core/index";
+import { RULES, ruleHelpMarkdown, ruleWhy, type Issue, type Severity } from "../core/index";
 import { hintLines, oneLine, sarifFixes, toJsonFix, type JsonFix, type LinesOf } from "./format-fixes";
 import { INFORMATION_URI, PROGRAM, VERSION } from "./help";
 
@@ -125,6 +125,8 @@ export function formatSarif(issues: readonly Issue[], linesOf: LinesOf, rootUri?
             rules: RULES.map((rule) => ({
               id: rule.id,
               shortDescription: { text: rule.description },
+              // The rule's help page, the one VS Code opens from a diagnostic (docs/rules/<id>.md), for a code-scanning UI.
+              help: { text: ruleWhy(rule.id) ?? rule.description, markdown: ruleHelpMarkdown(rule) },
               defaultConfiguration: { level: SARIF_LEVEL[rule.defaultSeverity] },
             })),
           },
