@@ -71,6 +71,10 @@ export interface BoardPlan {
   budget: Split;
   byPillar: Array<{ pillar: string; title: string; units: number; percent: number }>;
   doesNotFit: string[];
+  /** Why each `doesNotFit` item did not fit ("needs 5 units; 2 of the 9-unit tactical budget are left"). */
+  notFitting: Array<{ id: string; reason: string }>;
+  /** config `capacity.tolerance`: points the strategic share may drift from its target before it is off. */
+  tolerance: number;
   notes: string[];
 }
 

@@ -133,7 +133,7 @@ export function buildBoard(workspace: StrategyWorkspace, options: BoardOptions):
   const sprint = requested?.id ?? defaultSprint(sprints, options.today);
   let plan: BoardPlan | null = null;
   if (sprint) {
-    const result = buildPlan(workspace, sprint, { scoring, scores, infos, items: all, ...(options.split ? { split: options.split } : {}) });
+    const result = buildPlan(workspace, sprint, { scoring, scores, infos, items: all, today: options.today, ...(options.split ? { split: options.split } : {}) });
     if (result) {
       const p = result.plan;
       const total = p.planned.strategic + p.planned.tactical + p.proposed.strategic + p.proposed.tactical;
@@ -153,6 +153,8 @@ export function buildBoard(workspace: StrategyWorkspace, options: BoardOptions):
           percent: total ? Math.round((units / total) * 1000) / 10 : 0,
         })),
         doesNotFit: p.doesNotFit,
+        notFitting: p.details.notFitting.map(({ id, reason }) => ({ id, reason })),
+        tolerance: config.capacity.tolerance,
         notes: p.notes,
       };
     }

@@ -6,7 +6,7 @@
  */
 import { applyBoardPatch, decodeModel } from "../board-wire";
 import type { BoardItem, BoardModel, BoardState, HostMessage, ScoreTerm, ScoringModel, Track, WebviewMessage } from "../protocol";
-import { capacitySection, sprintSummary, TRACK_NAMES } from "./capacity";
+import { capacitySection, overBy, sprintSummary, TRACK_NAMES } from "./capacity";
 import { fill, h, num, plural } from "./dom";
 import { BacklogGrid, breakdownText } from "./grid";
 import { endedText, openSprint, sprintLabel } from "./sprints";
@@ -400,6 +400,7 @@ function renderModel(next: BoardModel, started: number): void {
       ? `Write sprint: ${next.plan!.sprint} into ${plural(proposedCount, "proposed item")} (asks first; undoable)`
       : "Nothing to propose for this sprint";
   summary.textContent = sprintSummary(next.plan);
+  summary.classList.toggle("over", Boolean(next.plan && overBy(next.plan) > 0));
   const { errors, warnings, infos } = next.problems;
   problems.textContent = errors + warnings + infos ? [errors && plural(errors, "error"), warnings && plural(warnings, "warning"), infos && plural(infos, "info")].filter(Boolean).join(" · ") : "No problems";
   problems.className = `problems${errors ? " error" : warnings ? " warning" : ""}`;

@@ -70,6 +70,16 @@ function chart(plan: BoardPlan): SVGElement {
   return svg;
 }
 
+/** Units planned and proposed in the sprint. */
+function totalOf(plan: BoardPlan): number {
+  return plan.planned.strategic + plan.planned.tactical + plan.proposed.strategic + plan.proposed.tactical;
+}
+
+/** Units over the sprint's capacity (0 when within it). */
+export function overBy(plan: BoardPlan): number {
+  return Math.max(0, Math.round((totalOf(plan) - plan.capacity) * 100) / 100);
+}
+
 function numbers(plan: BoardPlan): HTMLTableElement {
   const cell = (text: string) => h("td", { class: "num" }, text);
   return h(
@@ -81,7 +91,9 @@ function numbers(plan: BoardPlan): HTMLTableElement {
       {},
       ...TRACKS.map((track) => {
         const total = plan.planned[track] + plan.proposed[track];
-        const off = Math.abs(plan.share[track] - plan.target[track]) > 0.05 && plan.share.strategic + plan.share.tactical > 0;
+        const drift = plan.share[track] - plan.target[track];
+        // The rule's own test (capacity-split-off-target): more than `capacity.tolerance` points from the target.
+        const off = Math.abs(drift) > plan.tolerance + 1e-9 && plan.share.strategic + plan.share.tactical > 0;
         return h(
           "tr",
           {},
@@ -91,10 +103,24 @@ function numbers(plan: BoardPlan): HTMLTableElement {
           cell(num(plan.planned[track])),
           cell(num(plan.proposed[track])),
           cell(num(total)),
-          h("td", { class: `num${off ? " off" : ""}` }, `${plan.share[track]}%`),
+          h(
+            "td",
+            { class: `num${off ? " off" : ""}`, attrs: { title: `${num(Math.abs(drift), 1)} points ${drift < 0 ? "under" : "over"} the ${plan.target[track]}% target (tolerance ${num(plan.tolerance)})${off ? ": off target" : ""}` } },
+            `${plan.share[track]}%`,
+          ),
         );
       }),
-      h("tr", { class: "sum" }, h("th", { attrs: { scope: "row" } }, "Sprint"), cell("100%"), cell(num(plan.capacity)), cell(num(plan.planned.strategic + plan.planned.tactical)), cell(num(plan.proposed.strategic + plan.proposed.tactical)), cell(num(plan.planned.strategic + plan.planned.tactical + plan.proposed.strategic + plan.proposed.tactical)), cell("")),
+      h(
+        "tr",
+        { class: "sum" },
+        h("th", { attrs: { scope: "row" } }, "Sprint"),
+        cell("100%"),
+        cell(num(plan.capacity)),
+        cell(num(plan.planned.strategic + plan.planned.tactical)),
+        cell(num(plan.proposed.strategic + plan.proposed.tactical)),
+        h("td", { class: `num${overBy(plan) > 0 ? " over" : ""}`, attrs: overBy(plan) > 0 ? { title: `${num(overBy(plan))} units over the capacity of ${num(plan.capacity)}` } : {} }, num(totalOf(plan))),
+        cell(""),
+      ),
     ),
   );
 }
@@ -133,14 +159,17 @@ export function capacitySection(plan: BoardPlan | null, itemOf: (id: string) => 
   if (!plan) return [h("p", { class: "muted" }, "No sprint to plan: add a document with `type: sprint` and a `capacity:` to see its split.")];
   const pillarTable = pillars(plan);
   sizeMeters(pillarTable, plan);
-  const named = (id: string) => {
+  const why = new Map(plan.notFitting.map((entry) => [entry.id, entry.reason]));
+  const named = (id: string, reason?: string) => {
     const item = itemOf(id);
-    if (!item) return h("li", {}, id);
+    const because = reason ? h("span", { class: "why" }, `: ${reason}`) : null;
+    if (!item) return h("li", {}, id, because);
     return h(
       "li",
       {},
       h("button", { class: "link", attrs: { type: "button", title: `${item.file}:${item.line}` }, on: { click: () => open(item) } }, item.title),
       h("span", { class: "muted" }, ` ${item.id} · ${item.track} · est. ${item.estimate ?? "–"}`),
+      because,
     );
   };
   /** A list that shows its first entries and folds the rest under "N more" (so the backlogs stay near the top). */
@@ -158,8 +187,8 @@ export function capacitySection(plan: BoardPlan | null, itemOf: (id: string) => 
     h(
       "div",
       { class: "lists" },
-      h("div", {}, h("h3", {}, `Proposed (${plan.proposed.items.length})`), ...folded("Proposed", plan.proposed.items.map(named), "Nothing to propose")),
-      h("div", {}, h("h3", {}, `Does not fit (${plan.doesNotFit.length})`), ...folded("Does not fit", plan.doesNotFit.map(named), "Everything ranked fits")),
+      h("div", {}, h("h3", {}, `Proposed (${plan.proposed.items.length})`), ...folded("Proposed", plan.proposed.items.map((id) => named(id)), "Nothing to propose")),
+      h("div", {}, h("h3", {}, `Does not fit (${plan.doesNotFit.length})`), ...folded("Does not fit", plan.doesNotFit.map((id) => named(id, why.get(id))), "Everything ranked fits")),
       h("div", {}, h("h3", {}, `Notes (${plan.notes.length})`), ...folded("Notes", plan.notes.map((note) => h("li", {}, note)), "On target")),
     ),
   ];
@@ -169,5 +198,6 @@ export function capacitySection(plan: BoardPlan | null, itemOf: (id: string) => 
 export function sprintSummary(plan: BoardPlan | null): string {
   if (!plan) return "";
   const planned = plan.planned.strategic + plan.planned.tactical;
-  return `${num(plan.capacity)} units · ${plural(plan.planned.items.length, "item")} planned (${num(planned)}) · ${plural(plan.proposed.items.length, "item")} proposed (${num(plan.proposed.strategic + plan.proposed.tactical)})`;
+  const over = overBy(plan);
+  return `${num(plan.capacity)} units · ${plural(plan.planned.items.length, "item")} planned (${num(planned)}) · ${plural(plan.proposed.items.length, "item")} proposed (${num(plan.proposed.strategic + plan.proposed.tactical)})${over > 0 ? ` · ${num(over)} over capacity` : ""}`;
 }

@@ -29,7 +29,10 @@ describe("sprint states on the board", () => {
   it("an ended sprint shows its plan, Apply is off with the date it ended, and a button goes to the current sprint", async () => {
     const { page } = board();
     const model = exampleModel({ today: DAY_AFTER, sprint: "2026-s14" });
-    assert.ok(model.plan.proposed.items.length > 0, "the core still proposes for the ended sprint: the board must not offer it");
+    assert.deepEqual(model.plan.proposed.items, [], "the core proposes nothing into an ended sprint");
+    // Even a plan with a proposal (as the core made before it knew sprint states) is not offered on an ended sprint.
+    model.plan = exampleModel({ sprint: "2026-s14" }).plan;
+    assert.ok(model.plan.proposed.items.length > 0);
     await postModel(page, model);
     const apply = page.getByRole("button", { name: "Apply proposal" });
     assert.ok(await apply.isDisabled(), "Apply is off on an ended sprint");
@@ -62,6 +65,24 @@ describe("sprint states on the board", () => {
     await sendHost(page, { type: "undone", ok: true, message: "Undone: sprint: 2026-s14 taken out of 2 items again." });
     await page.waitForFunction(() => document.querySelector(".status-line")?.textContent?.startsWith("Undone"));
     assert.equal(await line.getByRole("button").count(), 0, "no second Undo");
+    await assertClean(board());
+  });
+});
+
+describe("does not fit, with why", () => {
+  const board = useBoard();
+
+  it("each item that does not fit says which budget is full and by how much, as the core computed it", async () => {
+    const { page } = board();
+    const model = exampleModel();
+    assert.ok(model.plan.doesNotFit.length > 0, "the example sprint has items that do not fit");
+    await postModel(page, model);
+    const entries = await page.locator('[aria-label="Does not fit"] li, [aria-label="Does not fit (more)"] li').allTextContents();
+    assert.equal(entries.length, model.plan.doesNotFit.length);
+    for (const { id, reason } of model.plan.notFitting) {
+      assert.match(reason, /budget/, "the core's reason names the budget");
+      assert.ok(entries.some((text) => text.includes(id) && text.endsWith(`: ${reason}`)), `${id} says why: ${entries.join("\n")}`);
+    }
     await assertClean(board());
   });
 });

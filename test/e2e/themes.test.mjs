@@ -25,6 +25,8 @@ function literalColours(css) {
       previous = outside;
       outside = outside.replace(/var\([^()]*(\([^()]*\))*[^()]*\)/g, " ");
     }
+    // A relative colour made from a theme variable (`rgb(from var(--vscode-…) r g b)`) is the theme's colour.
+    outside = outside.replace(/\b(rgb|hsl)\(from\s+ (r g b|h s l)( \/ 1)?\)/g, " ");
     if (/#[0-9a-f]{3,8}\b|\b(rgba?|hsla?|hwb|lab|lch|oklab|oklch|color)\(/i.test(outside) || named.test(outside.replace(/url\([^)]*\)/g, ""))) {
       if (/^(grid-template|font|content|animation|transition)/.test(property)) continue;
       found.push(`${property}: ${value.trim()}`);
@@ -33,14 +35,23 @@ function literalColours(css) {
   return found;
 }
 
-/** WCAG contrast of the text of each selector against what is painted behind it (in the page). */
+/**
+ * WCAG contrast of each selector's paint against what is painted behind it (in the page):
+ * its text colour, or `property` (`fill`, `stroke`, `background-color`) for a chart mark,
+ * whose backdrop is the chart's track over the page.
+ */
 function contrasts(page, selectors) {
   return page.evaluate((selectors) => {
+    const canvas = document.createElement("canvas").getContext("2d", { willReadFrequently: true });
+    // Any CSS colour (rgb(), color(srgb …) from color-mix) as 8-bit RGBA, through a canvas.
     const parse = (value) => {
-      const m = value.match(/rgba?\(([^)]+)\)/);
-      if (!m) return null;
-      const [r, g, b, a = 1] = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
-      return { r, g, b, a };
+      if (!value || value === "none") return null;
+      canvas.clearRect(0, 0, 1, 1);
+      canvas.fillStyle = "#000";
+      canvas.fillStyle = value;
+      canvas.fillRect(0, 0, 1, 1);
+      const [r, g, b, a] = canvas.getImageData(0, 0, 1, 1).data;
+      return { r, g, b, a: a / 255 };
     };
     const over = (top, bottom) => ({ r: top.r * top.a + bottom.r * (1 - top.a), g: top.g * top.a + bottom.g * (1 - top.a), b: top.b * top.a + bottom.b * (1 - top.a), a: 1 });
     const luminance = ({ r, g, b }) => {
@@ -59,15 +70,18 @@ function contrasts(page, selectors) {
       }
       return layers.reverse().reduce((acc, layer) => over(layer, acc), { r: 255, g: 255, b: 255, a: 1 });
     };
-    return selectors.map(([name, selector]) => {
+    const track = document.querySelector("svg.chart rect.track-bg");
+    return selectors.map(([name, selector, property]) => {
       const el = document.querySelector(selector);
       if (!el) return { name, selector, missing: true };
       const style = getComputedStyle(el);
-      const isSvg = el instanceof SVGElement;
-      const bg = isSvg ? backdrop(el.ownerSVGElement.parentElement) : backdrop(el);
-      const fg = over(parse(isSvg ? style.fill : style.color) ?? { r: 0, g: 0, b: 0, a: 1 }, bg);
+      const svg = el.closest("svg");
+      let bg = svg ? backdrop(svg.parentElement) : backdrop(property ? el.parentElement : el);
+      if (property && svg?.classList.contains("chart") && track) bg = over(parse(getComputedStyle(track).fill), bg);
+      const paint = property ? style.getPropertyValue(property) : svg ? style.fill : style.color;
+      const fg = over(parse(paint) ?? { r: 0, g: 0, b: 0, a: 1 }, bg);
       const [l1, l2] = [luminance(fg), luminance(bg)].sort((a, b) => b - a);
-      return { name, selector, ratio: Math.round(((l1 + 0.05) / (l2 + 0.05)) * 100) / 100, fg: style.color, bg: `rgb(${bg.r},${bg.g},${bg.b})` };
+      return { name, selector, ratio: Math.round(((l1 + 0.05) / (l2 + 0.05)) * 100) / 100, fg: paint, bg: `rgb(${bg.r},${bg.g},${bg.b})` };
     });
   }, selectors);
 }
@@ -86,13 +100,30 @@ const TEXT = [
   ["breakdown hint", '[aria-label="Score breakdown"] p'],
   ["chart label", 'svg[role="img"] text'],
 ];
+/** Warning and error text of a sprint over capacity and off its split (Sprint 15 on 30 Nov: 33 of 30, 78.8 % strategic against 60 ± 10). */
+const OVER = [
+  ["off-target share", "td.off"],
+  ["over-capacity total", "td.over"],
+  ["over-capacity summary", ".summary.over"],
+];
+
+/** Chart marks (WCAG 1.4.11, non-text contrast): at least 3:1 against what they are drawn on. */
+const MARKS = [
+  ["strategic planned bar", "svg.chart rect.fill-strategic", "fill"],
+  ["tactical planned bar", "svg.chart rect.fill-tactical", "fill"],
+  ["tactical hatching", "svg.chart pattern#hatch-tactical line", "stroke"],
+  ["strategic hatching", "svg.chart pattern#hatch-strategic line", "stroke"],
+  ["budget marker", "svg.chart line.marker", "stroke"],
+  ["tactical legend swatch", ".track.tactical h2 .swatch", "background-color"],
+  ["strategic legend swatch", ".track.strategic h2 .swatch", "background-color"],
+];
+
 /** Accents (badges, pills, links, warnings, muted text): at least 3:1, reported below 4.5. */
 const ACCENT = [
   ["problem badge", ".badge"],
   ["proposed pill", '[role="row"] .proposed'],
   ["item link", '[aria-label="Does not fit"] button'],
   ["muted text", '[aria-label="Does not fit"] .muted'],
-  ["off-target share", "td.off"],
   ["selected row (focused grid)", '[aria-label="Tactical backlog"] [aria-selected="true"] button.open'],
 ];
 
@@ -102,9 +133,10 @@ describe("themes, contrast and screenshots", () => {
     assert.deepEqual(found, [], `colour literals:\n  ${found.join("\n  ")}`);
     // The check itself finds what it must.
     assert.deepEqual(literalColours("a { color: #fff; background: var(--vscode-x, #000); border: 1px solid rgba(0,0,0,.2) }"), ["color: #fff", "border: 1px solid rgba(0,0,0,.2)"]);
+    assert.deepEqual(literalColours("a { fill: rgb(from var(--vscode-x, #000) r g b / 1); color: rgb(from #fff r g b) }"), ["color: rgb(from #fff r g b)"], "a relative colour of a theme variable is the theme's");
   });
 
-  for (const theme of ["light", "dark", "high-contrast"]) {
+  for (const theme of ["light", "dark", "dark-modern", "high-contrast", "high-contrast-light"]) {
     it(`${theme}: readable text, the theme's body class, and screenshots`, async function () {
       this.timeout(30_000);
       const board = await openBoard({ theme, viewport: { width: 1400, height: 900 } });
@@ -112,7 +144,7 @@ describe("themes, contrast and screenshots", () => {
         const { page } = board;
         await postModel(page, exampleModel());
         const bodyClass = await page.evaluate(() => document.body.className);
-        assert.ok(bodyClass.includes({ light: "vscode-light", dark: "vscode-dark", "high-contrast": "vscode-high-contrast" }[theme]), bodyClass);
+        assert.ok(bodyClass.includes({ light: "vscode-light", dark: "vscode-dark", "dark-modern": "vscode-dark", "high-contrast": "vscode-high-contrast", "high-contrast-light": "vscode-high-contrast-light" }[theme]), bodyClass);
         mkdirSync(RESULTS, { recursive: true });
         await page.screenshot({ path: join(RESULTS, `board-${theme}.png`), fullPage: true });
         // Select a row in the tactical grid (focused), as a user would before reading its breakdown.
@@ -126,6 +158,17 @@ describe("themes, contrast and screenshots", () => {
 
         const text = await contrasts(page, TEXT);
         const accents = await contrasts(page, ACCENT);
+        const marks = await contrasts(page, MARKS);
+        // Sprint 15 on 30 Nov is over capacity and off its split: the warning and error colours show.
+        await postModel(page, exampleModel({ today: "2026-11-30", generation: 2 }));
+        await page.screenshot({ path: join(RESULTS, `board-${theme}-over-capacity.png`) });
+        const overText = await contrasts(page, OVER);
+        assert.deepEqual(overText.filter((c) => c.missing).map((c) => c.name), [], "the over-capacity sprint shows its off-target share and its total in colour");
+        assert.deepEqual(overText.filter((c) => c.ratio < 4.5).map((c) => `${c.name}: ${c.ratio}:1 (${c.fg} on ${c.bg})`), [], `${theme}: warning and error text below 4.5:1`);
+        console.log(`      (${theme}: ${[...marks, ...overText].map((c) => `${c.name} ${c.ratio}:1`).join(", ")})`);
+        await postModel(page, exampleModel({ generation: 3 }));
+        const lowMarks = marks.filter((c) => c.missing || c.ratio < 3).map((c) => `${c.name}: ${c.missing ? "missing" : `${c.ratio}:1 (${c.fg} on ${c.bg})`}`);
+        assert.deepEqual(lowMarks, [], `${theme}: chart marks below 3:1`);
         const missing = [...text, ...accents].filter((c) => c.missing).map((c) => `${c.name} (${c.selector})`);
         assert.deepEqual(missing, [], "elements to check exist");
         const low = text.filter((c) => c.ratio < 4.5).map((c) => `${c.name}: ${c.ratio}:1 (${c.fg} on ${c.bg})`);
@@ -134,7 +177,7 @@ describe("themes, contrast and screenshots", () => {
         if (weak.length) console.log(`      (${theme}: accents below 4.5:1 — ${weak.join(", ")})`);
         assert.deepEqual([...low, ...lowAccent], [], `${theme}: text below contrast`);
 
-        if (theme !== "high-contrast") {
+        if (theme === "light" || theme === "dark") {
           // A side-by-side editor: the board at 760 px wide.
           await page.setViewportSize({ width: 760, height: 900 });
           await page.evaluate(() => window.scrollTo(0, 0));

@@ -1,6 +1,6 @@
 /**
  * Theme variables as VS Code injects them into a webview (`--vscode-<color id with . → ->`
- * on `<html style>`), for Light+, Dark+ and High Contrast: a realistic subset of the
+ * on `<html style>`), for Light+, Dark+, Dark Modern, High Contrast and High Contrast Light: a realistic subset of the
  * colour registry's defaults for VS Code 1.100 plus the font variables. As in VS Code, a
  * colour whose default is `null` in a theme is simply absent (High Contrast has no
  * `button.background`, `list.activeSelectionBackground`, `list.hoverBackground`), so the
@@ -220,9 +220,106 @@ const highContrast = {
   "inputValidation-errorBorder": "#6fc3df",
 };
 
+/**
+ * Dark Modern (VS Code's default dark theme since 1.78): Dark+ with its own greys and
+ * blue accents. Issue 9 reports its `charts.orange` as translucent, so that tactical
+ * bars nearly vanish: modelled as the registry's orange at 40 % alpha.
+ */
+const darkModern = {
+  ...dark,
+  foreground: "#cccccc",
+  descriptionForeground: "#9d9d9d",
+  errorForeground: "#f85149",
+  focusBorder: "#0078d4",
+  "widget-border": "#313131",
+  "editor-background": "#1f1f1f",
+  "editor-foreground": "#cccccc",
+  "editorWidget-background": "#202020",
+  "sideBar-background": "#181818",
+  "button-background": "#0078d4",
+  "button-foreground": "#ffffff",
+  "button-hoverBackground": "#026ec1",
+  "button-secondaryBackground": "#313131",
+  "button-secondaryForeground": "#cccccc",
+  "button-secondaryHoverBackground": "#3c3c3c",
+  "input-background": "#313131",
+  "input-foreground": "#cccccc",
+  "dropdown-background": "#313131",
+  "dropdown-foreground": "#cccccc",
+  "dropdown-border": "#3c3c3c",
+  "checkbox-background": "#313131",
+  "checkbox-border": "#3c3c3c",
+  "badge-background": "#616161",
+  "badge-foreground": "#f8f8f8",
+  "panel-border": "#2b2b2b",
+  "textLink-foreground": "#4daafc",
+  "textLink-activeForeground": "#4daafc",
+  "textBlockQuote-background": "#2b2b2b",
+  "textPreformat-foreground": "#d0d0d0",
+  "textPreformat-background": "#3c3c3c",
+  "charts-orange": "#d1861666",
+  "charts-blue": "#3794ff",
+};
+
+/** High Contrast Light: dark text and borders on white, no fills for selection (registry hcLight defaults). */
+const highContrastLight = {
+  ...FONT,
+  foreground: "#292929",
+  descriptionForeground: "#292929b3",
+  errorForeground: "#b5200d",
+  focusBorder: "#006bbd",
+  contrastBorder: "#0f4a85",
+  contrastActiveBorder: "#006bbd",
+  "icon-foreground": "#292929",
+  "widget-border": "#0f4a85",
+  "editor-background": "#ffffff",
+  "editor-foreground": "#292929",
+  "editorWidget-background": "#ffffff",
+  "editorWidget-foreground": "#292929",
+  "sideBar-background": "#ffffff",
+  "button-background": "#0f4a85",
+  "button-foreground": "#ffffff",
+  "button-border": "#0f4a85",
+  "button-secondaryForeground": "#292929",
+  "input-background": "#ffffff",
+  "input-foreground": "#292929",
+  "input-border": "#0f4a85",
+  "input-placeholderForeground": "#292929b3",
+  "dropdown-background": "#ffffff",
+  "dropdown-foreground": "#292929",
+  "dropdown-border": "#0f4a85",
+  "checkbox-background": "#ffffff",
+  "checkbox-border": "#0f4a85",
+  "list-focusOutline": "#006bbd",
+  "list-highlightForeground": "#0f4a85",
+  "editorError-foreground": "#b5200d",
+  "editorWarning-foreground": "#895503",
+  "editorInfo-foreground": "#292929",
+  "list-warningForeground": "#895503",
+  "list-errorForeground": "#b5200d",
+  "charts-foreground": "#292929",
+  "charts-lines": "#29292980",
+  "charts-red": "#b5200d",
+  "charts-blue": "#0f4a85",
+  "charts-yellow": "#895503",
+  "charts-orange": "#b5200d",
+  "charts-green": "#374e06",
+  "charts-purple": "#652d90",
+  "badge-background": "#0f4a85",
+  "badge-foreground": "#ffffff",
+  "panel-border": "#0f4a85",
+  "textLink-foreground": "#0f4a85",
+  "textLink-activeForeground": "#0f4a85",
+  "textPreformat-foreground": "#292929",
+  "textBlockQuote-background": "#f2f2f2",
+  "textSeparator-foreground": "#292929",
+};
+
 /** Theme name → the body class VS Code sets and the variables (without the `--vscode-` prefix). */
 export const THEMES = {
   light: { bodyClass: "vscode-light", label: "Light+", variables: light },
   dark: { bodyClass: "vscode-dark", label: "Dark+", variables: dark },
   "high-contrast": { bodyClass: "vscode-high-contrast", label: "Dark High Contrast", variables: highContrast },
+  "dark-modern": { bodyClass: "vscode-dark", label: "Dark Modern", variables: darkModern },
+  "high-contrast-light": { bodyClass: "vscode-high-contrast-light", label: "Light High Contrast", variables: highContrastLight },
 };

@@ -79,7 +79,9 @@ describe("Strategy Board", function () {
     assert.deepEqual(strategic.map((item) => item.rank), strategic.map((_, i) => i + 1));
     assert.ok(tactical.length >= 10);
     assert.deepEqual(model.plan?.target, { strategic: 70, tactical: 30 });
-    assert.deepEqual([...(model.plan?.proposed.items ?? [])].sort(), ["template-gallery-seo", "upgrade-nudge-emails"], "the plan is shown for review");
+    assert.deepEqual(model.plan?.proposed.items, [], "nothing is proposed into an ended sprint");
+    assert.ok(model.plan?.notes.some((note) => note.includes("ended") && note.includes("2026-s15")), `a note names the sprint to plan instead: ${model.plan?.notes.join("\n")}`);
+    assert.ok(model.plan!.planned.items.length > 0, "its plan is shown for review");
     assert.ok(model.unranked.length >= 1, "the example's unscored tactic is listed apart");
     assert.ok(model.items.some((item) => item.problem), "items with problems carry a badge");
   });
