@@ -340,6 +340,10 @@ function selectItem(uid: string): void {
   save();
   for (const track of ["strategic", "tactical"] as const) grids[track].select(byUid(uid)?.track === track ? uid : undefined);
   renderDetails();
+  // The breakdown sits under the backlogs: bring its start into view (focus stays on the grid).
+  const { top, height } = details.getBoundingClientRect();
+  const shown = Math.min(height, window.innerHeight / 2);
+  if (top + shown > window.innerHeight) window.scrollBy({ top: top + shown - window.innerHeight });
 }
 
 /** Marks a step of a render (the benchmark reads them with `performance.getEntriesByType("measure")`). */
