@@ -13,7 +13,8 @@ import { NEW_ITEM_COMMANDS } from "./new-item-commands";
 import { askNewItemFields } from "./new-item-prompts";
 import { folderForKind } from "./settings";
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+/** `1 error`, `2 errors`. */
+export const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
 /** Registers the commands that only read. `strategyDocs.checkWorkspace` resolves with the counts it shows, once the folders are read again. */
 export function registerReadCommands(host: StrategyHost, diagnostics: DiagnosticsPublisher, output: vscode.OutputChannel): vscode.Disposable[] {
@@ -81,21 +82,4 @@ async function newItem(host: StrategyHost, kind: Kind): Promise<void> {
 /** Registers the commands that write (trusted workspaces only). */
 export function registerWriteCommands(host: StrategyHost): vscode.Disposable[] {
   return NEW_ITEM_COMMANDS.map(([command, kind]) => vscode.commands.registerCommand(command, () => newItem(host, kind)));
-}
-
-/** The status bar item: the count of strategy problems; a click opens the Problems view. */
-export function createStatusItem(host: StrategyHost, diagnostics: DiagnosticsPublisher): vscode.Disposable {
-  const item = vscode.window.createStatusBarItem("strategyDocs.problems", vscode.StatusBarAlignment.Left, 10);
-  item.name = "Strategy Docs problems";
-  item.command = { title: "Show Problems", command: "workbench.actions.view.problems" };
-  const update = () => {
-    // Nothing to say in a workspace with no strategy documents.
-    if (!host.hasItems()) return item.hide();
-    const { errors, warnings, infos } = diagnostics.totals();
-    item.text = `$(compass) ${errors ? `$(error) ${errors} ` : ""}$(warning) ${warnings}${infos ? ` $(info) ${infos}` : ""}`;
-    item.tooltip = `Strategy Docs: ${plural(errors, "error")}, ${plural(warnings, "warning")}, ${plural(infos, "info")} — click to open the Problems view`;
-    item.show();
-  };
-  const subscription = diagnostics.onDidPublish(update);
-  return { dispose: () => (subscription.dispose(), item.dispose()) };
 }

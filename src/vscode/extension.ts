@@ -9,11 +9,12 @@ import * as vscode from "vscode";
 import { BoardPanel } from "./board";
 import { registerApplyProposal, registerBoard } from "./board-commands";
 import { StrategyCodeActions } from "./code-actions";
-import { createStatusItem, registerReadCommands, registerWriteCommands } from "./commands";
+import { registerReadCommands, registerWriteCommands } from "./commands";
 import { DiagnosticsPublisher } from "./diagnostics";
 import { StrategyHost } from "./host";
 import { registerReadFeatures, registerRename, SELECTOR } from "./language-features";
 import { registerRuleHelp, ruleHelpTarget } from "./rule-help";
+import { createStatusItem, type StatusSnapshot } from "./status";
 import { StrategyTree, type TreeSnapshot } from "./tree";
 import type { BoardModel } from "../protocol";
 
@@ -23,6 +24,8 @@ export interface StrategyDocsApi {
   tree(): TreeSnapshot[];
   /** The model the open Strategy Board shows now (undefined: no board open or nothing sent yet). */
   board(): BoardModel | undefined;
+  /** What the status bar item shows now (the current sprint's load and split). */
+  status(): StatusSnapshot;
 }
 
 export function activate(context: vscode.ExtensionContext): StrategyDocsApi {
@@ -33,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): StrategyDocsApi {
   // Rule links open the rule's help page (docs/rules/<id>.md, shipped with the extension) rendered.
   const diagnostics = new DiagnosticsPublisher(host, ruleHelpTarget);
   const tree = new StrategyTree(host, diagnostics);
+  const status = createStatusItem(host, diagnostics);
   context.subscriptions.push(
     output,
     host,
@@ -42,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): StrategyDocsApi {
     ...registerReadFeatures(host),
     ...registerRuleHelp(context.extensionUri, log),
     ...registerReadCommands(host, diagnostics, output),
-    createStatusItem(host, diagnostics),
+    status,
     ...registerBoard(context.extensionUri, host, diagnostics),
   );
 
@@ -69,7 +73,7 @@ export function activate(context: vscode.ExtensionContext): StrategyDocsApi {
   // The first read runs after activation returns.
   setTimeout(() => host.start(), 0);
   log(`Strategy Docs activated in ${(performance.now() - started).toFixed(1)} ms`);
-  return { tree: () => tree.snapshot(), board: () => BoardPanel.active?.lastModel };
+  return { tree: () => tree.snapshot(), board: () => BoardPanel.active?.lastModel, status: () => status.snapshot() };
 }
 
 export function deactivate(): void {}

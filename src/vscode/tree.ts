@@ -1,12 +1,14 @@
 /**
  * The "Strategy" tree view (`strategyDocs.tree`): the core's outline per
  * folder, with problem badges from the published diagnostics; a click opens
- * the item at its id. Rebuilt (debounced) after every change.
+ * the item at its id. Rebuilt (debounced) after every change. Sprints show
+ * their state (ended ones after the open ones, with a "history" icon).
  */
 import * as vscode from "vscode";
 import { describeItem, strategyOutline, type Kind, type OutlineNode } from "../core/index";
 import { toRange } from "./convert";
 import type { DiagnosticsPublisher } from "./diagnostics";
+import { today } from "./folder";
 import type { StrategyFolder, StrategyHost } from "./host";
 
 const KIND_ICONS: Record<Kind, string> = {
@@ -64,7 +66,7 @@ export class StrategyTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
   getChildren(node?: Node): Node[] {
     if (node) return node.children();
     const folders = this.host.all().filter((folder) => folder.loaded);
-    const nodesOf = (folder: StrategyFolder) => this.shown(folder, strategyOutline(folder.workspace.index));
+    const nodesOf = (folder: StrategyFolder) => this.shown(folder, strategyOutline(folder.workspace.index, today()));
     if (folders.length === 1) return nodesOf(folders[0]);
     return folders.map((folder) => ({ folder, children: () => nodesOf(folder) }));
   }
@@ -108,7 +110,8 @@ export class StrategyTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
       return item;
     }
     const worst = this.diagnostics.problemsOf(folder, strategyItem).level;
-    item.iconPath = worst ? PROBLEM_ICONS[worst] : new vscode.ThemeIcon(KIND_ICONS[strategyItem.kind]);
+    // An ended sprint looks back (its state is in the description too).
+    item.iconPath = worst ? PROBLEM_ICONS[worst] : new vscode.ThemeIcon(outline.state === "ended" ? "history" : KIND_ICONS[strategyItem.kind]);
     item.contextValue = `strategyItem.${strategyItem.kind}`;
     const range = toRange(strategyItem.doc.lines().rangeOf(strategyItem.idStart, strategyItem.idEnd));
     item.command = { title: "Open", command: "vscode.open", arguments: [folder.uriOf(strategyItem.file), { selection: range } satisfies vscode.TextDocumentShowOptions] };

@@ -4,7 +4,8 @@
  * `code-server --install-extension` installs it into an empty extensions folder, and a
  * fresh code-server with that folder (no extensionDevelopmentPath) opens a copy of
  * examples/ in headless Chromium. Passes when the installed extension activates and its
- * status bar item shows the same problem counts as the packaged CLI, and the packaged
+ * status bar item shows the current sprint's load and strategic share as the packaged CLI's
+ * `plan` computes them (on the day STRATEGY_DOCS_TODAY fixes), and the packaged
  * front matter grammar colours `type:` in a tactic. Prints `vsix: passed` or `vsix: failed`.
  *
  *   node test/integration/vsix.mjs     # also the last phase of test/integration/run.mjs
@@ -24,6 +25,9 @@ import { copyExamples, RESULTS_DIR, ROOT } from "./common.mjs";
 const VSIX = path.join(ROOT, "strategy-docs.vsix");
 /** A file of examples/ whose front matter starts with `type: tactic` and has a `title:`. */
 const TACTIC = "tactics/linkedin-retargeting-trials.md";
+/** The day the extension and the CLI see (as the integration suites): Sprint 15 of examples/ is current. */
+const TODAY = "2026-11-30";
+const SPRINT = "2026-s15";
 
 const log = (line) => console.log(`[vsix] ${line}`);
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
@@ -40,11 +44,13 @@ function packageVsix() {
   return result.stdout.match(/Packaged: .*\((\d+ files, [\d.]+ \w+)\)/)?.[1] ?? "";
 }
 
-/** The problem counts of the packaged CLI on `workspace`. */
-function cliSummary(workspace) {
-  const result = spawnSync(process.execPath, [path.join(ROOT, "dist", "cli.js"), "check", workspace, "--format", "json"], { encoding: "utf8" });
+/** What the status bar item should say for SPRINT, from the packaged CLI's `plan` on `workspace`. */
+function expectedStatus(workspace) {
+  const result = spawnSync(process.execPath, [path.join(ROOT, "dist", "cli.js"), "plan", workspace, "--sprint", SPRINT, "--today", TODAY, "--format", "json"], { encoding: "utf8" });
   if (result.status !== 0 && result.status !== 1) throw new Error(`the packaged CLI failed (${result.status}): ${result.stderr}`);
-  return JSON.parse(result.stdout).summary;
+  const { capacity, planned } = JSON.parse(result.stdout);
+  const total = planned.strategic + planned.tactical;
+  return `Sprint 15: ${total}/${capacity} · ${Math.round((planned.strategic / total) * 100)}% strategic`;
 }
 
 /**
@@ -74,23 +80,19 @@ export async function runVsixTest({ env } = {}) {
     times.install = Date.now() - t;
 
     const workspace = copyExamples(tmp);
-    const expected = cliSummary(workspace);
+    const expected = expectedStatus(workspace);
     const port = await freePort();
     t = Date.now();
-    server = await startCodeServer(env, { port, dir: path.join(tmp, "server"), extensionsDir });
+    server = await startCodeServer(env, { port, dir: path.join(tmp, "server"), extensionsDir, extraEnv: { STRATEGY_DOCS_TODAY: TODAY } });
     times.listening = Date.now() - t;
     const seen = await checkWorkbench(env, workbenchUrl(port, workspace), { file: TACTIC, screenshot: path.join(RESULTS_DIR, "vsix-workbench.png"), consoleLines });
     times.activated = seen.ms;
 
     const problems = [];
-    const counts = seen.label.match(/(\d+) errors?, (\d+) warnings?, (\d+) infos?/);
-    if (!counts) problems.push(`the status bar item says "${seen.text}" / "${seen.label}": no problem counts`);
-    else if (`${counts[1]} ${counts[2]} ${counts[3]}` !== `${expected.errors} ${expected.warnings} ${expected.infos}`) {
-      problems.push(`the status bar counts ${counts[0]}; the packaged CLI ${expected.errors} errors, ${expected.warnings} warnings, ${expected.infos} infos`);
-    }
+    if (seen.text !== expected) problems.push(`the status bar item says "${seen.text}" / "${seen.label}"; the packaged CLI's plan gives "${expected}"`);
     const { type, kind, plainKey } = seen.colours ?? {};
     if (!(type && plainKey && type !== plainKey)) problems.push(`the front matter grammar did not colour \`type:\` in ${TACTIC} (type ${type}, title ${plainKey})`);
-    log(`installed in ${seconds(times.install)}; code-server listening in ${seconds(times.listening)}; status bar "${counts?.[0] ?? seen.text}" ${seconds(times.activated)} after opening the page; \`type\` ${type} vs \`title\` ${plainKey}, \`tactic\` ${kind}`);
+    log(`installed in ${seconds(times.install)}; code-server listening in ${seconds(times.listening)}; status bar "${seen.text}" ${seconds(times.activated)} after opening the page; \`type\` ${type} vs \`title\` ${plainKey}, \`tactic\` ${kind}`);
     for (const problem of problems) console.log(`[vsix] ✘ ${problem}`);
     log(`total ${seconds(Date.now() - start)}`);
     console.log(problems.length ? "vsix: failed" : "vsix: passed");

@@ -139,7 +139,7 @@ describe("language service on hostile documents", function () {
             walk(node.children);
           }
         };
-        walk(strategyOutline(ws.index));
+        walk(strategyOutline(ws.index, "2026-11-30"));
       });
     });
   }
@@ -189,7 +189,7 @@ describe("language service on hostile documents", function () {
         walk(node.children);
       }
     };
-    walk(strategyOutline(ws.index));
+    walk(strategyOutline(ws.index, "2026-11-30"));
     assert.ok(ids.length > 1000);
     assert.equal(new Set(ids).size, ids.length);
   });

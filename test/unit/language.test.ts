@@ -312,7 +312,7 @@ describe("language service: outline", () => {
     const ws = fresh();
     ws.setFile("tactics/lost.md", "---\ntype: tactic\ntitle: Lost tactic\nsprint: s1\nestimate: 3\n---\n");
     ws.setFile("kpis/orphan.md", "---\ntype: kpi\ntitle: Orphan KPI\ntarget: 1\n---\n");
-    assert.deepEqual(show(strategyOutline(ws.index)), [
+    assert.deepEqual(show(strategyOutline(ws.index, "2026-11-30")), [
       "pillar growth (1 KPI · 1 initiative · 2 tactics)",
       "  kpi nrr (nrr)",
       "  initiative plg (plg · 1 tactic)",
@@ -321,7 +321,7 @@ describe("language service: outline", () => {
       "pillar retention (1 KPI · 0 initiatives · 0 tactics)",
       "  kpi churn (churn)",
       "Sprints (1)",
-      "  sprint s1 (s1 · 8/20)",
+      "  sprint s1 (later · 8/20 · s1)",
       "    tactic lost (lost)",
       "    tactic retarget (retarget · planned)",
       "Unaligned (3)",

@@ -2,9 +2,13 @@
  * The strategy as a tree, for the editor's "Strategy" view: pillars with their
  * KPIs, initiatives and tactics (by effective pillar; a tactic sits under its
  * initiative when both serve the same pillar), the sprints with their items,
- * and "Unaligned": backlog items and KPIs that serve no pillar.
+ * and "Unaligned": backlog items and KPIs that serve no pillar. Sprints carry
+ * their state on the day (SPEC §8): the open ones first, the ended ones after.
+ * Also the sprint the status bar shows and the words a sprint's CodeLens says.
  */
-import { sprintLoad } from "../rules/sprint-load";
+import type { Split } from "../config/types";
+import { datedSprint, sprintStates, type SprintState } from "../plan/sprint-state";
+import { sprintLoad, targetSplit, type SprintLoad } from "../rules/sprint-load";
 import type { Item } from "../model/item";
 import type { StrategyIndex } from "../model/strategy-index";
 import { itemTitle } from "../parse/title";
@@ -17,6 +21,8 @@ export interface OutlineNode {
   description: string;
   /** The item shown; groups have none. */
   item?: Item;
+  /** A sprint's state on the day the outline was built. */
+  state?: SprintState;
   children: OutlineNode[];
 }
 
@@ -57,8 +63,8 @@ function backlogNodes(index: StrategyIndex, parent: string, initiatives: Item[],
   return [...nodes, ...tactics.filter((tactic) => !placed.has(tactic)).sort(byTitle).map((tactic) => leaf(parent, tactic))];
 }
 
-/** The outline of a workspace's strategy. */
-export function strategyOutline(index: StrategyIndex): OutlineNode[] {
+/** The outline of a workspace's strategy on `today` (`YYYY-MM-DD`, which sprints have ended; default the UTC day). */
+export function strategyOutline(index: StrategyIndex, today: string = new Date().toISOString().slice(0, 10)): OutlineNode[] {
   const underPillar = new Map<Item, { initiatives: Item[]; tactics: Item[] }>();
   const unaligned = { initiatives: [] as Item[], tactics: [] as Item[] };
   for (const kind of ["initiative", "tactic"] as const) {
@@ -85,14 +91,15 @@ export function strategyOutline(index: StrategyIndex): OutlineNode[] {
     out.push(leaf("", pillar, children, counts.join(" · ")));
   }
 
-  const sprints = [...index.ofKind("sprint")].sort((a, b) => a.key.localeCompare(b.key));
+  const sprints = sprintsInOrder(index, today);
   if (sprints.length) {
-    const children = sprints.map((sprint) => {
+    const children = sprints.map(({ item: sprint, state }) => {
       const id = nodeId("/sprints", sprint);
       const members = [...index.referrers(sprint.key)].filter((item) => item.track && item.refs.some((ref) => ref.field === "sprint" && index.resolve(ref).item === sprint));
       const used = sprintLoad(sprint, index).total;
       const capacity = typeof sprint.data.capacity === "number" ? sprint.data.capacity : "?";
-      return leaf("/sprints", sprint, members.sort(byTitle).map((item) => leaf(id, item)), `${clip(sprint.id)} · ${used}/${capacity}`);
+      const node = leaf("/sprints", sprint, members.sort(byTitle).map((item) => leaf(id, item)), `${state} · ${used}/${capacity} · ${clip(sprint.id)}`);
+      return { ...node, state };
     });
     out.push({ id: "/sprints", label: "Sprints", description: String(sprints.length), children });
   }
@@ -102,4 +109,71 @@ export function strategyOutline(index: StrategyIndex): OutlineNode[] {
   const count = orphanKpis.length + unaligned.initiatives.length + unaligned.tactics.length;
   if (count) out.push({ id: "/unaligned", label: "Unaligned", description: String(count), children: orphans });
   return out;
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** `27 Nov` from `2026-11-27`; null when the text is not a date. */
+function dayAndMonth(date: string | null): string | null {
+  const m = date ? /^\d{4}-(\d{2})-(\d{2})/.exec(date) : null;
+  return m && MONTHS[Number(m[1]) - 1] ? `${Number(m[2])} ${MONTHS[Number(m[1]) - 1]}` : null;
+}
+
+/** A sprint and its state on a day. */
+export interface StatedSprint {
+  item: Item;
+  state: SprintState;
+}
+
+/**
+ * The sprints on `today`: the open ones by start (undated last), then the ended
+ * ones, the latest to end first.
+ */
+export function sprintsInOrder(index: StrategyIndex, today: string): StatedSprint[] {
+  const items = [...index.ofKind("sprint")];
+  const states = sprintStates(items.map(datedSprint), today);
+  const dates = new Map(items.map((item) => [item, datedSprint(item)]));
+  const key = (item: Item, field: "start" | "end") => dates.get(item)![field]?.slice(0, 10) ?? "\uffff";
+  const stated = items.map((item) => ({ item, state: states.get(item.id) ?? "later" }));
+  const open = stated.filter(({ state }) => state !== "ended").sort((a, b) => key(a.item, "start").localeCompare(key(b.item, "start")) || a.item.key.localeCompare(b.item.key));
+  const ended = stated.filter(({ state }) => state === "ended").sort((a, b) => key(b.item, "end").localeCompare(key(a.item, "end")) || a.item.key.localeCompare(b.item.key));
+  return [...open, ...ended];
+}
+
+/** The words a sprint's CodeLens says: an ended sprint is reviewed, not planned into. */
+export function sprintLensTitle(state: SprintState | undefined, end: string | null): string {
+  if (state === "ended") {
+    const day = dayAndMonth(end);
+    return `Sprint ended${day ? ` ${day}` : ""} · Review allocation`;
+  }
+  return state === "current" ? "Current sprint · Preview allocation" : state === "next" ? "Next sprint · Preview allocation" : "Preview allocation";
+}
+
+/** The sprint the status bar shows, with its load and target split. */
+export interface SprintGlance extends StatedSprint {
+  /** The title without a trailing "(dates)", else the id; clipped. */
+  name: string;
+  load: SprintLoad;
+  capacity: number | null;
+  target: Split;
+  /** Percent of the planned units on the strategic track, whole; null when nothing is planned. */
+  strategicShare: number | null;
+}
+
+/** The current sprint on `today`, else the next one; null when no sprint is open and dated. */
+export function sprintAtAGlance(index: StrategyIndex, split: Split, today: string): SprintGlance | null {
+  const sprints = sprintsInOrder(index, today);
+  const shown = sprints.find(({ state }) => state === "current") ?? sprints.find(({ state }) => state === "next");
+  if (!shown) return null;
+  const { item } = shown;
+  const load = sprintLoad(item, index);
+  const title = itemTitle(item).replace(/\s*\([^()]*\)\s*$/, "").trim();
+  return {
+    ...shown,
+    name: clip(title || item.id, 40),
+    load,
+    capacity: typeof item.data.capacity === "number" ? item.data.capacity : null,
+    target: targetSplit(item, split),
+    strategicShare: load.total > 0 ? Math.round((load.strategic / load.total) * 100) : null,
+  };
 }

@@ -209,9 +209,9 @@ describe("bad input", () => {
     after(() => restoreAll());
 
     for (const [newId, taken] of [
-      ["automation", /^The id `automation` is taken by the pillar in pillars\/automation\.md$/m],
-      ["Retention", /^The id `Retention` is taken by the pillar in pillars\/retention\.md$/m],
-      ["trial-conversion", /^The id `trial-conversion` is taken by the kpi in kpis\/trial-conversion\.md$/m],
+      ["automation", /^The id 'automation' is taken by the pillar in pillars\/automation\.md$/m],
+      ["Retention", /^The id 'Retention' is taken by the pillar in pillars\/retention\.md$/m],
+      ["trial-conversion", /^The id 'trial-conversion' is taken by the kpi in kpis\/trial-conversion\.md$/m],
     ] as const) {
       it(`refuses to rename a pillar to ${newId}, and changes no text`, async () => {
         const editor = await open(PILLAR);

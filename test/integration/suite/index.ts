@@ -58,6 +58,7 @@ function loadSuites(): void {
   }
   require("./activation.test");
   require("./tree.test");
+  require("./sprint-states.test");
   require("./quick-fixes.test");
   require("./fix-all.test");
   require("./language.test");
