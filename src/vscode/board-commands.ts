@@ -118,15 +118,18 @@ export function registerBoard(extensionUri: vscode.Uri, host: StrategyHost, diag
 /**
  * "Apply Sprint Proposal…": pick a sprint, then the proposed items to write
  * (all picked at first), with the configured model and split. Trusted
- * workspaces only. Tests pass `{ sprint, folder, mode: "none" }` to skip the questions.
+ * workspaces only. Tests pass `{ sprint, folder, mode: "none" }` to skip the questions
+ * (with `split` and `writeSplit` for a what-if split the sprint takes).
  */
 export function registerApplyProposal(host: StrategyHost): vscode.Disposable {
-  return vscode.commands.registerCommand("strategyDocs.applyProposal", async (args?: OpenBoardArgs & { mode?: ApplyMode }) => {
+  return vscode.commands.registerCommand("strategyDocs.applyProposal", async (args?: OpenBoardArgs & { mode?: ApplyMode; split?: { strategic: number; tactical: number }; writeSplit?: boolean }) => {
     const state = host.folderNamed(args?.folder);
     if (!state) return 0;
     await state.ready;
     const sprint = args?.sprint ?? (await pickSprint(state));
     if (!sprint) return 0;
-    return applyProposal(state, sprint, {}, args?.mode ?? "choose");
+    // A what-if split (as the board's), and whether the sprint takes it: for callers that asked already.
+    const split = args?.split && Number.isFinite(args.split.strategic) && args.split.strategic >= 0 && args.split.strategic <= 100 ? { strategic: args.split.strategic, tactical: 100 - args.split.strategic } : undefined;
+    return applyProposal(state, sprint, { split, writeSplit: args?.writeSplit === true }, args?.mode ?? "choose");
   });
 }

@@ -204,6 +204,19 @@ describe("Strategy Board", function () {
       assert.equal(document.getText(), expected, `${path}: Undo reverted exactly the Apply, and kept the typing`);
     }
     assert.equal(await vscode.commands.executeCommand<boolean>("strategyDocs.undoApply"), false, "one Apply, one Undo");
+
+    // Under a what-if split the sprint may take that split in the same edit; one Undo reverts both.
+    const sprintBefore = (await vscode.workspace.openTextDocument(uriOf(NEXT_FILE))).getText();
+    const withSplit = await vscode.commands.executeCommand<number>("strategyDocs.applyProposal", { sprint: NEXT, mode: "none", split: { strategic: 50, tactical: 50 }, writeSplit: true });
+    assert.ok(withSplit > 0, "the what-if proposal was written");
+    const sprintDocument = await vscode.workspace.openTextDocument(uriOf(NEXT_FILE));
+    assert.ok(sprintDocument.getText().includes("split: { strategic: 50, tactical: 50 }"), sprintDocument.getText());
+    // The editor above hid the board (a hidden board is not rebuilt): shown again, it plans with the sprint's new split.
+    await vscode.commands.executeCommand("strategyDocs.openBoard", { sprint: NEXT });
+    await boardModel((m) => m.sprint === NEXT && m.plan?.target.strategic === 50 && !m.plan.whatIf, "the sprint's own split 50/50");
+    assert.equal(await vscode.commands.executeCommand<boolean>("strategyDocs.undoApply"), true);
+    await waitFor(() => sprintDocument.getText() === sprintBefore, () => `the sprint's split was not put back: ${sprintDocument.getText()}`);
+    for (const document of documents) assert.ok(!document.getText().includes(`sprint: ${NEXT}`), `${document.uri.path}: Undo took the sprint out again`);
     await restoreAll();
     for (const [path, text] of originals) await vscode.workspace.fs.writeFile(uriOf(path), new TextEncoder().encode(text));
   });
