@@ -59,6 +59,8 @@ export function checkReaders(path: string, raw: string): void {
   }
   if (!fast) return;
   const { errors, root } = full();
+  // Over the full parser's size budget there is nothing to compare: the fast reader reads further on purpose.
+  if (errors.some((e) => e.budget)) return;
   if (errors.length) throw new Violation("readers", `${path}: the fast reader accepts what yaml rejects (${errors[0].message}): ${JSON.stringify(text.slice(slice.start, slice.end))}`);
   const found = difference(fast, root ?? { kind: "map", pairs: [], start: 0, end: 0, flow: false }, "");
   if (found) throw new Violation("readers", `${path}: ${found} in ${JSON.stringify(text.slice(slice.start, slice.end))}`);
