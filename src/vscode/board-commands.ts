@@ -1,11 +1,13 @@
 /**
  * Ways into the Strategy Board: the "Open Strategy Board" command (also on the
- * tree's title bar and a status bar item), a "Preview allocation" CodeLens on
+ * tree's title bar and the sprint status bar item), a "Preview allocation" CodeLens on
  * each sprint, the panel serializer that brings the board back after a
  * reload, and "Apply Sprint Proposal…" from the command palette.
  */
 import * as vscode from "vscode";
 import { clip, defaultSprint, sprintsOf } from "../core/index";
+import { sprintLensTitle } from "../core/language/outline";
+import type { BoardSprint } from "../protocol";
 import { applyProposal, undoLastApply, type ApplyMode } from "./board-apply";
 import { BOARD_VIEW_TYPE, BoardPanel } from "./board";
 import { today } from "./folder";
@@ -40,14 +42,14 @@ class SprintLenses implements vscode.CodeLensProvider {
     if (!resolved || !file) return [];
     const lenses: vscode.CodeLens[] = [];
     // The workspace's sprint states, read once a file, and only by a file with a sprint.
-    let states: Map<string, string> | undefined;
+    let states: Map<string, BoardSprint> | undefined;
     for (const item of file.items) {
       if (item.kind !== "sprint") continue;
       const range = toRange(item.doc.lines().rangeOf(item.idStart, item.idEnd));
       const args: OpenBoardArgs = { sprint: item.id, folder: resolved.state.folder.name };
-      states ??= new Map(sprintsOf(resolved.state.workspace, today()).map((sprint) => [sprint.id, sprint.state]));
-      const state = states.get(item.id);
-      lenses.push(new vscode.CodeLens(range, { title: state === "ended" ? "$(graph) Review allocation (ended)" : `$(graph) Preview allocation${state ? ` (${state})` : ""}`, tooltip: `Open the Strategy Board on sprint ${clip(item.id)}: its capacity split and proposal`, command: "strategyDocs.openBoard", arguments: [args] }));
+      states ??= new Map(sprintsOf(resolved.state.workspace, today()).map((sprint) => [sprint.id, sprint]));
+      const sprint = states.get(item.id);
+      lenses.push(new vscode.CodeLens(range, { title: `$(graph) ${sprintLensTitle(sprint?.state, sprint?.end ?? null)}`, tooltip: `Open the Strategy Board on sprint ${clip(item.id)}: its capacity split and proposal`, command: "strategyDocs.openBoard", arguments: [args] }));
       if (lenses.length === MAX_LENSES) break;
     }
     return lenses;
@@ -83,19 +85,12 @@ async function pickSprint(state: StrategyFolder): Promise<string | undefined> {
   return (await vscode.window.showQuickPick(picks, { title: "Apply sprint proposal", placeHolder: "Sprint to fill from the ranked backlog" }))?.label;
 }
 
-/** Registers the board's commands, CodeLens, serializer and status bar item. */
+/** Registers the board's commands, CodeLens and serializer. */
 export function registerBoard(extensionUri: vscode.Uri, host: StrategyHost, diagnostics: DiagnosticsPublisher): vscode.Disposable[] {
   const lenses = new SprintLenses(host);
-  const status = vscode.window.createStatusBarItem("strategyDocs.board", vscode.StatusBarAlignment.Left, 9);
-  status.name = "Strategy Board";
-  status.text = "$(graph) Board";
-  status.tooltip = "Open the Strategy Board: the ranked backlogs and the sprint's capacity split";
-  status.command = "strategyDocs.openBoard";
-  const showStatus = () => (host.hasItems() ? status.show() : status.hide());
+  // The sprint status bar item (status.ts) opens the board: no second item for it.
   return [
     lenses,
-    status,
-    host.onDidChange(showStatus),
     vscode.languages.registerCodeLensProvider(SELECTOR, lenses),
     vscode.commands.registerCommand("strategyDocs.openBoard", (args?: OpenBoardArgs) => {
       const view = args && typeof args === "object" && !(args instanceof vscode.Uri) ? args : {};
