@@ -360,3 +360,21 @@ describe("language service: new items", () => {
     assert.match((newItemFile(ws, "kpi", "???", { folder: "", today: "2026-11-24" }) as { error: string }).error, /Cannot make an id/);
   });
 });
+
+describe("language service: rename keeps the item (fuzz findings)", () => {
+  for (const [title, pillar] of [
+    ["a stray BOM before `type`", "---\n\uFEFFtype: pillar\n---\n"],
+    ["an anchor before `type`", "---\n&a type: pillar\n---\n"],
+  ] as const) {
+    it(`adds \`id:\` at the keys' column after ${title}`, () => {
+      const files = { "growth.md": pillar, "t.md": "---\ntype: tactic\npillar: growth\n---\n" };
+      const ws = workspaceOf(files);
+      const result = rename(ws, "t.md", { line: 2, character: 10 }, "growth-2");
+      assert.ok("changes" in result, JSON.stringify(result));
+      const texts = applyChanges(ws, result.changes, false);
+      const after = workspaceOf({ ...files, ...texts });
+      assert.deepEqual([...after.index.items()].map((item) => `${item.kind}:${item.id}`).sort(), ["pillar:growth-2", "tactic:t"]);
+      assert.deepEqual(after.allIssues().filter((issue) => issue.rule === "yaml-syntax" || issue.rule === "unknown-reference"), []);
+    });
+  }
+});

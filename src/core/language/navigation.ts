@@ -8,6 +8,7 @@ import type { FileChange, TextEdit } from "../model/issue";
 import type { Item, Ref } from "../model/item";
 import { ID_PATTERN, REFERENCE_FIELDS, type Kind, type ReferenceField } from "../model/kinds";
 import type { Position, Range } from "../model/range";
+import { mapIndent } from "../rules/edits";
 import { pairOf } from "../parse/yaml-node";
 import { idAt, idFromFileName, innerSpan, type IdAt, type Location, type StrategySource } from "./context";
 
@@ -111,23 +112,24 @@ export function rename(source: StrategySource, path: string, position: Position,
   if (clash) return { error: `The id \`${id}\` is taken by the ${clash.kind} in ${clash.file}` };
 
   const byFile = new Map<string, TextEdit[]>();
-  const edit = (item: Item, start: number, end: number, text: string) => {
-    const list = byFile.get(item.file) ?? [];
-    list.push({ range: item.doc.lines().rangeOf(start, end), newText: text });
-    byFile.set(item.file, list);
+  const add = (file: string, textEdit: TextEdit) => {
+    const list = byFile.get(file) ?? [];
+    list.push(textEdit);
+    byFile.set(file, list);
   };
+  const edit = (item: Item, start: number, end: number, text: string) => add(item.file, { range: item.doc.lines().rangeOf(start, end), newText: text });
   for (const { item, ref } of referencesTo(source, target)) {
     const r = replacement(item.doc.text, ref.start, ref.end, id);
     edit(item, r.start, r.end, r.text);
   }
   if (idFromFileName(target)) {
-    // The id came from the file name: say it with an `id:` line after `type:` instead of renaming the file.
+    // The id came from the file name: say it with an `id:` line after `type:` instead of renaming the file,
+    // at the column of the item's keys as the fixes find it (a stray BOM or an anchor before `type` is not indentation).
     const type = pairOf(target.node, "type");
-    if (!type || target.node.flow) return { error: "Add an `id:` line to the item first, then rename it" };
-    const lines = target.doc.lines();
-    const at = lines.positionAt(type.keyStart);
-    const lineEnd = lines.lineEnd(at.line);
-    edit(target, lineEnd, lineEnd, `${target.doc.eol}${" ".repeat(at.character)}id: ${yamlId(id)}`);
+    const indent = type && !target.node.flow ? mapIndent(target.doc, target.node.pairs[0]) : undefined;
+    if (!type || indent === undefined) return { error: "Add an `id:` line to the item first, then rename it" };
+    const lineEnd = target.doc.lines().lineEnd(target.doc.lines().positionAt(type.keyStart).line);
+    edit(target, lineEnd, lineEnd, `${target.doc.eol}${" ".repeat(indent)}id: ${yamlId(id)}`);
   } else {
     const r = replacement(target.doc.text, target.idStart, target.idEnd, id);
     edit(target, r.start, r.end, r.text);

@@ -29,8 +29,10 @@ export class LineIndex {
     return next > this.lineStart(line) && this.text.charCodeAt(next - 1) === 13 ? next - 1 : next;
   }
 
+  /** The position of an offset; one between the `\r` and `\n` of a line break is the line's end (VS Code has no position there). */
   positionAt(offset: number): Position {
-    const at = Math.max(0, Math.min(offset, this.text.length));
+    let at = Math.max(0, Math.min(offset, this.text.length));
+    if (at > 0 && this.text.charCodeAt(at) === 10 && this.text.charCodeAt(at - 1) === 13) at--;
     let low = 0;
     let high = this.starts.length - 1;
     while (low < high) {

@@ -66,7 +66,7 @@ function afterProperties(text: string, keyEnd: number): number {
  * it but not an anchor, a tag or a BOM right before the key. Undefined after a BOM
  * followed by spaces, where `yaml` accepts no second key line at any column.
  */
-function mapIndent(doc: ParsedFile, first: YPair): number | undefined {
+export function mapIndent(doc: ParsedFile, first: YPair): number | undefined {
   // The front matter may start on the fence's line for us (`---\r` ends it for the fence, not for the line table).
   const lineStart = Math.max(doc.lines().lineStart(doc.lines().positionAt(first.keyStart).line), doc.frontMatter?.start ?? 0);
   const prefix = doc.text.slice(lineStart, first.keyStart);
