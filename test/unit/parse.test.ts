@@ -189,3 +189,15 @@ describe("parse: empty references (SPEC §1)", () => {
     ]);
   });
 });
+
+describe("parse: ranges and CRLF (a fuzz finding)", () => {
+  it("a yaml-syntax range never ends between the CR and LF of a line break", () => {
+    for (const text of ["---\r\nitems:\r\n  - {type: strategy, type: a:[}\r\n---\r\n", "---\r\n? complex\r\n: key\r\n{type: strategy, type: [}\r\n---\r\n"]) {
+      const ws = workspaceOf({ "a.md": text });
+      const lines = text.split("\r\n");
+      const issues = ws.allIssues();
+      assert.ok(issues.length > 0);
+      for (const issue of issues) assert.ok(issue.range.end.character <= lines[issue.range.end.line].length, JSON.stringify(issue.range));
+    }
+  });
+});
