@@ -113,7 +113,7 @@ export type HostMessage =
   /** The score terms of an item, answering `explain`. */
   | { type: "breakdown"; uid: string; generation: number; terms: ScoreTerm[] }
   /** The result of an `apply`: what was written, or why not. */
-  | { type: "applied"; sprint: string; count: number; split: Split | null }
+  | { type: "applied"; sprint: string; count: number; split: Split | null; kept?: Split | null }
   /** The result of an `undo`: reverted, or why not (nothing changed then). */
   | { type: "undone"; ok: boolean; message: string }
   | { type: "error"; message: string };

@@ -21,6 +21,8 @@ export type ApplyMode = "confirm" | "choose" | "none";
 export interface Applied {
   count: number;
   split: Split | null;
+  /** The sprint's own split, when the proposal was made under another (what-if) split and the sprint keeps its own. */
+  kept: Split | null;
   undo: ApplyUndo;
 }
 
@@ -122,7 +124,7 @@ export async function applyProposal(
   if (assignment.skipped.length) {
     void vscode.window.showWarningMessage(`Strategy Docs: not written: ${assignment.skipped.map((entry) => `${entry.id} (${entry.reason})`).join(", ")}`);
   }
-  const applied = { count, split: splitChange ? plan.target : null, undo };
+  const applied = { count, split: splitChange ? plan.target : null, kept: splitDiffers && !splitChange ? own! : null, undo };
   if (done) done(applied);
   else if (mode !== "none") {
     // From the palette: the notification offers the undo the board's status line would.

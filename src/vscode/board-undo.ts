@@ -68,8 +68,9 @@ export class ApplyUndo implements vscode.Disposable {
       const from = change.rangeOffset;
       const to = from + change.rangeLength;
       file.ranges.forEach((range, i) => {
-        if (to <= range.start) shifts[i] += change.text.length - change.rangeLength;
-        else if (from < range.end) range.changed = true;
+        // Typing that touches a written range (even at its edge: `sprint: s1` then `-moved`) changes it.
+        if (to < range.start) shifts[i] += change.text.length - change.rangeLength;
+        else if (from <= range.end) range.changed = true;
       });
     }
     file.ranges.forEach((range, i) => {

@@ -449,7 +449,11 @@ window.addEventListener("message", (event: MessageEvent<HostMessage>) => {
       }
       break;
     case "applied":
-      status(`Wrote sprint: ${message.sprint} into ${plural(message.count, "item")}${message.split ? ` and split ${message.split.strategic}/${message.split.tactical} into the sprint` : ""}.`, true);
+      status(
+        `Wrote sprint: ${message.sprint} into ${plural(message.count, "item")}${message.split ? ` and split ${message.split.strategic}/${message.split.tactical} into the sprint` : ""}.` +
+          (message.kept ? ` The sprint keeps its own split ${message.kept.strategic}/${message.kept.tactical}.` : ""),
+        true,
+      );
       break;
     case "undone":
       status(message.message);

@@ -62,6 +62,9 @@ describe("sprint states on the board", () => {
     await clearPosted(page);
     await line.getByRole("button", { name: "Undo" }).click();
     assert.deepEqual(await waitForPosted(page, (m) => m.type === "undo"), { type: "undo" });
+    await sendHost(page, { type: "applied", sprint: "2026-s14", count: 1, split: null, kept: { strategic: 70, tactical: 30 } });
+    await page.waitForFunction(() => document.querySelector(".status-line")?.textContent?.includes("keeps"));
+    assert.equal(await line.textContent(), "Wrote sprint: 2026-s14 into 1 item. The sprint keeps its own split 70/30. Undo");
     await sendHost(page, { type: "undone", ok: true, message: "Undone: sprint: 2026-s14 taken out of 2 items again." });
     await page.waitForFunction(() => document.querySelector(".status-line")?.textContent?.startsWith("Undone"));
     assert.equal(await line.getByRole("button").count(), 0, "no second Undo");

@@ -217,6 +217,17 @@ describe("Strategy Board", function () {
     assert.equal(await vscode.commands.executeCommand<boolean>("strategyDocs.undoApply"), true);
     await waitFor(() => sprintDocument.getText() === sprintBefore, () => `the sprint's split was not put back: ${sprintDocument.getText()}`);
     for (const document of documents) assert.ok(!document.getText().includes(`sprint: ${NEXT}`), `${document.uri.path}: Undo took the sprint out again`);
+
+    // A written line changed since the Apply: Undo refuses, says where, and changes nothing.
+    assert.ok((await vscode.commands.executeCommand<number>("strategyDocs.applyProposal", { sprint: NEXT, mode: "none" })) > 0);
+    const changed = documents[documents.length - 1];
+    const line = changed.getText().split("\n").findIndex((text) => text.startsWith(`sprint: ${NEXT}`));
+    assert.ok(line > 0, "the Apply wrote the sprint line");
+    const edited = await vscode.window.showTextDocument(changed);
+    await edited.edit((edit) => edit.insert(new vscode.Position(line, `sprint: ${NEXT}`.length), "-moved"));
+    const texts = documents.map((document) => document.getText());
+    assert.equal(await vscode.commands.executeCommand<boolean>("strategyDocs.undoApply"), false, "Undo refuses when a written line changed since");
+    assert.deepEqual(documents.map((document) => document.getText()), texts, "a refused Undo changes nothing");
     await restoreAll();
     for (const [path, text] of originals) await vscode.workspace.fs.writeFile(uriOf(path), new TextEncoder().encode(text));
   });
