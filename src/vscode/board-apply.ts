@@ -8,7 +8,7 @@ import * as vscode from "vscode";
 import { assignSprint, buildPlan, scoringFor, sprintsOf } from "../core/index";
 import { setSprintSplit } from "../core/plan/assign";
 import type { ScoringModel, Split } from "../protocol";
-import { endedText } from "../webview/sprints";
+import { endedPhrase } from "../webview/sprints";
 import { ApplyUndo } from "./board-undo";
 import { toWorkspaceEdit } from "./convert";
 import { today } from "./folder";
@@ -32,7 +32,7 @@ let lastApply: ApplyUndo | undefined;
 /** Undoes the last Apply; the sentence to show. */
 export async function undoLastApply(): Promise<{ ok: boolean; message: string }> {
   const record = lastApply;
-  if (!record) return { ok: false, message: "Nothing to undo: the board has not applied a proposal since VS Code started." };
+  if (!record) return { ok: false, message: "Nothing to undo: no Apply of a proposal is left to revert (each Apply is undone once, the last one only)." };
   const result = await record.undo();
   if (!result.ok) return result;
   lastApply = undefined;
@@ -45,7 +45,7 @@ export function endedSprintMessage(state: StrategyFolder, sprint: string): strin
   const found = sprints.find((entry) => entry.id.toLowerCase() === sprint.toLowerCase());
   if (found?.state !== "ended") return undefined;
   const open = sprints.find((entry) => entry.state === "current") ?? sprints.find((entry) => entry.state === "next");
-  return `${endedText(found).replace(/:.*$/, "")}, so nothing was written into it. ${open ? `Plan ${open.state === "current" ? "the current" : "the next"} sprint, ${open.id}, instead.` : "Add a sprint that has not ended to plan into."}`;
+  return `${endedPhrase(found)}, so nothing was written into it. ${open ? `Plan ${open.state === "current" ? "the current" : "the next"} sprint, ${open.id}, instead.` : "Add a sprint that has not ended to plan into."}`;
 }
 
 /**

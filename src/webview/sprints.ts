@@ -35,10 +35,15 @@ export function openSprint(sprints: readonly BoardSprint[]): BoardSprint | undef
   return sprints.find((sprint) => sprint.state === "current") ?? sprints.find((sprint) => sprint.state === "next");
 }
 
-/** The sentence an ended sprint shows instead of Apply. */
-export function endedText(sprint: BoardSprint): string {
+/** `Sprint 14 (16-27 Nov) ended on 27 Nov 2026` (or `… is done` when its status closed it). */
+export function endedPhrase(sprint: BoardSprint): string {
   const closedByStatus = sprint.status !== null && /^(done|closed|completed)$/i.test(sprint.status.trim());
   const end = shortDate(sprint.end);
   const when = !closedByStatus && end ? `ended on ${end}` : `is ${sprint.status ?? "closed"}`;
-  return `${sprint.title && sprint.title !== sprint.id ? sprint.title : `Sprint ${sprint.id}`} ${when}: its plan is shown for review, and Apply is off (nothing can be added to a sprint that is over).`;
+  return `${sprint.title && sprint.title !== sprint.id ? sprint.title : `Sprint ${sprint.id}`} ${when}`;
+}
+
+/** The sentence an ended sprint shows instead of Apply. */
+export function endedText(sprint: BoardSprint): string {
+  return `${endedPhrase(sprint)}: its plan is shown for review, and Apply is off (nothing can be added to a sprint that is over).`;
 }

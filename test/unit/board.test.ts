@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { applyEdits, assignSprint, buildBoard, buildPlan, defaultSprint, sprintStates } from "../../src/core/index";
 import { setSprintSplit } from "../../src/core/plan/assign";
+import { endedPhrase, endedText, openSprint, shortDate, sprintLabel } from "../../src/webview/sprints";
 import { parseWebviewMessage } from "../../src/protocol";
 import { applyChanges, readTree, workspaceOf } from "./helpers";
 
@@ -86,6 +87,26 @@ describe("defaultSprint", () => {
     assert.equal(defaultSprint(sprints, "2026-03-01"), "c");
     assert.equal(defaultSprint([s("a", "2026-01-01", "2026-01-14", "done"), s("b", null, null)], "2026-01-05"), "b");
     assert.equal(defaultSprint([], "2026-01-05"), null);
+  });
+});
+
+describe("sprint names on the board", () => {
+  const sprint = (id: string, title: string, start: string | null, end: string | null, state: "ended" | "current" | "next" | "later", status: string | null = null) => ({ id, title, capacity: 10, start, end, status, state });
+
+  it("labels each sprint with its dates and state, and names an ended one by the day it ended or the status that closed it", () => {
+    assert.equal(sprintLabel(sprint("2026-s14", "2026-s14", "2026-11-16", "2026-11-27", "ended")), "2026-s14 (16–27 Nov) — ended");
+    assert.equal(sprintLabel(sprint("s", "Sprint 15", "2026-11-30", "2026-12-11", "current")), "Sprint 15 (30 Nov–11 Dec) — current");
+    assert.equal(sprintLabel(sprint("s", "Sprint 14 (16-27 Nov)", "2026-11-16", "2026-11-27", "ended")), "Sprint 14 (16-27 Nov) — ended", "dates in the title are not repeated");
+    assert.equal(sprintLabel(sprint("s", "s", null, null, "later")), "s — later");
+    assert.equal(shortDate("2026-11-27"), "27 Nov 2026");
+    assert.equal(shortDate("2026-13-01"), null);
+    assert.equal(endedPhrase(sprint("s9", "Launch: week 2", "2026-11-16", "2026-11-27", "ended")), "Launch: week 2 ended on 27 Nov 2026");
+    assert.equal(endedPhrase(sprint("s9", "s9", "2026-12-16", "2026-12-27", "ended", "done")), "Sprint s9 is done");
+    assert.match(endedText(sprint("s9", "s9", null, "2026-11-27", "ended")), /^Sprint s9 ended on 27 Nov 2026: its plan is shown for review, and Apply is off/);
+    const sprints = [sprint("a", "a", null, "2026-11-01", "ended"), sprint("b", "b", "2026-12-01", null, "next"), sprint("c", "c", "2026-11-20", null, "current")];
+    assert.equal(openSprint(sprints)?.id, "c");
+    assert.equal(openSprint(sprints.slice(0, 2))?.id, "b");
+    assert.equal(openSprint(sprints.slice(0, 1)), undefined);
   });
 });
 
