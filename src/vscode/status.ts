@@ -1,9 +1,10 @@
 /**
  * The status bar item: what VS Code's own problem counter does not say, the
  * current sprint's load against its capacity and its strategic share
- * ("$(graph) Sprint 15: 28/30 · 61% strategic"), else the next sprint's; the
- * tooltip has the target split and the problem counts; a click opens the
- * Strategy Board on that sprint. With no open sprint it says "Strategy Docs".
+ * ("$(graph) Sprint 15: 28/30 · 61% strategic"), else the next sprint's, else
+ * when the last one ended ("$(history) Sprint 15 ended 11 Dec"); the tooltip has
+ * the target split and the problem counts; a click opens the Strategy Board on
+ * that sprint. With no dated sprint at all it says "Strategy Docs".
  */
 import * as vscode from "vscode";
 import { sprintAtAGlance, type SprintGlance } from "../core/language/outline";
@@ -36,16 +37,25 @@ function shownFolder(host: StrategyHost): StrategyFolder | undefined {
 /** The sentences of the tooltip about a sprint. */
 function sprintLines(glance: SprintGlance, tolerance: number): string[] {
   const { load, capacity, target, strategicShare } = glance;
+  const ended = glance.state === "ended";
+  const planned = `${load.total} of ${capacity ?? "no"} units of capacity${ended ? " were" : ""} planned, ${load.strategic} strategic and ${load.tactical} tactical${strategicShare === null ? "" : ` (${strategicShare}% strategic)`}.`;
   const lines = [
-    `${glance.name} (${glance.item.id}) is the ${glance.state} sprint: ${load.total} of ${capacity ?? "no"} units of capacity planned, ${load.strategic} strategic and ${load.tactical} tactical${strategicShare === null ? "" : ` (${strategicShare}% strategic)`}.`,
+    ended ? `${glance.name} (${glance.item.id}) ended${glance.endedOn ? ` ${glance.endedOn}` : ""} and no sprint is current or next (New Sprint… makes one): ${planned}` : `${glance.name} (${glance.item.id}) is the ${glance.state} sprint: ${planned}`,
     `Target split: ${target.strategic}% strategic, ${target.tactical}% tactical (tolerance ${tolerance} points).`,
   ];
-  if (capacity !== null && load.total > capacity) lines.push(`Over capacity by ${load.total - capacity}: move items to a later sprint.`);
+  if (!ended && capacity !== null && load.total > capacity) lines.push(`Over capacity by ${load.total - capacity}: move items to a later sprint.`);
   return lines;
+}
+
+/** The item's text: the open sprint's load and share, or when the last one ended. */
+function sprintText(glance: SprintGlance): string {
+  if (glance.state === "ended") return `$(history) ${glance.name} ended${glance.endedOn ? ` ${glance.endedOn}` : ""}`;
+  return `$(graph) ${glance.name}: ${glance.load.total}/${glance.capacity ?? "?"}${glance.strategicShare === null ? "" : ` · ${glance.strategicShare}% strategic`}`;
 }
 
 /** Whether the sprint needs a look: over capacity, or its share off the target by more than the tolerance. */
 function needsLook(glance: SprintGlance, tolerance: number): boolean {
+  if (glance.state === "ended") return false;
   const over = glance.capacity !== null && glance.load.total > glance.capacity;
   return over || (glance.strategicShare !== null && Math.abs(glance.strategicShare - glance.target.strategic) > tolerance);
 }
@@ -69,10 +79,8 @@ export function createStatusItem(host: StrategyHost, diagnostics: DiagnosticsPub
     const where = host.all().length > 1 ? ` in ${folder.folder.name}` : "";
     const lines = glance
       ? sprintLines(glance, config.capacity.tolerance)
-      : [`No sprint is current or next${where}: New Sprint… makes one.`];
-    const text = glance
-      ? `$(graph) ${glance.name}: ${glance.load.total}/${glance.capacity ?? "?"}${glance.strategicShare === null ? "" : ` · ${glance.strategicShare}% strategic`}`
-      : "$(graph) Strategy Docs";
+      : [`No sprint is current, next or ended${where}: New Sprint… makes one.`];
+    const text = glance ? sprintText(glance) : "$(graph) Strategy Docs";
     const tooltip = [...lines, problems, `Click to open the Strategy Board${glance ? " on this sprint" : ""}.`].join("\n");
     const warning = glance !== null && needsLook(glance, config.capacity.tolerance);
     item.text = text;

@@ -3,6 +3,7 @@ import { sprintAtAGlance, sprintLensTitle, sprintsInOrder, strategyOutline } fro
 import { workspaceOf } from "./helpers";
 
 const TODAY = "2026-11-30";
+const glanceOf = (ws: ReturnType<typeof workspaceOf>, day: string) => sprintAtAGlance(ws.index, { strategic: 70, tactical: 30 }, day)!;
 const sprint = (id: string, fields: string) => `---\ntype: sprint\nid: ${id}\n${fields}\n---\n`;
 const tactic = (id: string, fields: string) => `---\ntype: tactic\nid: ${id}\ntitle: ${id}\n${fields}\n---\n`;
 
@@ -64,11 +65,14 @@ describe("language service: sprint states in the outline, the CodeLens and the s
     );
   });
 
-  it("falls back to the next sprint and the configured split, and to nothing when every sprint has ended", () => {
+  it("falls back to the next sprint and the configured split, then to the last to end, and to nothing without a dated sprint", () => {
     const ws = workspaceOf({ ...FILES });
     const next = sprintAtAGlance(ws.index, { strategic: 70, tactical: 30 }, "2026-12-12")!;
     assert.deepEqual([next.item.id, next.state, next.target.strategic, next.strategicShare, next.load.total], ["s16", "next", 70, null, 0]);
-    assert.equal(sprintAtAGlance(ws.index, { strategic: 70, tactical: 30 }, "2027-02-01"), null);
+    assert.equal(glanceOf(ws, "2026-11-30").endedOn, null);
+    const ended = glanceOf(ws, "2027-02-01");
+    assert.deepEqual([ended.item.id, ended.state, ended.endedOn], ["s17", "ended", "8 Jan"]);
+    assert.equal(sprintAtAGlance(workspaceOf({ "sprints/someday.md": FILES["sprints/someday.md"] }).index, { strategic: 70, tactical: 30 }, TODAY), null);
     assert.equal(sprintAtAGlance(workspaceOf({ "tactics/a.md": FILES["tactics/a.md"] }).index, { strategic: 70, tactical: 30 }, TODAY), null);
   });
 });

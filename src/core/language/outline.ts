@@ -156,14 +156,19 @@ export interface SprintGlance extends StatedSprint {
   load: SprintLoad;
   capacity: number | null;
   target: Split;
+  /** An ended sprint's last day as `27 Nov` (null when it is open or has no end date). */
+  endedOn: string | null;
   /** Percent of the planned units on the strategic track, whole; null when nothing is planned. */
   strategicShare: number | null;
 }
 
-/** The current sprint on `today`, else the next one; null when no sprint is open and dated. */
+/**
+ * The current sprint on `today`, else the next one, else the last to end (to look
+ * back at); null when there is none of those (no sprint, or only undated ones).
+ */
 export function sprintAtAGlance(index: StrategyIndex, split: Split, today: string): SprintGlance | null {
   const sprints = sprintsInOrder(index, today);
-  const shown = sprints.find(({ state }) => state === "current") ?? sprints.find(({ state }) => state === "next");
+  const shown = sprints.find(({ state }) => state === "current") ?? sprints.find(({ state }) => state === "next") ?? sprints.find(({ state }) => state === "ended");
   if (!shown) return null;
   const { item } = shown;
   const load = sprintLoad(item, index);
@@ -171,6 +176,7 @@ export function sprintAtAGlance(index: StrategyIndex, split: Split, today: strin
   return {
     ...shown,
     name: clip(title || item.id, 40),
+    endedOn: shown.state === "ended" ? dayAndMonth(datedSprint(item).end) : null,
     load,
     capacity: typeof item.data.capacity === "number" ? item.data.capacity : null,
     target: targetSplit(item, split),

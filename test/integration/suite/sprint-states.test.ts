@@ -54,6 +54,21 @@ describe("sprint states in the editor", () => {
     await waitFor(() => api.status().text.includes(": 33/30 "), () => `after the revert the status bar says ${api.status().text}`);
   });
 
+  it("says when the last sprint ended once no sprint is current or next, and lists every sprint as ended", async () => {
+    const api = await extensionApi();
+    const editor = await open("sprints/2026-s15.md");
+    const at = positionOf(editor.document, "status: planned", true);
+    assert.ok(await editor.edit((builder) => builder.replace(new vscode.Range(at, at.translate(0, "status: planned".length)), "status: done")));
+    await waitFor(() => api.status().text === "$(history) Sprint 15 ended 11 Dec", () => `the status bar says ${api.status().text}`);
+    assert.equal(api.status().warning, false);
+    assert.match(api.status().tooltip, /no sprint is current or next \(New Sprint… makes one\)/);
+    const described = () => api.tree().find((node) => node.label === "Sprints")?.children.map((node) => node.description).join("; ");
+    // The tree is rebuilt 300 ms after the diagnostics.
+    await waitFor(() => described() === "ended · 33/30 · 2026-s15; ended · 30/40 · 2026-s14", () => `the tree's sprints: ${described()}`);
+    await restoreAll();
+    await waitFor(() => api.status().text.startsWith("$(graph) Sprint 15: 33/30"), () => `after the revert the status bar says ${api.status().text}`);
+  });
+
   it("opens the Strategy Board on the current sprint when the item's command runs", async () => {
     const api = await extensionApi();
     await vscode.commands.executeCommand("workbench.action.closeAllEditors");
