@@ -81,7 +81,7 @@ for (const [name, make] of Object.entries(LANGUAGE_CASES)) {
     const last = file.items[file.items.length - 1];
     if (last) worst("hoverAfterEdit", time(() => (ws.setFile(plain, plainText), hover(ws, path, file.lines().positionAt(last.idStart + 1)))));
   }
-  worst("outline", time(() => strategyOutline(ws.index)));
+  worst("outline", time(() => strategyOutline(ws.index, "2026-11-30")));
   results[name] = Object.fromEntries(Object.entries(row).map(([key, ms]) => [key, Math.round(ms * 100) / 100]));
   console.log(`${name}: ${Object.entries(results[name]).map(([key, ms]) => `${key} ${ms}`).join(", ")}`);
 }

@@ -44,7 +44,7 @@ function probeLanguage(ws: StrategyWorkspace, c: FuzzCase): void {
     }
     timed("symbols", () => documentSymbols(ws, path));
   }
-  timed("outline", () => strategyOutline(ws.index));
+  timed("outline", () => strategyOutline(ws.index, TODAY_ISO));
   const kind = KINDS[c.probes[0] % KINDS.length];
   const made = timed("new item", () => newItemFile(ws, kind, "Growth: EMEA #2 __proto__", { folder: "", today: TODAY_ISO }));
   if (!("error" in made)) checkItemsKept(ws, applyToTexts(ws, [made.change], `new ${kind}`), `new ${kind}`);

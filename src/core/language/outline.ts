@@ -64,7 +64,7 @@ function backlogNodes(index: StrategyIndex, parent: string, initiatives: Item[],
 }
 
 /** The outline of a workspace's strategy on `today` (`YYYY-MM-DD`, which sprints have ended; default the UTC day). */
-export function strategyOutline(index: StrategyIndex, today: string = new Date().toISOString().slice(0, 10)): OutlineNode[] {
+export function strategyOutline(index: StrategyIndex, today: string): OutlineNode[] {
   const underPillar = new Map<Item, { initiatives: Item[]; tactics: Item[] }>();
   const unaligned = { initiatives: [] as Item[], tactics: [] as Item[] };
   for (const kind of ["initiative", "tactic"] as const) {
