@@ -100,7 +100,7 @@ export function registerBoard(extensionUri: vscode.Uri, host: StrategyHost, diag
     vscode.commands.registerCommand("strategyDocs.undoApply", async () => {
       const result = await undoLastApply();
       void (result.ok ? vscode.window.showInformationMessage(`Strategy Docs: ${result.message}`) : vscode.window.showWarningMessage(`Strategy Docs: ${result.message}`));
-      return result.ok;
+      return result;
     }),
     vscode.window.registerWebviewPanelSerializer(BOARD_VIEW_TYPE, {
       async deserializeWebviewPanel(panel, state) {

@@ -25,7 +25,7 @@ export class ApplyUndo implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
 
   private constructor(
-    private readonly files: Map<string, { uri: vscode.Uri; ranges: Written[] }>,
+    private readonly files: Map<string, { uri: vscode.Uri; version: number; ranges: Written[] }>,
     readonly summary: string,
   ) {
     this.subscription = vscode.workspace.onDidChangeTextDocument((event) => this.follow(event));
@@ -37,7 +37,7 @@ export class ApplyUndo implements vscode.Disposable {
    * record that undoes it (undefined when VS Code refused the edit).
    */
   static async prepare(edit: vscode.WorkspaceEdit, summary: string): Promise<() => Promise<ApplyUndo | undefined>> {
-    const files = new Map<string, { uri: vscode.Uri; ranges: Written[] }>();
+    const files = new Map<string, { uri: vscode.Uri; version: number; ranges: Written[] }>();
     for (const [uri, edits] of edit.entries()) {
       if (!edits.length) continue;
       const document = await vscode.workspace.openTextDocument(uri);
@@ -50,7 +50,7 @@ export class ApplyUndo implements vscode.Disposable {
         ranges.push({ start, end: start + e.newText.length, written: e.newText, original: text.slice(e.start, e.end), changed: false });
         delta += e.newText.length - (e.end - e.start);
       }
-      files.set(uri.toString(), { uri, ranges });
+      files.set(uri.toString(), { uri, version: document.version, ranges });
     }
     return async () => {
       const ok = await vscode.workspace.applyEdit(edit, { isRefactoring: true });
@@ -61,7 +61,8 @@ export class ApplyUndo implements vscode.Disposable {
   /** Moves the ranges after typing before them; typing that touches one marks it changed. */
   private follow(event: vscode.TextDocumentChangeEvent): void {
     const file = this.files.get(event.document.uri.toString());
-    if (!file || !event.contentChanges.length) return;
+    // The Apply itself is one change of each document (its version + 1): its event may arrive after applyEdit resolved.
+    if (!file || !event.contentChanges.length || event.document.version <= file.version + 1) return;
     // Every change of one event is relative to the document before the event.
     const shifts = file.ranges.map(() => 0);
     for (const change of event.contentChanges) {

@@ -24,6 +24,11 @@ const NEXT_FILE = "sprints/2026-s16.md";
 const NEXT_TEXT = "---\ntype: sprint\ntitle: Sprint 16 (14-23 Dec)\ncapacity: 12\nstart: 2026-12-14\nend: 2026-12-23\nsplit: { strategic: 70, tactical: 30 }\nstatus: planned\n---\nAdded by the board suite.\n";
 const DRIVER = process.env.STRATEGY_DOCS_IT_BOARD_DRIVER === "1";
 
+/** Runs the board's Undo (what its status line's button does): whether it reverted, and the sentence it showed. */
+async function undo(): Promise<{ ok: boolean; message: string }> {
+  return (await vscode.commands.executeCommand<{ ok: boolean; message: string }>("strategyDocs.undoApply"))!;
+}
+
 async function diskText(path: string): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uriOf(path)));
 }
@@ -196,14 +201,16 @@ describe("Strategy Board", function () {
       edit.insert(new vscode.Position(1, 0), "# typed before\n");
       edit.insert(documents[0].positionAt(documents[0].getText().length), "\nTyped after.\n");
     });
-    assert.equal(await vscode.commands.executeCommand<boolean>("strategyDocs.undoApply"), true, "Undo reverts the Apply");
+    const first = await undo();
+    assert.ok(first.ok, `Undo reverts the Apply: ${first.message}`);
+    assert.match(first.message, new RegExp(`^Undone: sprint: ${NEXT} taken out of ${proposed.length} items again\\.$`));
     for (const [index, document] of documents.entries()) {
       const path = [...files.keys()][index];
       await waitFor(() => !document.getText().includes(`sprint: ${NEXT}`), `${path} still has sprint: ${NEXT} after Undo`);
       const expected = index === 0 ? originals.get(path)!.replace(/\n/, "\n# typed before\n") + "\nTyped after.\n" : originals.get(path)!;
       assert.equal(document.getText(), expected, `${path}: Undo reverted exactly the Apply, and kept the typing`);
     }
-    assert.equal(await vscode.commands.executeCommand<boolean>("strategyDocs.undoApply"), false, "one Apply, one Undo");
+    assert.equal((await undo()).ok, false, "one Apply, one Undo");
 
     // Under a what-if split the sprint may take that split in the same edit; one Undo reverts both.
     const sprintBefore = (await vscode.workspace.openTextDocument(uriOf(NEXT_FILE))).getText();
@@ -214,11 +221,13 @@ describe("Strategy Board", function () {
     // The editor above hid the board (a hidden board is not rebuilt): shown again, it plans with the sprint's new split.
     await vscode.commands.executeCommand("strategyDocs.openBoard", { sprint: NEXT });
     await boardModel((m) => m.sprint === NEXT && m.plan?.target.strategic === 50 && !m.plan.whatIf, "the sprint's own split 50/50");
-    assert.equal(await vscode.commands.executeCommand<boolean>("strategyDocs.undoApply"), true);
+    const second = await undo();
+    assert.ok(second.ok, `Undo reverts the Apply and the split: ${second.message}`);
     await waitFor(() => sprintDocument.getText() === sprintBefore, () => `the sprint's split was not put back: ${sprintDocument.getText()}`);
     for (const document of documents) assert.ok(!document.getText().includes(`sprint: ${NEXT}`), `${document.uri.path}: Undo took the sprint out again`);
 
     // A written line changed since the Apply: Undo refuses, says where, and changes nothing.
+    await boardModel((m) => m.sprint === NEXT && m.plan?.target.strategic === 70 && m.plan.proposed.items.length > 0, "the proposal again after Undo");
     assert.ok((await vscode.commands.executeCommand<number>("strategyDocs.applyProposal", { sprint: NEXT, mode: "none" })) > 0);
     const changed = documents[documents.length - 1];
     const line = changed.getText().split("\n").findIndex((text) => text.startsWith(`sprint: ${NEXT}`));
@@ -226,7 +235,9 @@ describe("Strategy Board", function () {
     const edited = await vscode.window.showTextDocument(changed);
     await edited.edit((edit) => edit.insert(new vscode.Position(line, `sprint: ${NEXT}`.length), "-moved"));
     const texts = documents.map((document) => document.getText());
-    assert.equal(await vscode.commands.executeCommand<boolean>("strategyDocs.undoApply"), false, "Undo refuses when a written line changed since");
+    const refused = await undo();
+    assert.equal(refused.ok, false, "Undo refuses when a written line changed since");
+    assert.match(refused.message, /^Not undone: .+ changed at line \d+ since Apply .*Nothing was changed/);
     assert.deepEqual(documents.map((document) => document.getText()), texts, "a refused Undo changes nothing");
     await restoreAll();
     for (const [path, text] of originals) await vscode.workspace.fs.writeFile(uriOf(path), new TextEncoder().encode(text));
