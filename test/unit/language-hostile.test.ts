@@ -202,9 +202,10 @@ describe("language service on hostile documents", function () {
     const position = { line, character: 9 };
     assert.deepEqual(completions(ws, "typing.md", position).map((entry) => entry.label), ["nrr"]);
     // Measured: ~0.05 ms a call; searching back through 2 MB took ~2 ms a call.
+    // 2,000 answers: ~0.1 s here, ~4 s if each searched back; the limit leaves room for a loaded machine.
     const start = performance.now();
-    for (let i = 0; i < 500; i++) contextAt(ws.index.files.get("typing.md")!, position);
+    for (let i = 0; i < 2000; i++) contextAt(ws.index.files.get("typing.md")!, position);
     const ms = performance.now() - start;
-    assert.ok(ms < 400, `500 answers took ${ms.toFixed(0)} ms`);
+    assert.ok(ms < 2500, `2,000 answers took ${ms.toFixed(0)} ms`);
   });
 });

@@ -11,7 +11,9 @@ type Check = (value: unknown) => boolean;
 const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 const isString = (v: unknown): v is string => typeof v === "string";
 const slug: Check = (v) => (isString(v) || isNumber(v)) && ID_PATTERN.test(String(v).toLowerCase());
-const idList: Check = (v) => slug(v) || (Array.isArray(v) && v.every(slug));
+/** A reference: an id, or empty (null or ""), which counts as missing. */
+const ref: Check = (v) => v === null || v === "" || slug(v);
+const idList: Check = (v) => ref(v) || (Array.isArray(v) && v.every(slug));
 const score15: Check = (v) => isNumber(v) && Number.isInteger(v) && v >= 1 && v <= 5;
 const nonNegative: Check = (v) => isNumber(v) && v >= 0;
 const date: Check = (v) => v instanceof Date || (isString(v) && /^\d{4}-\d{2}-\d{2}([Tt ].*)?$/.test(v) && !Number.isNaN(Date.parse(v.slice(0, 10))));
@@ -49,17 +51,17 @@ const status = oneOf(STATUSES);
 const CHECKS: Record<Kind, Record<string, Check>> = {
   strategy: { ...common, segments: textOrList, positioning: text, value: text, goals: textOrList, reviewed: date },
   pillar: { ...common, objective: text, kpis: idList, horizon: numberOrText, reviewed: date },
-  kpi: { ...common, metric: text, unit: text, baseline: numberOrText, target: numberOrText, current: numberOrText, direction: oneOf(["up", "down"]), pillar: slug },
-  initiative: { ...common, ...scoring, pillar: slug, kpi: slug, kpis: idList, sprint: slug, status },
+  kpi: { ...common, metric: text, unit: text, baseline: numberOrText, target: numberOrText, current: numberOrText, direction: oneOf(["up", "down"]), pillar: ref },
+  initiative: { ...common, ...scoring, pillar: ref, kpi: ref, kpis: idList, sprint: ref, status },
   tactic: {
     ...common,
     ...scoring,
-    pillar: slug,
-    kpi: slug,
+    pillar: ref,
+    kpi: ref,
     kpis: idList,
-    initiative: slug,
+    initiative: ref,
     channel: (v) => isString(v) || (Array.isArray(v) && v.every(isString)),
-    sprint: slug,
+    sprint: ref,
     status,
     recurring: (v) => typeof v === "boolean" || isString(v),
   },

@@ -17,8 +17,14 @@ const slug = (field: string) =>
     .transform((value) => String(value))
     .refine((value) => ID_PATTERN.test(value.toLowerCase()), expect(`\`${field}\` should be an id: lower-case letters, digits, \`-\`, \`_\` or \`.\``));
 
+/**
+ * A reference field: an id, or empty (`kpi:`, `kpi: ~`, `pillar: ''`), which counts as missing (SPEC §1).
+ * The parser drops empty references before validating; this keeps the shipped JSON Schema in step.
+ */
+const ref = (field: string) => z.union([z.null(), z.literal(""), slug(field)], expect(`\`${field}\` should be an id like \`${EXAMPLE_ID[field] ?? "webinar-follow-up"}\``));
+
 const idList = (field: string) =>
-  z.union([slug(field), z.array(slug(field), expect(`\`${field}\` should be a list of ids, e.g. [trial-conversion, nrr]`))]);
+  z.union([z.null(), z.literal(""), slug(field), z.array(slug(field), expect(`\`${field}\` should be a list of ids, e.g. [trial-conversion, nrr]`))]);
 
 const score15 = (field: string) =>
   z
@@ -107,26 +113,26 @@ export const KIND_SCHEMAS: Record<Kind, z.ZodType> = {
     target: z.union([z.number(), z.string()], expect("`target` should be a number")).optional(),
     current: z.union([z.number(), z.string()], expect("`current` should be a number")).optional(),
     direction: z.enum(["up", "down"], expect("`direction` should be `up` (higher is better) or `down`")).optional(),
-    pillar: slug("pillar").optional(),
+    pillar: ref("pillar").optional(),
   }),
   initiative: z.looseObject({
     ...common,
     ...scoring,
-    pillar: slug("pillar").optional(),
-    kpi: slug("kpi").optional(),
+    pillar: ref("pillar").optional(),
+    kpi: ref("kpi").optional(),
     kpis: idList("kpis").optional(),
-    sprint: slug("sprint").optional(),
+    sprint: ref("sprint").optional(),
     status,
   }),
   tactic: z.looseObject({
     ...common,
     ...scoring,
-    pillar: slug("pillar").optional(),
-    kpi: slug("kpi").optional(),
+    pillar: ref("pillar").optional(),
+    kpi: ref("kpi").optional(),
     kpis: idList("kpis").optional(),
-    initiative: slug("initiative").optional(),
+    initiative: ref("initiative").optional(),
     channel: z.union([z.string(), z.array(z.string())], expect("`channel` should be text, e.g. email")).optional(),
-    sprint: slug("sprint").optional(),
+    sprint: ref("sprint").optional(),
     status,
     recurring: z.union([z.boolean(), z.string()], expect("`recurring` should be true, false or a cadence like weekly")).optional(),
   }),
