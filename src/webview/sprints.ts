@@ -3,17 +3,12 @@
  * (ended, current, next, later; SPEC §8), and the notice an ended sprint gets
  * in place of Apply, with the way to the sprint that can still be planned.
  */
+import { shortDate } from "../core/plan/sprint-state";
 import type { BoardSprint } from "../protocol";
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const DAY = /^(\d{4})-(\d{2})-(\d{2})/;
+export { shortDate };
 
-/** `27 Nov 2026` from `2026-11-27` (no time zone involved); null when the text is not a date. */
-export function shortDate(date: string | null, withYear = true): string | null {
-  const m = date ? DAY.exec(date) : null;
-  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return null;
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]}${withYear ? ` ${m[1]}` : ""}`;
-}
+const DAY = /^(\d{4})-(\d{2})-(\d{2})/;
 
 /** `16–27 Nov` or `30 Nov–11 Dec`; null without both dates. */
 function range(sprint: BoardSprint): string | null {

@@ -7,7 +7,7 @@
  * Also the sprint the status bar shows and the words a sprint's CodeLens says.
  */
 import type { Split } from "../config/types";
-import { datedSprint, sprintStates, type SprintState } from "../plan/sprint-state";
+import { datedSprint, shortDate, sprintStates, type SprintState } from "../plan/sprint-state";
 import { sprintLoad, targetSplit, type SprintLoad } from "../rules/sprint-load";
 import type { Item } from "../model/item";
 import type { StrategyIndex } from "../model/strategy-index";
@@ -111,14 +111,6 @@ export function strategyOutline(index: StrategyIndex, today: string): OutlineNod
   return out;
 }
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/** `27 Nov` from `2026-11-27`; null when the text is not a date. */
-function dayAndMonth(date: string | null): string | null {
-  const m = date ? /^\d{4}-(\d{2})-(\d{2})/.exec(date) : null;
-  return m && MONTHS[Number(m[1]) - 1] ? `${Number(m[2])} ${MONTHS[Number(m[1]) - 1]}` : null;
-}
-
 /** A sprint and its state on a day. */
 export interface StatedSprint {
   item: Item;
@@ -143,7 +135,7 @@ export function sprintsInOrder(index: StrategyIndex, today: string): StatedSprin
 /** The words a sprint's CodeLens says: an ended sprint is reviewed, not planned into. */
 export function sprintLensTitle(state: SprintState | undefined, end: string | null): string {
   if (state === "ended") {
-    const day = dayAndMonth(end);
+    const day = shortDate(end, false);
     return `Sprint ended${day ? ` ${day}` : ""} · Review allocation`;
   }
   return state === "current" ? "Current sprint · Preview allocation" : state === "next" ? "Next sprint · Preview allocation" : "Preview allocation";
@@ -176,7 +168,7 @@ export function sprintAtAGlance(index: StrategyIndex, split: Split, today: strin
   return {
     ...shown,
     name: clip(title || item.id, 40),
-    endedOn: shown.state === "ended" ? dayAndMonth(datedSprint(item).end) : null,
+    endedOn: shown.state === "ended" ? shortDate(datedSprint(item).end, false) : null,
     load,
     capacity: typeof item.data.capacity === "number" ? item.data.capacity : null,
     target: targetSplit(item, split),

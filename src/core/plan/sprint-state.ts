@@ -51,3 +51,13 @@ export function datedSprint(item: { id: string; data: Record<string, unknown> })
     value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : typeof value === "string" && value.trim() ? value.trim() : typeof value === "number" ? String(value) : null;
   return { id: item.id, start: text(item.data.start), end: text(item.data.end), status: text(item.data.status) };
 }
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const DAY = /^(\d{4})-(\d{2})-(\d{2})/;
+
+/** `27 Nov 2026` (or `27 Nov`) from `2026-11-27`, no time zone involved; null when the text is not a date. */
+export function shortDate(date: string | null, withYear = true): string | null {
+  const m = date ? DAY.exec(date) : null;
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return null;
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]}${withYear ? ` ${m[1]}` : ""}`;
+}
