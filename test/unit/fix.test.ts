@@ -263,3 +263,17 @@ describe("disjointEdits", () => {
     assert.deepEqual(kept.map((e) => e.newText), ["a", "b", "i1", "i2"]);
   });
 });
+
+describe("fixes keep a comment after the value (a fuzz finding)", () => {
+  it("a value written after a bare tag keeps the space before the comment that follows", () => {
+    const files = { "k.md": "---\ntype: kpi\nid: nrr\npillar: s1\ntarget: 1\n---\n", "p.md": "---\ntype: pillar  #c\nid: S1  #c\nkpis: !  #c\n---\n" };
+    const ws = workspaceOf(files);
+    const issue = issuesOf(ws, "pillar-without-kpi").find((i) => i.file === "p.md");
+    assert.equal(issue, undefined, "the KPI names the pillar");
+    const lonely = workspaceOf({ "p.md": files["p.md"], "k.md": "---\ntype: kpi\nid: nrr\ntarget: 1\n---\n" });
+    const fix = issuesOf(lonely, "pillar-without-kpi")[0].fixes.find((f) => f.title.startsWith("Set `kpis: [nrr]`"))!;
+    const texts = applyChanges(lonely, fix.changes, false);
+    assert.equal(texts["p.md"], "---\ntype: pillar  #c\nid: S1  #c\nkpis: !  [nrr] #c\n---\n");
+    assert.deepEqual([...workspaceOf({ ...texts, "k.md": "---\ntype: kpi\nid: nrr\ntarget: 1\n---\n" }).index.items()].map((item) => item.id).sort(), ["S1", "nrr"]);
+  });
+});

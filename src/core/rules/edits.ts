@@ -25,8 +25,9 @@ function afterColon(text: string, keyEnd: number): number | undefined {
 /**
  * The edit that writes `yaml` (YAML source) in place of the value at `start..end`
  * of a file, so that the result still reads `key: value`: a space is kept after
- * a `:`, a tag or an anchor, and the line break a span starts or ends with stays
- * (a lone `\r` is not one: `yaml` reads it as part of the value).
+ * a `:`, a tag or an anchor, a comment right after keeps its space, and the line
+ * break a span starts or ends with stays (a lone `\r` is not one: `yaml` reads it
+ * as part of the value).
  */
 export function replaceValue(doc: ParsedFile, start: number, end: number, yaml: string): EditChange {
   const { text } = doc;
@@ -36,7 +37,9 @@ export function replaceValue(doc: ParsedFile, start: number, end: number, yaml: 
   let from = start;
   while (from < to && isBreak(from)) from++;
   const separated = from === 0 || " \t\n[{,".includes(text[from - 1]);
-  return { kind: "edit", file: doc.path, edits: [{ range: doc.lines().rangeOf(from, to), newText: separated ? yaml : ` ${yaml}` }] };
+  // A comment right after the value needs a space before its `#`, or it is part of the value (or an error after `]`).
+  const comment = text[to] === "#" && !/\s$/.test(yaml);
+  return { kind: "edit", file: doc.path, edits: [{ range: doc.lines().rangeOf(from, to), newText: `${separated ? "" : " "}${yaml}${comment ? " " : ""}` }] };
 }
 
 /** An edit that replaces the scalar at `start..end` of the item's file with `value`, written as a YAML scalar (see {@link replaceValue}). */
