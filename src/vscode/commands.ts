@@ -4,7 +4,7 @@
  * registered only in trusted workspaces (see extension.ts).
  */
 import * as vscode from "vscode";
-import { newItemFile, type Kind } from "../core/index";
+import { newItemFile, type Kind, type NewItemFields } from "../core/index";
 import type { DiagnosticsPublisher } from "./diagnostics";
 import type { StrategyFolder, StrategyHost } from "./host";
 import { plainText, toWorkspaceEdit } from "./convert";
@@ -48,14 +48,31 @@ async function pickFolder(host: StrategyHost): Promise<StrategyFolder | undefine
   return picked && folders.find((state) => state.folder === picked);
 }
 
-async function newItem(host: StrategyHost, kind: Kind): Promise<void> {
+/**
+ * What a script or a keybinding may pass to a New … command instead of being asked:
+ * `{ title, pillar, kpi, impact, urgency, effort }` (any subset; with any field given, the
+ * others are not asked either). Values of the wrong type are ignored.
+ */
+function givenFields(args: unknown): { title?: string; fields?: NewItemFields } {
+  if (typeof args !== "object" || args === null) return {};
+  const record = args as Record<string, unknown>;
+  const text = (key: string) => (typeof record[key] === "string" ? (record[key] as string) : undefined);
+  const score = (key: string) => (typeof record[key] === "number" ? (record[key] as number) : undefined);
+  const fields: NewItemFields = { pillar: text("pillar"), kpi: text("kpi"), impact: score("impact"), urgency: score("urgency"), effort: score("effort") };
+  const any = Object.values(fields).some((value) => value !== undefined);
+  return { title: text("title"), ...(any ? { fields } : {}) };
+}
+
+/** Makes a new item's file and opens it; resolves with its path (relative to the folder), or undefined. */
+async function newItem(host: StrategyHost, kind: Kind, args?: unknown): Promise<string | undefined> {
+  const given = givenFields(args);
   const state = await pickFolder(host);
   if (!state) {
     void vscode.window.showErrorMessage("Strategy Docs: open a folder first");
     return;
   }
   await state.ready;
-  const title = await vscode.window.showInputBox({
+  const title = given.title ?? await vscode.window.showInputBox({
     title: `New ${kind}`,
     prompt: `Title of the new ${kind} (its id is made from it)`,
     validateInput: (value) => {
@@ -65,7 +82,7 @@ async function newItem(host: StrategyHost, kind: Kind): Promise<void> {
   });
   if (title === undefined) return;
   // An initiative or tactic is born aligned and scored: pillar, KPI and scores are asked (Escape leaves one out).
-  const fields = kind === "tactic" || kind === "initiative" ? await askNewItemFields(state.workspace, kind) : undefined;
+  const fields = kind === "tactic" || kind === "initiative" ? (given.fields ?? (await askNewItemFields(state.workspace, kind))) : undefined;
   const made = newItemFile(state.workspace, kind, title, { folder: folderForKind(state.root, kind), today: today(), fields });
   if ("error" in made) {
     void vscode.window.showErrorMessage(`Strategy Docs: ${plainText(made.error)}`);
@@ -77,9 +94,10 @@ async function newItem(host: StrategyHost, kind: Kind): Promise<void> {
     return;
   }
   await vscode.window.showTextDocument(state.uriOf(made.change.file));
+  return made.change.file;
 }
 
 /** Registers the commands that write (trusted workspaces only). */
 export function registerWriteCommands(host: StrategyHost): vscode.Disposable[] {
-  return NEW_ITEM_COMMANDS.map(([command, kind]) => vscode.commands.registerCommand(command, () => newItem(host, kind)));
+  return NEW_ITEM_COMMANDS.map(([command, kind]) => vscode.commands.registerCommand(command, (args?: unknown) => newItem(host, kind, args)));
 }
