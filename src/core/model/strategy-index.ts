@@ -147,8 +147,11 @@ export class StrategyIndex {
 
   /** Resolves a reference to an item of the kind its field expects. */
   resolve(ref: Ref): Resolved {
-    if (!this.byKey.has(ref.key)) return {};
-    const item = this.firstOf(ref.key, REFERENCE_FIELDS[ref.field]);
+    const items = this.byKey.get(ref.key);
+    if (!items) return {};
+    const kinds: readonly Kind[] = REFERENCE_FIELDS[ref.field];
+    if (items.length === 1) return kinds.includes(items[0].kind) ? { item: items[0] } : { wrongKind: items[0] };
+    const item = this.firstOf(ref.key, kinds);
     return item ? { item } : { wrongKind: this.itemsWithId(ref.key)[0] };
   }
 

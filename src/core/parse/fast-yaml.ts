@@ -72,8 +72,8 @@ function growLines(): void {
   LINE_SKIP = grow(LINE_SKIP);
 }
 
-/** Keys are compared with a scan up to this many pairs, then with a set (a map of 80,000 keys stays linear). */
-const SCAN_KEYS = 8;
+/** Keys are compared with a scan up to this many pairs, then with a set (a map of 80,000 keys stays linear; an item's dozen fields make no set). */
+const SCAN_KEYS = 32;
 
 /** Whether `key` is already one of `pairs`' keys; `keys` is the set kept once the map has grown past {@link SCAN_KEYS}. */
 function hasKey(pairs: readonly YPair[], keys: Set<string> | undefined, key: string): boolean {
