@@ -7,7 +7,7 @@ import * as vscode from "vscode";
 import type { Item, StrategyWorkspace } from "../core/index";
 import { shortTitle, type NewItemFields } from "../core/index";
 
-/** Items a pick lists, at most (a hostile folder may hold 50,000). */
+/** Items a pick lists, at most (a hostile file may hold 25,000). */
 const MAX_PICKS = 500;
 
 interface IdPick extends vscode.QuickPickItem {

@@ -26,7 +26,7 @@ const PROBLEM_ICONS = {
   info: new vscode.ThemeIcon("info", new vscode.ThemeColor("problemsInfoIcon.foreground")),
 };
 
-/** Children one node shows, at most: the tree is rebuilt after every change, and one file may hold 50,000 items. */
+/** Children one node shows, at most: the tree is rebuilt after every change, and one file may hold 25,000 items. */
 export const MAX_TREE_CHILDREN = 1000;
 
 /** A folder, an outline node, or the last child of a long list: how many more there are (`more`). */

@@ -36,7 +36,7 @@ describe("budgets: hostile files are reported, never expanded", () => {
     ["[[[…]]] 200,000 deep (0.4 MB)", () => ({ "deep.md": H.deepFlow(200000) }), "deep.md", /nests more than 64 levels/, 3],
     ["block maps 2,000 deep", () => ({ "deep.md": H.deepBlock(2000) }), "deep.md", /nests more than 64 levels/, 67],
     ["an item naming 2,000 KPIs", () => ({ "t.md": H.manyRefs(2000) }), "t.md", /^An item names more than 1,000 ids in its references: this front matter was not checked$/, 4],
-    ["more than 50,000 items", () => ({ "q.md": H.duplicateIds(MAX_ITEMS + 1) }), "q.md", /^The `items:` list has more than 50,000 items/, MAX_ITEMS + 3],
+    ["more than 25,000 items", () => ({ "q.md": H.duplicateIds(MAX_ITEMS + 1) }), "q.md", /^The `items:` list has more than 25,000 items/, MAX_ITEMS + 3],
     ["front matter over 512 KB beyond the simple subset", () => ({ "k.md": H.manyKeys(50000, true) }), "k.md", /^The front matter is 5\d\d KB and uses YAML beyond the simple subset/, 2],
   ];
   for (const [title, make, file, message, line] of budgetCases) {

@@ -19,7 +19,7 @@ export const MAX_BLOCK_LINES = 1000;
 export const MAX_LINE_CHARS = 20_000;
 /** How much of a line other than the position's is read: enough for its key and the start of its value. */
 export const LINE_PEEK_CHARS = 1000;
-/** Entries of an `items:` list that are placed, at most (the parser reads no more than 50,000 items). */
+/** Entries of an `items:` list that are placed, at most (the parser reads no more than 25,000 items). */
 export const MAX_ENTRIES = 100_000;
 
 /** A file's front matter, placed. Line numbers are 0-based lines of the file. */

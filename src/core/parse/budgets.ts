@@ -24,7 +24,7 @@ export const MAX_DEPTH = 64;
 export const MAX_ALIAS_NODES = 100_000;
 
 /** Items in one file's `items:` list. */
-export const MAX_ITEMS = 50_000;
+export const MAX_ITEMS = 25_000;
 
 /** References one item makes (`kpis: [...]` with its other reference fields): each is resolved and may be a diagnostic. */
 export const MAX_REFS = 1_000;
