@@ -60,22 +60,27 @@ describe("commands", () => {
   });
 
   it("New Tactic… with the guided answers given (as a script or keybinding does) writes a tactic born aligned and scored: no diagnostic", async () => {
-    const before = await vscode.commands.executeCommand<Counts>("strategyDocs.checkWorkspace");
-    // The control: answers left out are missing fields, and the extension says so on the new file.
-    const partial = await vscode.commands.executeCommand<string>("strategyDocs.newTactic", { title: "Guided control tactic", pillar: "automation" });
-    assert.equal(partial, "tactics/guided-control-tactic.md");
-    await waitForDiagnostic(partial, "tactic-missing-kpi");
-    const made = await vscode.commands.executeCommand<string>("strategyDocs.newTactic", { title: "Guided webinar series", pillar: "automation", kpi: "trial-conversion", impact: 4, urgency: 3, effort: 2 });
-    assert.equal(made, "tactics/guided-webinar-series.md");
-    const text = (await vscode.workspace.openTextDocument(uriOf(made))).getText();
-    assert.match(text, /^---\ntype: tactic\ntitle: Guided webinar series\nstatus: idea\npillar: automation\nkpi: trial-conversion\nimpact: 4\nurgency: 3\neffort: 2\n/);
-    assert.ok(!text.includes("#"), text);
-    const after = await vscode.commands.executeCommand<Counts>("strategyDocs.checkWorkspace");
-    assert.equal(after.items, before.items + 2);
-    assert.deepEqual(diagnosticsOf(made), []);
-    for (const file of [partial, made]) await deleteFile(file);
-    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
-    await waitForExampleDiagnostics();
+    const partialFile = "tactics/guided-control-tactic.md";
+    const madeFile = "tactics/guided-webinar-series.md";
+    try {
+      const before = await vscode.commands.executeCommand<Counts>("strategyDocs.checkWorkspace");
+      // The control: answers left out are missing fields, and the extension says so on the new file.
+      const partial = await vscode.commands.executeCommand<string>("strategyDocs.newTactic", { title: "Guided control tactic", pillar: "automation" });
+      assert.equal(partial, partialFile);
+      await waitForDiagnostic(partial, "tactic-missing-kpi");
+      const made = await vscode.commands.executeCommand<string>("strategyDocs.newTactic", { title: "Guided webinar series", pillar: "automation", kpi: "trial-conversion", impact: 4, urgency: 3, effort: 2 });
+      assert.equal(made, madeFile);
+      const text = (await vscode.workspace.openTextDocument(uriOf(made))).getText();
+      const frontMatter = text.split("---\n")[1];
+      assert.equal(frontMatter, "type: tactic\ntitle: Guided webinar series\nstatus: idea\npillar: automation\nkpi: trial-conversion\nimpact: 4\nurgency: 3\neffort: 2\n");
+      const after = await vscode.commands.executeCommand<Counts>("strategyDocs.checkWorkspace");
+      assert.equal(after.items, before.items + 2);
+      assert.deepEqual(diagnosticsOf(made), []);
+    } finally {
+      await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+      for (const file of [partialFile, madeFile]) await deleteFile(file);
+      await waitForExampleDiagnostics();
+    }
   });
 
   it("Show Output runs", async () => {
