@@ -8,27 +8,13 @@ import { BACKLOG_TRACK, ID_PATTERN, isKind, nearMissKind, REFERENCE_FIELDS, type
 import type { Finding } from "../model/issue";
 import type { Item, ParsedFile, Ref } from "../model/item";
 import { LineIndex } from "../model/range";
-import { BUDGET_MESSAGES, MAX_FULL_PARSE_BYTES, MAX_ITEMS, MAX_REFS, OverBudget } from "./budgets";
-import { fastRead } from "./fast-yaml";
+import { BUDGET_MESSAGES, MAX_ITEMS, MAX_REFS, OverBudget } from "./budgets";
 import { sliceFrontMatter } from "./frontmatter";
-import { DUPLICATE_KEY, fullParse, type FullParse } from "./full-yaml";
+import { looksLikeStrategy, readFrontMatter } from "./read-front-matter";
 import { KIND_FIELDS, quickValid } from "./quick-valid";
 import { describeValue, locate } from "./locate";
 import { nearMissFinding } from "./near-miss";
 import { pairOf, toPlain, type YMap, type YNode, type YScalar } from "./yaml-node";
-
-/** A `type:` line, also as the first key of a list entry (`- type:`, `- {type:`) or after a stray BOM. */
-const TYPE_LINE = /^[ \t\uFEFF]*(?:-[ \t]+)?(?:\{[ \t]*)?["']?type["']?[ \t]*:[ \t]*["']?([A-Za-z][A-Za-z-]*)/gm;
-
-/** Whether unparseable text still looks like a strategy document (so its errors are ours to report). */
-function looksLikeStrategy(text: string): boolean {
-  TYPE_LINE.lastIndex = 0;
-  for (let match = TYPE_LINE.exec(text); match; match = TYPE_LINE.exec(text)) {
-    const word = match[1].toLowerCase();
-    if (isKind(word) || nearMissKind(word)) return true;
-  }
-  return false;
-}
 
 /** Shared by every item with no invalid field and no `ignore:` (most of them): never added to. */
 const NO_FIELDS: Set<string> = new Set();
@@ -67,21 +53,6 @@ class StrategyFile implements ParsedFile {
     }
     return this.root;
   }
-}
-
-/** The front matter's tree: the fast reader's, else the full parser's; a budget exceeded is an error marked `budget`. */
-function readFrontMatter(text: string, start: number, end: number): FullParse & { fast?: boolean } {
-  try {
-    const read = fastRead(text, start, end);
-    if (read && "duplicate" in read) {
-      // The full parser reports it with any other error, where it can afford to read the text.
-      if (end - start > MAX_FULL_PARSE_BYTES) return { root: null, errors: [{ message: DUPLICATE_KEY, ...read.duplicate }] };
-    } else if (read) return { root: read, errors: [], fast: true };
-  } catch (error) {
-    if (!(error instanceof OverBudget)) throw error;
-    return { root: null, errors: [{ message: error.message, start: error.offset, end: error.offset, budget: true }] };
-  }
-  return fullParse(text, start, end);
 }
 
 /** The `unreadable-file` finding of a file that went over a budget at `offset`: on that line, and the file is not checked further. */
