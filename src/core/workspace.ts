@@ -25,13 +25,19 @@ export type FileContent = string | { unreadable: string };
 /** Messages and fix titles longer than this have their long quoted values shortened. */
 const CLIP_AT = 240;
 const LONG_VALUE = /`([^`\n]{81,})`/g;
+/** Control characters and line separators: a value quoted from a file may hold them, a message never should. */
+const CONTROL = /[\u0000-\u001f\u007f\u0085\u2028\u2029]/g;
+const ESCAPES: Record<string, string> = { "\r": "\\r", "\n": "\\n", "\t": "\\t" };
 
 /**
- * A message with every `quoted` value over 80 characters cut to its start and end:
- * an id may be megabytes long, and a message is one line in Problems and a terminal.
+ * A message or fix title as shown: control characters written as escapes (a lone CR
+ * from a value would end the line in a terminal), and every `quoted` value over 80
+ * characters cut to its start and end (an id may be megabytes long). One place for
+ * every rule's messages.
  */
-export function clipValues(text: string): string {
-  return text.length <= CLIP_AT ? text : text.replace(LONG_VALUE, (_, value: string) => `\`${value.slice(0, 48)}…${value.slice(-24)}\``);
+export function displayText(text: string): string {
+  const printable = text.replace(CONTROL, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return printable.length <= CLIP_AT ? printable : printable.replace(LONG_VALUE, (_, value: string) => `\`${value.slice(0, 48)}…${value.slice(-24)}\``);
 }
 
 const NO_FIXES: Fix[] = [];
@@ -220,7 +226,8 @@ export class StrategyWorkspace {
       if (severity === "off") continue;
       const wanted = typeof withFixes === "boolean" ? withFixes : meets(finding.range, withFixes);
       const fixes = wanted && lazyFixes ? lazyFixes() : wanted ? finding.fixes : NO_FIXES;
-      out.push({ ...finding, message: clipValues(finding.message), severity, fixes: fixes.map((fix) => (fix.title.length > CLIP_AT ? { ...fix, title: clipValues(fix.title) } : fix)) });
+      const shown = fixes.some((fix) => displayText(fix.title) !== fix.title) ? fixes.map((fix) => ({ ...fix, title: displayText(fix.title) })) : fixes;
+      out.push({ ...finding, message: displayText(finding.message), severity, fixes: shown });
     }
     return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   }

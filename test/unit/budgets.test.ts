@@ -158,6 +158,13 @@ describe("budgets: what used to be quadratic is linear", () => {
     assert.ok(ms < 15_000, `${ms.toFixed(0)} ms`);
   });
 
+  it("a control character in a quoted value is written as an escape, in every rule's message", () => {
+    const { issues } = check({ "t.md": "---\ntype: tactic\nid: t\npillar: \"grow\\u0007th\"\n---\n", "k.md": "---\ntype:\rtactc\nid: k\n---\n" });
+    assert.ok(issues.every((issue) => !/[\u0000-\u001f]/.test(issue.message)), issues.map((i) => i.message).join("\n"));
+    assert.ok(issues.some((issue) => issue.message.includes("\\u0007")));
+    assert.ok(issues.some((issue) => issue.message.includes("`\\rtactc`")));
+  });
+
   it("editDistance agrees with the full dynamic program within its limit", () => {
     const full = (a: string, b: string) => {
       let row = Array.from({ length: b.length + 1 }, (_, j) => j);
