@@ -59,7 +59,11 @@ export function toJsonFix(fix: Fix, linesOf: LinesOf): JsonFix {
     const byFile = new Map<string, TextEdit[]>();
     for (const change of fix.changes) {
       if (change.kind === "create") edits.push({ file: change.file, line: 1, column: 1, endLine: 1, endColumn: 1, newText: change.text, createFile: true });
-      else byFile.set(change.file, [...(byFile.get(change.file) ?? []), ...change.edits]);
+      else {
+        const list = byFile.get(change.file) ?? [];
+        for (const edit of change.edits) list.push(edit);
+        byFile.set(change.file, list);
+      }
     }
     for (const [file, list] of byFile) add(file, list);
   }

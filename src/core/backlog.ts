@@ -8,7 +8,7 @@ import type { Item } from "./model/item";
 import { planSprint, type PlanItem, type SprintPlan } from "./plan/index";
 import { itemTitle } from "./parse/title";
 import { createScorer, rankItems, type Scorer, type ScoreTerm } from "./score/index";
-import { datedSprint, hasEnded, sprintStates } from "./plan/sprint-state";
+import { datedSprint, hasEnded, plannableSprint, sprintStates } from "./plan/sprint-state";
 import type { StrategyWorkspace } from "./workspace";
 
 /** One ranked backlog item, as `backlog --format json` prints it (plus `breakdown`). */
@@ -185,6 +185,6 @@ function endedSprint(workspace: StrategyWorkspace, sprint: Item, today: string):
   if (!hasEnded(dated, today)) return undefined;
   const sprints = [...workspace.index.ofKind("sprint")].map(datedSprint);
   const states = sprintStates(sprints, today);
-  const instead = sprints.find((other) => states.get(other.id) === "current") ?? sprints.find((other) => states.get(other.id) === "next");
+  const instead = plannableSprint(sprints, (other) => states.get(other.id));
   return { end: dated.end, instead: instead?.id ?? null };
 }

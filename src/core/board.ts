@@ -11,7 +11,7 @@ import type { ScoringConfig, ScoringModel, Split, StrategyConfig } from "./confi
 import type { ScoreTerm } from "./score/index";
 import type { Item } from "./model/item";
 import { itemTitle } from "./parse/title";
-import { datedSprint, sprintStates, type DatedSprint } from "./plan/sprint-state";
+import { datedSprint, plannableSprint, sprintStates, type DatedSprint } from "./plan/sprint-state";
 import type { StrategyWorkspace } from "./workspace";
 
 /** What the board is asked to show. */
@@ -58,11 +58,10 @@ export function sprintsOf(workspace: StrategyWorkspace, today: string): BoardSpr
  */
 export function defaultSprint<T extends DatedSprint>(sprints: readonly T[], today: string): string | null {
   const states = sprintStates(sprints, today);
-  const current = sprints.find((sprint) => states.get(sprint.id) === "current");
-  const next = sprints.find((sprint) => states.get(sprint.id) === "next");
+  const open = plannableSprint(sprints, (sprint) => states.get(sprint.id));
   const later = sprints.find((sprint) => states.get(sprint.id) === "later");
   const ended = sprints.filter((sprint) => states.get(sprint.id) === "ended");
-  return (current ?? next ?? later ?? ended[ended.length - 1])?.id ?? null;
+  return (open ?? later ?? ended[ended.length - 1])?.id ?? null;
 }
 
 /** The scoring a what-if model means: the configured one with that model (`custom` only when there is a formula). */

@@ -25,7 +25,8 @@ export { hasEnded, sprintStates, datedSprint, type SprintState, type DatedSprint
 export { buildBoard, defaultSprint, scoringFor, sprintsOf, type BoardOptions } from "./board";
 export { createFileMatcher } from "./config/globs";
 export {
-  completions, hover, definition, references, referencesTo, prepareRename, rename, documentSymbols, contextAt, idAt, frontMatterOf, describeItem, escapeMarkdown, clip, shortTitle, KIND_DESCRIPTIONS, strategyOutline, newItemFile, slugify,
-  ruleHelpMarkdown, ruleHelpPages, ruleWhy, FIELD_DOCS,
-  type StrategySource, type Location, type PositionContext, type Block, type IdAt, type Where, type CompletionEntry, type HoverInfo, type RenameCheck, type ItemSymbol, type OutlineNode, type NewItemOptions, type NewItemFields,
+  completions, hover, definition, references, referencesTo, prepareRename, rename, documentSymbols, contextAt, idAt, describeItem, escapeMarkdown, clip, shortTitle, KIND_DESCRIPTIONS, strategyOutline, newItemFile, slugify,
+  ruleHelpMarkdown, ruleHelpPages, ruleWhy, FIELD_DOCS, sprintAtAGlance, sprintLensTitle, sprintsInOrder,
+  type StrategySource, type Location, type PositionContext, type Block, type IdAt, type Where, type CompletionEntry, type HoverInfo, type RenameCheck, type ItemSymbol, type OutlineNode, type NewItemOptions, type NewItemFields, type SprintGlance,
 } from "./language/index";
+export { offTarget, splitDrift, targetSplit } from "./rules/sprint-load";

@@ -8,7 +8,7 @@ import * as vscode from "vscode";
 import { assignSprint, buildPlan, scoringFor, sprintsOf } from "../core/index";
 import { setSprintSplit } from "../core/plan/assign";
 import type { ScoringModel, Split } from "../protocol";
-import { endedPhrase } from "../webview/sprints";
+import { endedPhrase, openSprint } from "../webview/sprints";
 import { ApplyUndo } from "./board-undo";
 import { toWorkspaceEdit } from "./convert";
 import { today } from "./folder";
@@ -44,7 +44,7 @@ export function endedSprintMessage(state: StrategyFolder, sprint: string): strin
   const sprints = sprintsOf(state.workspace, today());
   const found = sprints.find((entry) => entry.id.toLowerCase() === sprint.toLowerCase());
   if (found?.state !== "ended") return undefined;
-  const open = sprints.find((entry) => entry.state === "current") ?? sprints.find((entry) => entry.state === "next");
+  const open = openSprint(sprints);
   return `${endedPhrase(found)}, so nothing was written into it. ${open ? `Plan ${open.state === "current" ? "the current" : "the next"} sprint, ${open.id}, instead.` : "Add a sprint that has not ended to plan into."}`;
 }
 

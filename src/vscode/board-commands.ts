@@ -6,7 +6,7 @@
  */
 import * as vscode from "vscode";
 import { clip, defaultSprint, sprintsOf } from "../core/index";
-import { sprintLensTitle } from "../core/language/outline";
+import { sprintLensTitle } from "../core/index";
 import type { BoardSprint } from "../protocol";
 import { applyProposal, undoLastApply, type ApplyMode } from "./board-apply";
 import { BOARD_VIEW_TYPE, BoardPanel } from "./board";

@@ -43,7 +43,8 @@ export async function askNewItemFields(workspace: StrategyWorkspace, kind: strin
   fields.pillar = pillar?.id;
   const pillarItem = pillar?.id ? index.find(pillar.id, ["pillar"]) : undefined;
   const own = pillarItem ? index.kpisOf(pillarItem) : [];
-  const others = index.sortedOfKind("kpi").filter((kpi) => !own.includes(kpi));
+  const ownSet = new Set(own);
+  const others = index.sortedOfKind("kpi").filter((kpi) => !ownSet.has(kpi));
   const kpiPicks: IdPick[] = [
     ...(own.length ? [{ label: `KPIs of ${pillar!.id}`, kind: vscode.QuickPickItemKind.Separator }, ...idPicks(own)] : []),
     ...(others.length ? [{ label: "Other KPIs", kind: vscode.QuickPickItemKind.Separator }, ...idPicks(others)] : []),

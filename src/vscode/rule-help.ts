@@ -16,8 +16,13 @@ export const SHOW_RULE_HELP = "strategyDocs.showRuleHelp";
 
 /** The link target of a rule's diagnostics: the command URI that opens its help. */
 export function ruleHelpTarget(rule: string): vscode.Uri {
-  return vscode.Uri.parse(`command:${SHOW_RULE_HELP}?${encodeURIComponent(JSON.stringify([rule]))}`);
+  // Asked once per diagnostic on every publish (a file may hold 64,000): parsed once per rule.
+  let target = TARGETS.get(rule);
+  if (!target) TARGETS.set(rule, (target = vscode.Uri.parse(`command:${SHOW_RULE_HELP}?${encodeURIComponent(JSON.stringify([rule]))}`)));
+  return target;
 }
+
+const TARGETS = new Map<string, vscode.Uri>();
 
 /** The shipped help page of a rule. */
 export function ruleHelpFile(extensionUri: vscode.Uri, rule: string): vscode.Uri {

@@ -7,7 +7,7 @@
  * that sprint. With no dated sprint at all it says "Strategy Docs".
  */
 import * as vscode from "vscode";
-import { sprintAtAGlance, type SprintGlance } from "../core/language/outline";
+import { clip, offTarget, sprintAtAGlance, type SprintGlance } from "../core/index";
 import { plural } from "./commands";
 import type { DiagnosticsPublisher } from "./diagnostics";
 import { today } from "./folder";
@@ -40,7 +40,7 @@ function sprintLines(glance: SprintGlance, tolerance: number): string[] {
   const ended = glance.state === "ended";
   const planned = `${load.total} of ${capacity ?? "no"} units of capacity${ended ? " were" : ""} planned, ${load.strategic} strategic and ${load.tactical} tactical${strategicShare === null ? "" : ` (${strategicShare}% strategic)`}.`;
   const lines = [
-    ended ? `${glance.name} (${glance.item.id}) ended${glance.endedOn ? ` ${glance.endedOn}` : ""} and no sprint is current or next (New Sprint… makes one): ${planned}` : `${glance.name} (${glance.item.id}) is the ${glance.state} sprint: ${planned}`,
+    ended ? `${glance.name} (${clip(glance.item.id)}) ended${glance.endedOn ? ` ${glance.endedOn}` : ""} and no sprint is current or next (New Sprint… makes one): ${planned}` : `${glance.name} (${clip(glance.item.id)}) is the ${glance.state} sprint: ${planned}`,
     `Target split: ${target.strategic}% strategic, ${target.tactical}% tactical (tolerance ${tolerance} points).`,
   ];
   if (!ended && capacity !== null && load.total > capacity) lines.push(`Over capacity by ${load.total - capacity}: move items to a later sprint.`);
@@ -57,7 +57,7 @@ function sprintText(glance: SprintGlance): string {
 function needsLook(glance: SprintGlance, tolerance: number): boolean {
   if (glance.state === "ended") return false;
   const over = glance.capacity !== null && glance.load.total > glance.capacity;
-  return over || (glance.strategicShare !== null && Math.abs(glance.strategicShare - glance.target.strategic) > tolerance);
+  return over || offTarget(glance.load, glance.target, tolerance);
 }
 
 /** Creates the item; `snapshot()` reads what it shows. */

@@ -176,8 +176,8 @@ const capacityBody = h("div", { class: "capacity-body" });
 const details = h("section", { class: "details", attrs: { role: "region", "aria-label": "Score breakdown" } });
 
 const events = {
-  select(item: BoardItem) {
-    selectItem(item.uid);
+  select(item: BoardItem, reveal: boolean) {
+    selectItem(item.uid, reveal);
   },
   open(item: BoardItem) {
     post({ type: "open", file: item.file, line: item.line });
@@ -335,11 +335,12 @@ function renderDetails(): void {
   );
 }
 
-function selectItem(uid: string): void {
+function selectItem(uid: string, reveal = true): void {
   state.selected = uid;
   save();
   for (const track of ["strategic", "tactical"] as const) grids[track].select(byUid(uid)?.track === track ? uid : undefined);
   renderDetails();
+  if (!reveal) return;
   // The breakdown sits under the backlogs: bring its start into view (focus stays on the grid).
   const { top, height } = details.getBoundingClientRect();
   const shown = Math.min(height, window.innerHeight / 2);

@@ -21,7 +21,8 @@ export interface RowContext {
 }
 
 export interface GridEvents {
-  select(item: BoardItem): void;
+  /** `reveal`: a click, after which the breakdown is brought into view (arrow keys keep the page where it is). */
+  select(item: BoardItem, reveal: boolean): void;
   open(item: BoardItem): void;
 }
 
@@ -228,7 +229,7 @@ export class BacklogGrid {
     }
     event.preventDefault();
     const index = Math.max(0, Math.min(this.rows.length - 1, next));
-    this.events.select(this.rows[index]);
+    this.events.select(this.rows[index], false);
   }
 
   private onClick(event: MouseEvent): void {
@@ -238,7 +239,7 @@ export class BacklogGrid {
     const item = this.rows[Number(row.dataset.index)];
     if (!item) return;
     this.el.focus({ preventScroll: true });
-    this.events.select(item);
+    this.events.select(item, true);
     if (target.closest("button.open")) this.events.open(item);
   }
 }

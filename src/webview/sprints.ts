@@ -3,10 +3,9 @@
  * (ended, current, next, later; SPEC §8), and the notice an ended sprint gets
  * in place of Apply, with the way to the sprint that can still be planned.
  */
-import { shortDate } from "../core/plan/sprint-state";
+import { isClosedStatus, plannableSprint, shortDate } from "../core/plan/sprint-state";
 import type { BoardSprint } from "../protocol";
 
-export { shortDate };
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})/;
 
@@ -27,12 +26,12 @@ export function sprintLabel(sprint: BoardSprint): string {
 
 /** Where to plan instead of an ended sprint: the current one, else the next. */
 export function openSprint(sprints: readonly BoardSprint[]): BoardSprint | undefined {
-  return sprints.find((sprint) => sprint.state === "current") ?? sprints.find((sprint) => sprint.state === "next");
+  return plannableSprint(sprints, (sprint) => sprint.state);
 }
 
 /** `Sprint 14 (16-27 Nov) ended on 27 Nov 2026` (or `… is done` when its status closed it). */
 export function endedPhrase(sprint: BoardSprint): string {
-  const closedByStatus = sprint.status !== null && /^(done|closed|completed)$/i.test(sprint.status.trim());
+  const closedByStatus = isClosedStatus(sprint.status);
   const end = shortDate(sprint.end);
   const when = !closedByStatus && end ? `ended on ${end}` : `is ${sprint.status ?? "closed"}`;
   return `${sprint.title && sprint.title !== sprint.id ? sprint.title : `Sprint ${sprint.id}`} ${when}`;

@@ -3,7 +3,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { applyEdits, assignSprint, buildBoard, buildPlan, defaultSprint, sprintStates } from "../../src/core/index";
 import { setSprintSplit } from "../../src/core/plan/assign";
-import { endedPhrase, endedText, openSprint, shortDate, sprintLabel } from "../../src/webview/sprints";
+import { endedPhrase, endedText, openSprint, sprintLabel } from "../../src/webview/sprints";
+import { shortDate } from "../../src/core/plan/sprint-state";
 import { parseWebviewMessage } from "../../src/protocol";
 import { applyChanges, readTree, workspaceOf } from "./helpers";
 

@@ -14,7 +14,6 @@ import type { StrategyIndex } from "../model/strategy-index";
 import { valueTokenAt, type FrontMatterLine } from "./lines";
 import { lineOf, MAX_BLOCK_LINES, MAX_ENTRIES, MAX_LINE_CHARS, skeletonOf, type Skeleton } from "./skeleton";
 
-export { frontMatterOf } from "./skeleton";
 
 /** What the language features need of a workspace (a `StrategyWorkspace` is one). */
 export interface StrategySource {

@@ -18,7 +18,7 @@ export const FIELD_DOCS: Record<string, string> = {
   positioning: "How to win: the position against the alternatives",
   value: "The value proposition",
   goals: "The strategy's goals",
-  reviewed: "The date the strategy or pillar was last reviewed (YYYY-MM-DD); older than review.maxAgeDays (120) is stale",
+  reviewed: "The date the strategy or pillar was last reviewed (YYYY-MM-DD); older than review.maxAgeDays (default 120) is stale",
   objective: "What the pillar sets out to achieve",
   kpis: "The ids of the KPIs that measure it, a list",
   horizon: "When the pillar should pay off (a year or a phrase)",

@@ -7,7 +7,7 @@
  * Also the sprint the status bar shows and the words a sprint's CodeLens says.
  */
 import type { Split } from "../config/types";
-import { datedSprint, shortDate, sprintStates, type SprintState } from "../plan/sprint-state";
+import { datedSprint, plannableSprint, shortDate, sprintStates, type SprintState } from "../plan/sprint-state";
 import { sprintLoad, targetSplit, type SprintLoad } from "../rules/sprint-load";
 import type { Item } from "../model/item";
 import type { StrategyIndex } from "../model/strategy-index";
@@ -30,7 +30,7 @@ const byTitle = (a: Item, b: Item) => itemTitle(a).localeCompare(itemTitle(b)) |
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
 function status(item: Item): string {
-  return typeof item.data.status === "string" ? ` · ${item.data.status}` : "";
+  return typeof item.data.status === "string" ? ` · ${clip(item.data.status, 40)}` : "";
 }
 
 /** A node's id under its parent: unique also when items share an id (by file and entry), and short however long the id is. */
@@ -160,7 +160,7 @@ export interface SprintGlance extends StatedSprint {
  */
 export function sprintAtAGlance(index: StrategyIndex, split: Split, today: string): SprintGlance | null {
   const sprints = sprintsInOrder(index, today);
-  const shown = sprints.find(({ state }) => state === "current") ?? sprints.find(({ state }) => state === "next") ?? sprints.find(({ state }) => state === "ended");
+  const shown = plannableSprint(sprints, ({ state }) => state) ?? sprints.find(({ state }) => state === "ended");
   if (!shown) return null;
   const { item } = shown;
   const load = sprintLoad(item, index);

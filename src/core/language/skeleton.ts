@@ -44,12 +44,6 @@ export interface Skeleton {
 
 const skeletons = new WeakMap<ParsedFile, Skeleton | null>();
 
-/** The front matter's content offsets, also while it is not closed yet. */
-export function frontMatterOf(file: ParsedFile): { start: number; end: number } | undefined {
-  const skeleton = skeletonOf(file);
-  return skeleton ? { start: skeleton.start, end: skeleton.end } : undefined;
-}
-
 /** The skeleton of a file's front matter (undefined: it has none), built on first use. */
 export function skeletonOf(file: ParsedFile): Skeleton | undefined {
   let skeleton = skeletons.get(file);

@@ -20,9 +20,14 @@ const ENDED_STATUSES = new Set(["done", "closed", "completed"]);
 
 const day = (date: string | null): string | null => (date && /^\d{4}-\d{2}-\d{2}/.test(date) ? date.slice(0, 10) : null);
 
+/** Whether a status closes a sprint whatever its dates say (done, closed, completed). */
+export function isClosedStatus(status: string | null): boolean {
+  return status !== null && ENDED_STATUSES.has(status.trim().toLowerCase());
+}
+
 /** Whether a sprint has ended by `today` (`YYYY-MM-DD`). */
 export function hasEnded(sprint: Omit<DatedSprint, "id">, today: string): boolean {
-  if (sprint.status !== null && ENDED_STATUSES.has(sprint.status.trim().toLowerCase())) return true;
+  if (isClosedStatus(sprint.status)) return true;
   const end = day(sprint.end);
   return end !== null && end < today;
 }
@@ -43,6 +48,11 @@ export function sprintStates(sprints: readonly DatedSprint[], today: string): Ma
   }
   if (next) states.set(next.id, "next");
   return states;
+}
+
+/** Where to plan now: the current sprint, else the next (in the order given), else none. */
+export function plannableSprint<T>(sprints: readonly T[], stateOf: (sprint: T) => SprintState | undefined): T | undefined {
+  return sprints.find((sprint) => stateOf(sprint) === "current") ?? sprints.find((sprint) => stateOf(sprint) === "next");
 }
 
 /** A sprint item's dates as {@link DatedSprint} wants them (dates may be strings or, from YAML 1.1 tools, Date objects). */

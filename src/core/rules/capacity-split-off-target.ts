@@ -3,7 +3,7 @@ import { datedSprint, hasEnded } from "../plan/sprint-state";
 import { findingAt, type Rule } from "./rule";
 import { isoDate } from "./stale-strategy";
 import { round1 } from "../plan/allocation";
-import { sprintLoad, targetSplit } from "./sprint-load";
+import { offTarget, sprintLoad, splitDrift, targetSplit } from "./sprint-load";
 
 /** A sprint whose strategic share drifts from its target by more than the tolerance. */
 export const capacitySplitOffTarget: Rule = {
@@ -17,9 +17,9 @@ export const capacitySplitOffTarget: Rule = {
     const load = sprintLoad(item, index);
     if (load.total <= 0) return [];
     const target = targetSplit(item, config.capacity.split);
+    if (!offTarget(load, target, config.capacity.tolerance)) return [];
     const share = (load.strategic / load.total) * 100;
-    const drift = share - target.strategic;
-    if (Math.abs(drift) <= config.capacity.tolerance) return [];
+    const drift = splitDrift(load, target);
     const at = pairOf(item.node, "split") ?? pairOf(item.node, "capacity");
     const [start, end] = at ? [at.keyStart, at.keyEnd] : [item.idStart, item.idEnd];
     const more = drift > 0 ? "tactical" : "strategic";

@@ -23,6 +23,16 @@ export function sprintLoad(sprint: Item, index: StrategyIndex): SprintLoad {
   return load;
 }
 
+/** How far a load's strategic share (percent, unrounded) is from its target; 0 for an empty load. */
+export function splitDrift(load: Pick<SprintLoad, "strategic" | "total">, target: Split): number {
+  return load.total > 0 ? (load.strategic / load.total) * 100 - target.strategic : 0;
+}
+
+/** Whether a load's strategic share is off its target by more than the tolerance (the `capacity-split-off-target` test). */
+export function offTarget(load: Pick<SprintLoad, "strategic" | "total">, target: Split, tolerance: number): boolean {
+  return Math.abs(splitDrift(load, target)) > tolerance;
+}
+
 /** The capacity target of a sprint: its own `split`, else the configured one. */
 export function targetSplit(sprint: Item, fallback: Split): Split {
   const split = sprint.data.split as Split | undefined;
