@@ -6,7 +6,7 @@
  */
 import { pathToFileURL } from "node:url";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { applyEdits, autoFix, buildBacklog, buildPlan, CONFIG_FILE, safeEdits, SCORING_MODELS, type Issue, type ScoringConfig, type Split, type StrategyWorkspace } from "../core/index";
+import { applyEdits, autoFix, buildBacklog, buildPlan, CONFIG_FILE, parseDay, safeEdits, SCORING_MODELS, type Issue, type ScoringConfig, type Split, type StrategyWorkspace } from "../core/index";
 import { loadWorkspace, type LoadedWorkspace } from "./discover";
 import { formatBacklogJson, formatBacklogMarkdown, formatBacklogTable, TABLE_FORMATS } from "./format-backlog";
 import { CHECK_FORMATS, formatJson, formatSarif, formatText, summarize } from "./format-check";
@@ -142,10 +142,8 @@ function parse(command: Command, args: string[]): { flags: Flags; paths: string[
 }
 
 function parseToday(text: string): () => Date {
-  const date = new Date(`${text}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
-    throw new CliError(`--today takes a date as YYYY-MM-DD, not '${text}'`);
-  }
+  const date = parseDay(text);
+  if (!date) throw new CliError(`--today takes a date as YYYY-MM-DD, not '${text}'`);
   return () => date;
 }
 

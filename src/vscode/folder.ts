@@ -3,7 +3,7 @@
  * config's include/exclude), and reading them through `workspace.fs`.
  */
 import * as vscode from "vscode";
-import { CONFIG_FILE, createFileMatcher, decodeFile, MAX_FILE_BYTES, oversize, StrategyWorkspace, type FileContent } from "../core/index";
+import { CONFIG_FILE, createFileMatcher, decodeFile, MAX_FILE_BYTES, oversize, parseDay, StrategyWorkspace, type FileContent } from "../core/index";
 import { fromUri, toUri } from "./convert";
 
 export const MARKDOWN = /\.(md|markdown)$/i;
@@ -17,7 +17,8 @@ type FileMatcherLike = ReturnType<typeof createFileMatcher>;
 export function localDay(): Date {
   // A fixed day for tests and demos (`STRATEGY_DOCS_TODAY=2026-11-30`), as the CLI's `--today`.
   const fixed = typeof process === "undefined" ? undefined : process.env.STRATEGY_DOCS_TODAY;
-  if (fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed) && !Number.isNaN(Date.parse(fixed))) return new Date(`${fixed}T00:00:00Z`);
+  const day = fixed ? parseDay(fixed) : undefined;
+  if (day) return day;
   const now = new Date();
   return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
 }

@@ -62,6 +62,12 @@ export function datedSprint(item: { id: string; data: Record<string, unknown> })
   return { id: item.id, start: text(item.data.start), end: text(item.data.end), status: text(item.data.status) };
 }
 
+/** A `YYYY-MM-DD` day as UTC midnight, or undefined when the text is not one (`2026-02-31` is not). */
+export function parseDay(text: string): Date | undefined {
+  const date = new Date(`${text}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text ? date : undefined;
+}
+
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const DAY = /^(\d{4})-(\d{2})-(\d{2})/;
 
