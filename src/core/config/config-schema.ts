@@ -6,6 +6,10 @@ const severity = z.enum(SEVERITY_SETTINGS, { error: "A rule's severity is `error
 const globs = z.union([z.string(), z.array(z.string())], { error: "Should be a glob or a list of globs, e.g. [\"**/*.md\"]" });
 const weight = z.number({ error: "A weight should be a number, e.g. 0.5" }).min(0, { error: "A weight cannot be negative" });
 
+/** A positive whole number setting. */
+const count = (key: string, what: string) =>
+  z.number({ error: `\`${key}\` should be ${what}` }).int({ error: `\`${key}\` should be ${what}` }).positive({ error: `\`${key}\` should be ${what}` }).optional();
+
 export const FIELD_SCHEMAS = {
   include: globs,
   exclude: globs,
@@ -27,7 +31,16 @@ export const FIELD_SCHEMAS = {
     },
     { error: "`capacity` takes split and tolerance" },
   ),
-  review: z.strictObject({ maxAgeDays: z.number({ error: "`review.maxAgeDays` should be a number of days, e.g. 120" }).int().positive().optional() }, { error: "`review` takes maxAgeDays" }),
+  review: z.strictObject(
+    {
+      maxAgeDays: count("review.maxAgeDays", "a number of days, e.g. 120"),
+      trendSprints: count("review.trendSprints", "a number of sprints, e.g. 6"),
+      driftSprints: count("review.driftSprints", "a number of sprints, e.g. 2"),
+      maxCarries: count("review.maxCarries", "a number of sprints, e.g. 2"),
+      kpiMaxAgeDays: count("review.kpiMaxAgeDays", "a number of days, e.g. 45"),
+    },
+    { error: "`review` takes maxAgeDays, trendSprints, driftSprints, maxCarries and kpiMaxAgeDays" },
+  ),
   rules: z.record(z.string(), severity, { error: "`rules` maps rule ids to error, warning, info or off" }),
 } as const;
 

@@ -10,7 +10,7 @@ import { describeValue, locate } from "../parse/locate";
 import { pairOf, toPlain, type YMap } from "../parse/yaml-node";
 import { parseFormula } from "../score/formula";
 import type { ConfigKey } from "./config-schema";
-import { DEFAULT_CAPACITY, type StrategyConfig } from "./types";
+import { DEFAULT_CAPACITY, DEFAULT_REVIEW, type StrategyConfig } from "./types";
 
 export const CONFIG_FILE = "strategy.config.yaml";
 
@@ -21,7 +21,7 @@ export function defaultConfig(): StrategyConfig {
     exclude: ["**/node_modules/**", "**/.git/**"],
     scoring: { model: "weighted", weights: { impact: 0.5, urgency: 0.3, effort: 0.2 } },
     capacity: { split: { ...DEFAULT_CAPACITY.split }, tolerance: DEFAULT_CAPACITY.tolerance },
-    review: { maxAgeDays: 120 },
+    review: { ...DEFAULT_REVIEW },
     rules: {},
   };
 }
@@ -136,8 +136,7 @@ function apply(config: StrategyConfig, key: ConfigKey, value: unknown): void {
       break;
     }
     case "review": {
-      const review = value as { maxAgeDays?: number };
-      if (review.maxAgeDays !== undefined) config.review.maxAgeDays = review.maxAgeDays;
+      config.review = { ...config.review, ...(value as Partial<StrategyConfig["review"]>) };
       break;
     }
     case "rules":

@@ -35,12 +35,29 @@ export interface CapacityConfig {
   tolerance: number;
 }
 
+/** `review:` settings (SPEC §5, §8). */
+export interface ReviewConfig {
+  /** A strategy or pillar `reviewed` longer ago is stale (stale-strategy). */
+  maxAgeDays: number;
+  /** Ended sprints in a review's trend. */
+  trendSprints: number;
+  /** Ended sprints in a row under the target before split-drift fires. */
+  driftSprints: number;
+  /** Carried sprints that make an open item chronic (chronic-carry-over). */
+  maxCarries: number;
+  /** A KPI's latest measurement older than this is stale (kpi-stale). */
+  kpiMaxAgeDays: number;
+}
+
+/** The review defaults of SPEC §8. */
+export const DEFAULT_REVIEW: Readonly<ReviewConfig> = { maxAgeDays: 120, trendSprints: 6, driftSprints: 2, maxCarries: 2, kpiMaxAgeDays: 45 };
+
 /** The resolved `strategy.config.yaml` (defaults filled in). */
 export interface StrategyConfig {
   include: string[];
   exclude: string[];
   scoring: ScoringConfig;
   capacity: CapacityConfig;
-  review: { maxAgeDays: number };
+  review: ReviewConfig;
   rules: Record<string, SeveritySetting>;
 }

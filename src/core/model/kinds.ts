@@ -16,6 +16,7 @@ export const REFERENCE_FIELDS = {
   kpis: ["kpi"],
   initiative: ["initiative"],
   sprint: ["sprint"],
+  carried: ["sprint"],
 } as const satisfies Record<string, readonly Kind[]>;
 export type ReferenceField = keyof typeof REFERENCE_FIELDS;
 

@@ -47,12 +47,17 @@ const scoring: Record<string, Check> = {
   riskReduction: nonNegative,
 };
 const status = oneOf(STATUSES);
+const idListOnly: Check = (v) => v === null || v === "" || (Array.isArray(v) && v.every(slug));
+const reading: Check = (v) => typeof v === "object" && v !== null && !Array.isArray(v) && date((v as Record<string, unknown>).date) && isNumber((v as Record<string, unknown>).value);
+const history: Check = (v) => Array.isArray(v) && v.every(reading);
+const delivery: Record<string, Check> = { started: date, done: date, carried: idListOnly };
 
 const CHECKS: Record<Kind, Record<string, Check>> = {
   strategy: { ...common, segments: textOrList, positioning: text, value: text, goals: textOrList, reviewed: date },
   pillar: { ...common, objective: text, kpis: idList, horizon: numberOrText, reviewed: date },
-  kpi: { ...common, metric: text, unit: text, baseline: numberOrText, target: numberOrText, current: numberOrText, direction: oneOf(["up", "down"]), pillar: ref },
-  initiative: { ...common, ...scoring, pillar: ref, kpi: ref, kpis: idList, sprint: ref, status },
+  kpi: { ...common, metric: text, unit: text, baseline: numberOrText, target: numberOrText, current: numberOrText, direction: oneOf(["up", "down"]), pillar: ref,
+    level: oneOf(["strategic", "tactical"]), measured: date, history, confidence: percent, due: date },
+  initiative: { ...common, ...scoring, pillar: ref, kpi: ref, kpis: idList, sprint: ref, status, ...delivery },
   tactic: {
     ...common,
     ...scoring,
@@ -63,6 +68,7 @@ const CHECKS: Record<Kind, Record<string, Check>> = {
     channel: (v) => isString(v) || (Array.isArray(v) && v.every(isString)),
     sprint: ref,
     status,
+    ...delivery,
     recurring: (v) => typeof v === "boolean" || isString(v),
   },
   sprint: { ...common, capacity: (v) => isNumber(v) && v > 0, start: date, end: date, split, status: text },

@@ -44,6 +44,35 @@ const date = (field: string) =>
       expect(`\`${field}\` should be a date like 2026-11-24`),
     );
 
+/** A list of ids (`carried: [2026-s12, 2026-s13]`); empty counts as none. */
+const idListOnly = (field: string) =>
+  z.union([z.null(), z.literal(""), z.array(slug(field), expect(`\`${field}\` should be a list of sprint ids, e.g. [2026-s12]`))], expect(`\`${field}\` should be a list of sprint ids, e.g. [2026-s12]`));
+
+const percent = (field: string, what: string) =>
+  z
+    .number(expect(`\`${field}\` should be ${what} from 0 to 100`))
+    .min(0, expect(`\`${field}\` should be ${what} from 0 to 100`))
+    .max(100, expect(`\`${field}\` should be ${what} from 0 to 100`));
+
+/** A KPI's earlier readings: `[{date: 2026-09-01, value: 2.3}, …]`. */
+const history = z.array(
+  z.looseObject(
+    {
+      date: date("history date"),
+      value: z.number(expect("each reading in `history` should have a number `value`, e.g. {date: 2026-09-01, value: 2.3}")),
+    },
+    expect("each reading in `history` should look like {date: 2026-09-01, value: 2.3}"),
+  ),
+  expect("`history` should be a list of readings like {date: 2026-09-01, value: 2.3}"),
+);
+
+/** Delivery dates and carried sprints of backlog items (SPEC §8). */
+const delivery = {
+  started: date("started").optional(),
+  done: date("done").optional(),
+  carried: idListOnly("carried").optional(),
+};
+
 const text = (field: string) => z.string(expect(`\`${field}\` should be text`));
 const textOrList = (field: string) => z.union([z.string(), z.array(z.unknown())], expect(`\`${field}\` should be text or a list`));
 
@@ -70,11 +99,7 @@ const scoring = {
   effort: score15("effort").optional(),
   estimate: nonNegative("estimate", "capacity units (points or days)").optional(),
   reach: nonNegative("reach", "people or events per period").optional(),
-  confidence: z
-    .number(expect("`confidence` should be a percentage from 0 to 100"))
-    .min(0, expect("`confidence` should be a percentage from 0 to 100"))
-    .max(100, expect("`confidence` should be a percentage from 0 to 100"))
-    .optional(),
+  confidence: percent("confidence", "a percentage").optional(),
   riskReduction: nonNegative("riskReduction", "points (1 to 5, like impact)").optional(),
 };
 
@@ -114,6 +139,11 @@ export const KIND_SCHEMAS: Record<Kind, z.ZodType> = {
     current: z.union([z.number(), z.string()], expect("`current` should be a number")).optional(),
     direction: z.enum(["up", "down"], expect("`direction` should be `up` (higher is better) or `down`")).optional(),
     pillar: ref("pillar").optional(),
+    level: z.enum(["strategic", "tactical"], expect("`level` should be `strategic` (revenue, brand, CLV) or `tactical` (clicks, conversions, campaign ROI)")).optional(),
+    measured: date("measured").optional(),
+    history: history.optional(),
+    confidence: percent("confidence", "how likely the target is met, a percentage").optional(),
+    due: date("due").optional(),
   }),
   initiative: z.looseObject({
     ...common,
@@ -123,6 +153,7 @@ export const KIND_SCHEMAS: Record<Kind, z.ZodType> = {
     kpis: idList("kpis").optional(),
     sprint: ref("sprint").optional(),
     status,
+    ...delivery,
   }),
   tactic: z.looseObject({
     ...common,
@@ -134,6 +165,7 @@ export const KIND_SCHEMAS: Record<Kind, z.ZodType> = {
     channel: z.union([z.string(), z.array(z.string())], expect("`channel` should be text, e.g. email")).optional(),
     sprint: ref("sprint").optional(),
     status,
+    ...delivery,
     recurring: z.union([z.boolean(), z.string()], expect("`recurring` should be true, false or a cadence like weekly")).optional(),
   }),
   sprint: z.looseObject({
