@@ -21,7 +21,7 @@ export { defaultFolder } from "./rules/edits";
 export { scoreFields, rankItems, requiredFields, parseFormula, evaluateFormula, type ScoreResult, type ScoreTerm } from "./score/index";
 export { planSprint, type SprintPlan, type PlanItem } from "./plan/index";
 export { assignSprint, type SprintAssignment } from "./plan/assign";
-export { hasEnded, sprintStates, datedSprint, parseDay, type SprintState, type DatedSprint } from "./plan/sprint-state";
+export { hasEnded, sprintStates, datedSprint, parseDay, dayOf, daysBetween, type SprintState, type DatedSprint } from "./plan/sprint-state";
 export { buildBoard, defaultSprint, scoringFor, sprintsOf, type BoardOptions } from "./board";
 export { createFileMatcher } from "./config/globs";
 export {

@@ -62,6 +62,22 @@ export function datedSprint(item: { id: string; data: Record<string, unknown> })
   return { id: item.id, start: text(item.data.start), end: text(item.data.end), status: text(item.data.status) };
 }
 
+/**
+ * A date field's day as `YYYY-MM-DD`: from a `2026-11-02` (or longer ISO) string, or a Date object
+ * (YAML 1.1 tools write timestamps); null for anything else, or for a day that does not exist.
+ */
+export function dayOf(value: unknown): string | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
+  if (typeof value !== "string") return null;
+  const text = value.trim().slice(0, 10);
+  return parseDay(text) ? text : null;
+}
+
+/** Whole days from `from` to `to` (both `YYYY-MM-DD`; negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
 /** A `YYYY-MM-DD` day as UTC midnight, or undefined when the text is not one (`2026-02-31` is not). */
 export function parseDay(text: string): Date | undefined {
   const date = new Date(`${text}T00:00:00Z`);
