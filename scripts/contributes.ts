@@ -48,6 +48,10 @@ function settings(): Record<string, unknown> {
     },
     "strategyDocs.capacity.tolerance": { ...resource, type: "number", minimum: 0, maximum: 100, default: defaults.capacity.tolerance, markdownDescription: "Percentage points a sprint's strategic share may drift from its target before `capacity-split-off-target` warns." },
     "strategyDocs.review.maxAgeDays": { ...resource, type: "integer", minimum: 1, default: defaults.review.maxAgeDays, markdownDescription: "Days after which a `reviewed:` date is stale (`stale-strategy`)." },
+    "strategyDocs.review.trendSprints": { ...resource, type: "integer", minimum: 1, default: defaults.review.trendSprints, markdownDescription: "Ended sprints a sprint review's trend shows (the reviewed one and those before it). `review.trendSprints` in `strategy.config.yaml` wins." },
+    "strategyDocs.review.driftSprints": { ...resource, type: "integer", minimum: 1, default: defaults.review.driftSprints, markdownDescription: "Ended sprints in a row whose realised strategic share is under its target by more than `capacity.tolerance` before `split-drift` warns. `review.driftSprints` in `strategy.config.yaml` wins." },
+    "strategyDocs.review.maxCarries": { ...resource, type: "integer", minimum: 1, default: defaults.review.maxCarries, markdownDescription: "Sprints an open item may be carried over (`carried:`) before `chronic-carry-over` suggests dropping it. `review.maxCarries` in `strategy.config.yaml` wins." },
+    "strategyDocs.review.kpiMaxAgeDays": { ...resource, type: "integer", minimum: 1, default: defaults.review.kpiMaxAgeDays, markdownDescription: "Days after which a KPI's latest measurement (`measured:` or its newest `history` reading) is stale (`kpi-stale`). `review.kpiMaxAgeDays` in `strategy.config.yaml` wins." },
     "strategyDocs.rules": {
       ...resource,
       type: "object",

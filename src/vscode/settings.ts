@@ -6,6 +6,8 @@
 import * as vscode from "vscode";
 import { defaultConfig, defaultFolder, RULE_IDS, SCORING_MODELS, SEVERITY_SETTINGS, type Kind, type ScoringModel, type SeveritySetting, type StrategyConfig } from "../core/index";
 
+/** The `review.*` settings: each a positive whole number (days or sprints), as in `strategy.config.yaml`. */
+const REVIEW_SETTINGS = ["maxAgeDays", "trendSprints", "driftSprints", "maxCarries", "kpiMaxAgeDays"] as const satisfies ReadonlyArray<keyof StrategyConfig["review"]>;
 
 const isNumber = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
 const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === "string");
@@ -39,8 +41,10 @@ export function configFromSettings(scope: vscode.Uri | undefined): StrategyConfi
   }
   const tolerance = settings.get<unknown>("capacity.tolerance");
   if (isNumber(tolerance) && tolerance >= 0 && tolerance <= 100) config.capacity.tolerance = tolerance;
-  const maxAgeDays = settings.get<unknown>("review.maxAgeDays");
-  if (isNumber(maxAgeDays) && Number.isInteger(maxAgeDays) && maxAgeDays > 0) config.review.maxAgeDays = maxAgeDays;
+  for (const key of REVIEW_SETTINGS) {
+    const value = settings.get<unknown>(`review.${key}`);
+    if (isNumber(value) && Number.isInteger(value) && value > 0) config.review[key] = value;
+  }
 
   const rules = settings.get<Record<string, unknown>>("rules");
   if (rules && typeof rules === "object") {

@@ -22,7 +22,7 @@ describe("package.json (the extension manifest)", () => {
     assert.deepEqual(properties["strategyDocs.scoring.weights"].default, defaults.scoring.weights);
     assert.deepEqual(properties["strategyDocs.capacity.split"].default, defaults.capacity.split);
     assert.equal(properties["strategyDocs.capacity.tolerance"].default, defaults.capacity.tolerance);
-    assert.equal(properties["strategyDocs.review.maxAgeDays"].default, defaults.review.maxAgeDays);
+    for (const [key, value] of Object.entries(defaults.review)) assert.equal(properties[`strategyDocs.review.${key}`]?.default, value, `strategyDocs.review.${key}`);
     assert.deepEqual(Object.keys(properties["strategyDocs.rules"].properties), [...RULE_IDS]);
     for (const [key, property] of Object.entries<{ markdownDescription?: string; description?: string }>(properties)) {
       assert.ok(property.markdownDescription || property.description, `${key} has a description`);
