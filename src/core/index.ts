@@ -3,7 +3,7 @@
  * system: hosts (the CLI, the extension, tests) feed it texts and read back
  * items, diagnostics with fixes, the ranked backlog and sprint plans.
  */
-export { StrategyWorkspace, MAX_FILE_BYTES, type WorkspaceOptions, type FileContent } from "./workspace";
+export { StrategyWorkspace, MAX_FILE_BYTES, displayText, type WorkspaceOptions, type FileContent } from "./workspace";
 export { buildBacklog, buildPlan, type Backlog, type BacklogEntry, type UnrankedEntry, type BacklogOptions, type PlanOptions, type PlanResult } from "./backlog";
 export { applyEdits, autoFix, disjointEdits, safeEdits } from "./fix/apply";
 export { CONFIG_FILE, defaultConfig, loadConfig } from "./config/config";
@@ -30,3 +30,6 @@ export {
   type StrategySource, type Location, type PositionContext, type Block, type IdAt, type Where, type CompletionEntry, type HoverInfo, type RenameCheck, type ItemSymbol, type OutlineNode, type NewItemOptions, type NewItemFields, type SprintGlance,
 } from "./language/index";
 export { offTarget, splitDrift, targetSplit } from "./rules/sprint-load";
+export { buildReview, reviewableSprints, type ReviewOptions, type ReviewResult } from "./review/review";
+export type { SprintReview, TrendPoint, QuarterMetrics, QuarterChange, PerTrack } from "./review/types";
+export { buildKpiReport, keyResultOf, recordReading, kpiProgressLabel, type KeyResult, type KpiReport, type Objective, type Pace, type Reading, type KpiSource, type KpiReportOptions } from "./kpis/index";

@@ -16,6 +16,8 @@ import { StrategyIndex } from "./model/strategy-index";
 import { parseStrategyFile, unreadableFile } from "./parse/document";
 import { RULE_IDS, RULES, type Rule, type RuleContext } from "./rules/index";
 import { requiredFields } from "./score/models";
+import { driftOf } from "./review/drift";
+import { endedSprints } from "./review/tally";
 
 export { MAX_FILE_BYTES } from "./parse/budgets";
 
@@ -70,6 +72,8 @@ export class StrategyWorkspace {
   private rulesByKind = new Map<Kind, Rule[]>();
   private context!: RuleContext;
   private readonly today: () => Date;
+  /** The file where split-drift fires (null: nowhere), known once an edit has needed it: it moves when a sprint's work does. */
+  private driftHolder: string | null | undefined;
 
   constructor(options: WorkspaceOptions = {}) {
     this.today = options.today ?? (() => new Date());
@@ -94,6 +98,7 @@ export class StrategyWorkspace {
     const loaded = loadConfig(text, file, RULE_IDS, base);
     this.config = loaded.config;
     this.configFile = file;
+    this.driftHolder = undefined;
     this.configFindings = loaded.findings;
     this.configure();
   }
@@ -128,6 +133,7 @@ export class StrategyWorkspace {
 
   /** Sets one file's content (new or changed) and returns the files whose diagnostics may have changed. */
   setFile(path: string, content: FileContent): string[] {
+    if (this.driftHolder === undefined) this.driftHolder = this.findDriftHolder();
     const old = this.index.remove(path);
     const file = parseContent(path, content);
     this.index.add(file);
@@ -136,6 +142,7 @@ export class StrategyWorkspace {
 
   /** Forgets a deleted file; returns the files whose diagnostics may have changed. */
   deleteFile(path: string): string[] {
+    if (this.driftHolder === undefined) this.driftHolder = this.findDriftHolder();
     const old = this.index.remove(path);
     return old ? this.affectedFiles(old.items, [], path) : [];
   }
@@ -162,7 +169,21 @@ export class StrategyWorkspace {
       }
     }
     for (const key of targets) for (const item of index.itemsWithId(key)) files.add(item.file);
+    // A sprint's work changed: split-drift, which names the last ended sprints, may move or reword.
+    const isSprint = (item: Item) => item.kind === "sprint";
+    if (before.some(isSprint) || after.some(isSprint) || [...targets].some((key) => index.itemsWithId(key).some(isSprint))) {
+      if (this.driftHolder) files.add(this.driftHolder);
+      this.driftHolder = this.findDriftHolder();
+      if (this.driftHolder) files.add(this.driftHolder);
+    }
     return [...files];
+  }
+
+  /** The file of the sprint split-drift fires on now, or null. */
+  private findDriftHolder(): string | null {
+    if (this.severityOf("split-drift") === "off") return null;
+    const drift = driftOf(endedSprints(this.index, this.config, this.todayIso()), this.config);
+    return drift ? drift.sprints[drift.sprints.length - 1].tally.sprint.file : null;
   }
 
   private runRules(item: Item): Finding[] {

@@ -1,11 +1,13 @@
 /** Every rule of SPEC §2, in the order of its table. */
 import { capacitySplitOffTarget } from "./capacity-split-off-target";
+import { chronicCarryOver } from "./chronic-carry-over";
 import { duplicateId } from "./duplicate-id";
 import { kpiWithoutTarget } from "./kpi-without-target";
 import { pillarWithoutExecution } from "./pillar-without-execution";
 import { pillarWithoutKpi } from "./pillar-without-kpi";
 import type { Rule } from "./rule";
 import { schema } from "./schema";
+import { splitDrift } from "./split-drift";
 import { sprintOverCapacity } from "./sprint-over-capacity";
 import { staleStrategy } from "./stale-strategy";
 import { tacticCalledStrategy } from "./tactic-called-strategy";
@@ -31,6 +33,8 @@ export const RULES: readonly Rule[] = [
   kpiWithoutTarget,
   sprintOverCapacity,
   capacitySplitOffTarget,
+  splitDrift,
+  chronicCarryOver,
   unreadableFile,
 ];
 
