@@ -9,7 +9,8 @@ export const INFORMATION_URI = `https://marketplace.visualstudio.com/items?itemN
 
 export const PROGRAM = "strategy-docs";
 
-const COMMON = `  --today YYYY-MM-DD   today's date for stale-strategy (default: the clock)
+const COMMON = `  --today YYYY-MM-DD   today's date: for stale-strategy, which sprints have ended,
+                       stale KPIs and pace (default: the clock)
   -h, --help           show this help`;
 
 const PATHS = `Paths are markdown files or folders (default: the current folder). The workspace
@@ -20,7 +21,8 @@ inside the root are checked in the context of the whole root; only they are
 reported and fixed.`;
 
 export const PROGRAM_HELP = `${PROGRAM} ${VERSION}: checks docs-as-code strategy (pillars, KPIs, initiatives,
-tactics and sprints in markdown front matter), ranks the backlog, plans sprints.
+tactics and sprints in markdown front matter), ranks the backlog, plans sprints,
+reviews them and tracks KPIs as key results.
 
 Usage: ${PROGRAM} <command> [paths...] [options]
 
@@ -28,6 +30,8 @@ Commands:
   check     diagnostics: where strategy and execution have come apart
   backlog   the ranked dual-track backlog (strategic and tactical)
   plan      the capacity split and proposal for a sprint (--sprint ID)
+  review    an ended sprint against its split, the trend and delivery per quarter
+  kpis      each pillar as an objective, its KPIs as key results
   help      help for a command: ${PROGRAM} help check
 
 Options:
@@ -36,6 +40,8 @@ Options:
 
 Exit codes: 0 no error-level diagnostic, 1 errors found, 2 bad usage or unreadable input.
 `;
+
+const REPORT_FORMATS = `  --format FORMAT      table (default), json or markdown (a sprint-review page)`;
 
 export const COMMAND_HELP: Record<string, string> = {
   check: `Usage: ${PROGRAM} check [paths...] [options]
@@ -81,5 +87,38 @@ Options:
 ${COMMON}
 
 ${PATHS}
+`,
+  review: `Usage: ${PROGRAM} review [paths...] [options]
+
+Reviews a sprint: per track what was committed, done and carried over, the
+completion and the realised share against the sprint's target split, and the
+velocity; the carried-over items; the trend over the last ended sprints
+(review.trendSprints); split drift when the strategic share stayed under its
+target; and per calendar quarter the strategic completion rate, the median cycle
+time and the throughput, each with its change against the previous quarter.
+
+Options:
+  --sprint ID          the sprint to review (default: the latest ended sprint)
+${REPORT_FORMATS}
+${COMMON}
+
+${PATHS}
+
+Exit codes: 0 done, 2 bad usage, an unknown sprint, no ended sprint or unreadable input.
+`,
+  kpis: `Usage: ${PROGRAM} kpis [paths...] [options]
+
+Shows each pillar as an objective and its KPIs as key results: baseline →
+current → target, progress toward the target, pace against a due date (ahead,
+on pace, behind), confidence, the latest measurement (stale ones marked) and
+the initiatives and tactics that move each. KPIs of no pillar are listed last.
+
+Options:
+${REPORT_FORMATS}
+${COMMON}
+
+${PATHS}
+
+Exit codes: 0 done, 2 bad usage or unreadable input.
 `,
 };

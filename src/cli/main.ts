@@ -6,11 +6,13 @@
  */
 import { pathToFileURL } from "node:url";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { applyEdits, autoFix, buildBacklog, buildPlan, CONFIG_FILE, parseDay, safeEdits, SCORING_MODELS, type Issue, type ScoringConfig, type Split, type StrategyWorkspace } from "../core/index";
+import { applyEdits, autoFix, buildBacklog, buildKpiReport, buildPlan, buildReview, CONFIG_FILE, itemTitle, parseDay, safeEdits, SCORING_MODELS, type Issue, type ScoringConfig, type Split, type StrategyWorkspace } from "../core/index";
 import { loadWorkspace, type LoadedWorkspace } from "./discover";
 import { formatBacklogJson, formatBacklogMarkdown, formatBacklogTable, TABLE_FORMATS } from "./format-backlog";
 import { CHECK_FORMATS, formatJson, formatSarif, formatText, summarize } from "./format-check";
+import { formatKpisJson, formatKpisMarkdown, formatKpisTable } from "./format-kpis";
 import { formatPlanJson, formatPlanMarkdown, formatPlanTable } from "./format-plan";
+import { formatReviewJson, formatReviewMarkdown, formatReviewTable, type FactsLookup } from "./format-review";
 import { errorReason, type CliFileSystem } from "./fs";
 import { COMMAND_HELP, PROGRAM, PROGRAM_HELP, VERSION } from "./help";
 
@@ -41,6 +43,8 @@ const COMMANDS = {
   check: { formats: CHECK_FORMATS, options: { ...COMMON_OPTIONS, fix: { type: "boolean" } } },
   backlog: { formats: TABLE_FORMATS, options: { ...COMMON_OPTIONS, all: { type: "boolean" }, model: { type: "string" } } },
   plan: { formats: TABLE_FORMATS, options: { ...COMMON_OPTIONS, sprint: { type: "string" }, split: { type: "string" }, model: { type: "string" } } },
+  review: { formats: TABLE_FORMATS, options: { ...COMMON_OPTIONS, sprint: { type: "string" } } },
+  kpis: { formats: TABLE_FORMATS, options: COMMON_OPTIONS },
 } as const;
 type Command = keyof typeof COMMANDS;
 
@@ -110,6 +114,12 @@ async function run(args: string[], io: CliIO): Promise<number> {
     }
     case "plan":
       return plan(loaded.workspace, flags.sprint!, format, { ...withScoring(loaded.workspace, scoring), ...(split ? { split } : {}) }, io);
+    case "review":
+      return review(loaded.workspace, flags.sprint, format, io);
+    case "kpis": {
+      const report = buildKpiReport(loaded.workspace, { today: loaded.workspace.todayIso() });
+      return print(io, format === "json" ? formatKpisJson(report) : format === "markdown" ? formatKpisMarkdown(report) : formatKpisTable(report));
+    }
   }
 }
 
@@ -249,4 +259,23 @@ function plan(workspace: StrategyWorkspace, sprintId: string, format: string, op
   // The plan names items by id; the tables show what the planner knew of them.
   const lookup = (id: string) => result.items.get(id.toLowerCase());
   return print(io, format === "markdown" ? formatPlanMarkdown(result.plan, lookup) : formatPlanTable(result.plan, lookup));
+}
+
+function review(workspace: StrategyWorkspace, sprintId: string | undefined, format: string, io: CliIO): number {
+  const result = buildReview(workspace, { ...(sprintId === undefined ? {} : { sprint: sprintId }), today: workspace.todayIso() });
+  if (!result.ok) throw new CliError(result.error);
+  if (format === "json") return print(io, formatReviewJson(result.review));
+  const lookup = factsOf(workspace);
+  return print(io, format === "markdown" ? formatReviewMarkdown(result.review, lookup) : formatReviewTable(result.review, lookup));
+}
+
+/** What the review tables show of an item named by id: its title, track, estimate, sprint and status. */
+function factsOf(workspace: StrategyWorkspace): FactsLookup {
+  return (id) => {
+    const item = workspace.index.find(id, ["initiative", "tactic", "sprint"]);
+    if (!item) return undefined;
+    const text = (value: unknown) => (typeof value === "string" && value.trim() ? value.trim() : null);
+    const estimate = typeof item.data.estimate === "number" ? item.data.estimate : null;
+    return { title: itemTitle(item), track: item.track ?? null, estimate, sprint: text(item.data.sprint), status: text(item.data.status) };
+  };
 }

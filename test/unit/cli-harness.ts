@@ -56,6 +56,19 @@ export interface Case {
   again?(result: Result, dir: string, before: Map<string, Buffer>): void;
 }
 
+/** A usage error: exit 2 and exactly one line on stderr, no stack trace, nothing on stdout. */
+export function usageError(pattern: RegExp): Pick<Case, "code" | "expect"> {
+  return {
+    code: 2,
+    expect({ stdout, stderr }) {
+      assert.equal(stdout, "");
+      assert.match(stderr, /^strategy-docs: [^\n]+\n$/);
+      assert.match(stderr, pattern);
+      assert.doesNotMatch(stderr, /\n\s+at /);
+    },
+  };
+}
+
 export function markdownFiles(dir: string): string[] {
   return (fs.readdirSync(dir, { recursive: true }) as string[]).filter((file) => file.endsWith(".md"));
 }
