@@ -12,6 +12,7 @@ import { runCases, usageError, type Case, type Result } from "./cli-harness";
 const TODAY = "2026-11-30";
 const HOSTILE_ITEM = "ABM <script>alert(1)</script> | `pilot` *now*";
 const HOSTILE_KPI = "Sign-ups <script>x</script> | `weekly` _new_";
+const HOSTILE_PILLAR = "# Brand <script>y</script> | `loud` *bold*";
 
 const tactic = (id: string, fields: string) => `---\ntype: tactic\nid: ${id}\ntitle: Tactic ${id}\npillar: growth\nkpi: signups\n${fields}---\n`;
 const initiative = (id: string, kpi: string, fields: string) => `---\ntype: initiative\nid: ${id}\ntitle: Initiative ${id}\npillar: growth\nkpi: ${kpi}\n${fields}---\n`;
@@ -28,7 +29,7 @@ const sprint = (id: string, start: string, end: string, extra = "") => `---\ntyp
 const WORKSPACE: Record<string, string> = {
   "strategy.config.yaml": "capacity:\n  split: { strategic: 70, tactical: 30 }\n  tolerance: 10\n",
   "pillars/growth.md": "---\ntype: pillar\ntitle: Growth engine\nkpis: [signups]\n---\n",
-  "pillars/brand.md": "---\ntype: pillar\ntitle: Brand\n---\n",
+  "pillars/brand.md": `---\ntype: pillar\ntitle: '${HOSTILE_PILLAR}'\n---\n`,
   "kpis/churn.md": "---\ntype: kpi\ntitle: Monthly churn\nunit: '%'\ndirection: down\npillar: growth\nbaseline: 5\ntarget: 3\ncurrent: 4.5\nmeasured: 2026-11-20\ndue: 2026-12-31\nhistory:\n  - { date: 2026-10-01, value: 4.8 }\n  - { date: 2026-09-01, value: 5 }\n---\n",
   "kpis/signups.md": `---\ntype: kpi\ntitle: '${HOSTILE_KPI}'\nunit: signups/week\nbaseline: 100\ntarget: 200\ncurrent: 160\nmeasured: 2026-09-01\nconfidence: 60\n---\n`,
   "kpis/orphan.md": "---\ntype: kpi\ntitle: Orphan metric\nlevel: tactical\nbaseline: 10\ntarget: 10\ncurrent: 12\n---\n",
@@ -166,7 +167,7 @@ const cases: Case[] = [
       assert.equal(typeof orphan.progressNote, "string");
       assert.deepEqual(report, {
         objectives: [
-          { pillar: "brand", title: "Brand", progress: null, keyResults: [] },
+          { pillar: "brand", title: HOSTILE_PILLAR, progress: null, keyResults: [] },
           { pillar: "growth", title: "Growth engine", progress: 42.5, keyResults: [CHURN, SIGNUPS] },
         ],
         unattached: [keyResult({ id: "orphan", title: "Orphan metric", level: "tactical", baseline: 10, current: 12, target: 10, stale: true, progressNote: orphan.progressNote })],
@@ -178,7 +179,7 @@ const cases: Case[] = [
     expect(result) {
       const { stdout } = result;
       fitsIn80(result);
-      assert.match(stdout, /\nBrand: progress —\n {2}\(no KPIs: /);
+      assert.ok(stdout.includes(`\n${HOSTILE_PILLAR} (brand): progress —\n  (no KPIs: `), stdout);
       assert.match(stdout, /\nGrowth engine \(growth\): progress 42\.5%\n/);
       assert.match(stdout, /\n {2}churn +25\.0% +behind +— +2026-11-20 +3\n {4}Monthly churn: 5 → 4\.5 → 3 % \(lower is better; due 2026-12-31\)\n/);
       assert.match(stdout, /\n {2}signups +60\.0% +— +60% +2026-09-01 \(stale\) +6\n/);
@@ -193,6 +194,9 @@ const cases: Case[] = [
       assert.match(stdout, /\n\| churn \| Monthly churn \| 5 → 4\.5 → 3 % \(lower is better; due 2026-12-31\) \| 25\.0% \| behind \| — \| 2026-11-20 \| init-a, init-b, init-c \|\n/);
       assert.match(stdout, /\| 2026-09-01 \(stale\) \| init-d, tac-a, tac-b, tac-c, tac-d and 1 more \|\n/);
       assertEscapedCell(stdout, /^\| signups \| (.*) \| 100 → 160 → 200 signups\/week \|/m, HOSTILE_KPI);
+      const heading = /^### (.*) \(brand\): progress —\n\n_No KPIs: add `kpis:` to the pillar, or `pillar:` to a KPI\._$/m.exec(stdout)?.[1];
+      assert.equal(heading && unescapeMarkdown(heading), HOSTILE_PILLAR);
+      assert.doesNotMatch(heading!, /(^|[^\\])[<`*|#]/);
     },
   }),
   onWorkspace("review of an unknown sprint names the ended ones", ["review", "--sprint", "2099-s1", "--today", TODAY], usageError(/2099-s1.*2026-s1, 2026-s2, 2026-s3/)),
