@@ -86,7 +86,7 @@ function driftSentence(review: SprintReview, esc: Escape): string | undefined {
   if (!review.drift) return undefined;
   const shares = new Map(review.trend.map((point) => [point.sprint, point.realisedShare.strategic]));
   const named = review.drift.sprints.map((id) => (shares.get(id) != null ? `${esc(id)} (${percentCell(shares.get(id)!)})` : esc(id)));
-  return `the realised strategic share stayed under the ${review.drift.target}% target in ${named.join(", ")}; plan more strategic work in the next sprint.`;
+  return `the realised strategic share fell short of the ${review.drift.target}% target by more than the tolerance in ${named.join(", ")}; plan more strategic work in the next sprint.`;
 }
 
 const TRACK_COLUMNS: readonly Column[] = [
