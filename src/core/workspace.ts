@@ -55,6 +55,22 @@ const NONE: Finding[] = [];
 
 const DEFAULT_SEVERITY = new Map<string, Severity>(RULES.map((rule) => [rule.id, rule.defaultSeverity]));
 
+/** What a KPI contributes to its pillars' strategic KPIs: its id, level and pillar. */
+const kpiShape = (item: Item) => `${item.key} ${item.data.level === "tactical"} ${item.refs.filter((ref) => ref.field === "pillar").map((ref) => ref.key).join(",")}`;
+
+/** The pillars (lower-case ids) of the KPIs that a change from `before` to `after` adds, removes, or changes in level or pillar: those it names and those that list it. */
+function pillarsOfChangedKpis(index: StrategyIndex, before: readonly Item[], after: readonly Item[]): Set<string> {
+  const pillars = new Set<string>();
+  const was = new Set(before.filter((item) => item.kind === "kpi").map(kpiShape));
+  const is = new Set(after.filter((item) => item.kind === "kpi").map(kpiShape));
+  for (const item of [...before, ...after]) {
+    if (item.kind !== "kpi" || (was.has(kpiShape(item)) && is.has(kpiShape(item)))) continue;
+    for (const ref of item.refs) if (ref.field === "pillar") pillars.add(ref.key);
+    for (const other of index.referrers(item.key)) if (other.kind === "pillar") pillars.add(other.key);
+  }
+  return pillars;
+}
+
 function parseContent(path: string, content: FileContent): ParsedFile {
   return typeof content === "string" ? parseStrategyFile(path, content) : unreadableFile(path, content.unreadable);
 }
@@ -175,6 +191,13 @@ export class StrategyWorkspace {
       if (this.driftHolder) files.add(this.driftHolder);
       this.driftHolder = this.findDriftHolder();
       if (this.driftHolder) files.add(this.driftHolder);
+    }
+    // Whether a pillar has a strategic KPI shows on its strategic work (strategic-work-tactical-kpi): a KPI that comes, goes or changes its level or pillar re-checks its pillars' work.
+    for (const key of pillarsOfChangedKpis(index, before, after)) {
+      for (const item of index.referrers(key)) {
+        files.add(item.file);
+        if (item.kind === "initiative") for (const child of index.referrers(item.key)) files.add(child.file);
+      }
     }
     return [...files];
   }

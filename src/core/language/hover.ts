@@ -12,6 +12,7 @@ import type { Position, Range } from "../model/range";
 import type { StrategyIndex } from "../model/strategy-index";
 import { rankItems, type RankedItem, type UnrankedItem } from "../score/index";
 import { KIND_FIELDS } from "../parse/quick-valid";
+import { keyResultOf, keyResultSentences, type KpiSource } from "../kpis/index";
 import { KIND_DESCRIPTIONS } from "./completion";
 import { FIELD_DOCS } from "./field-docs";
 import { clip, contextAt, idAt, shortTitle, type StrategySource } from "./context";
@@ -80,8 +81,11 @@ export function describeItem(source: StrategySource, item: Item): string {
   if (pillar) parts.push(`Pillar: ${plain(pillar.id)} (${escapeMarkdown(shortTitle(pillar))})`);
   const data = item.data;
   if (item.kind === "kpi") {
-    const facts = (["metric", "baseline", "current", "target", "unit", "direction"] as const).filter((key) => data[key] !== undefined && data[key] !== null);
+    const facts = (["metric", "unit", "direction", "level"] as const).filter((key) => data[key] !== undefined && data[key] !== null);
     if (facts.length) parts.push(facts.map((key) => `${key}: ${plain(String(data[key]))}`).join(" · "));
+    // Progress, pace, confidence, last reading and staleness, as the KPI report has them.
+    const today = (source as KpiSource).todayIso?.();
+    parts.push(keyResultSentences(keyResultOf(source, item, today), today).map(escapeMarkdown).join("\n\n"));
   }
   if (item.kind === "pillar" && typeof data.objective === "string") parts.push(`Objective: ${plain(data.objective)}`);
   if (item.kind === "pillar") {

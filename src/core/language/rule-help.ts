@@ -62,6 +62,14 @@ const GUIDANCE: Record<string, RuleGuidance> = {
     why: "A KPI without a target measures without judging: nobody can tell whether it is on track.",
     fix: "Add `target:` with the value the KPI should reach (for example `target: \"110%\"`).",
   },
+  "kpi-stale": {
+    why: "Measure results, optimise execution, repeat: a KPI nobody has measured for weeks cannot tell the team whether its work is moving it, so the loop stops.",
+    fix: "Measure the KPI, then set `current:` and `measured:` (the command Record KPI reading… also appends the reading to `history`).",
+  },
+  "strategic-work-tactical-kpi": {
+    why: "Strategic work judged only by tactical numbers (clicks, conversions, campaign ROI) looks done when the campaign ran, not when revenue, retention or brand moved.",
+    fix: "Add a strategic KPI of the item's pillar to its `kpis:` (the quick fix offers them); if the pillar has none, create one with `level: strategic`.",
+  },
   "sprint-over-capacity": {
     why: "A sprint planned beyond its capacity will not be done as planned: the plan hides which work really slips.",
     fix: "Move items to a later sprint (change their `sprint:`), drop some, or raise the sprint's `capacity` if the team really has it.",

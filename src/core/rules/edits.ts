@@ -83,7 +83,7 @@ export function mapIndent(doc: ParsedFile, first: YPair): number | undefined {
  * or a closing `]` or `}` at the keys' column belong to it. Text, not node
  * offsets: an alias's node lies elsewhere.
  */
-function lastLineOf(doc: ParsedFile, line: number, indent: number): number {
+export function lastLineOf(doc: ParsedFile, line: number, indent: number): number {
   const { text } = doc;
   const lines = doc.lines();
   const endLine = lines.positionAt(doc.frontMatter?.end ?? text.length).line;
@@ -104,14 +104,14 @@ function lastLineOf(doc: ParsedFile, line: number, indent: number): number {
   return last;
 }
 
-/** `key: value` added as a new line after the last line of a block map, at the column of its keys. */
-function addLine(doc: ParsedFile, pairs: readonly YPair[], key: string, value: string, comment: string): EditChange | undefined {
+/** `key: value` added as a new line after the last line of a block map, at the column of its keys (a `value` that starts with a line break goes right after the colon: a block list). */
+export function addLine(doc: ParsedFile, pairs: readonly YPair[], key: string, value: string, comment: string): EditChange | undefined {
   const lines = doc.lines();
   const indent = mapIndent(doc, pairs[0]);
   if (indent === undefined) return undefined;
   const last = lastLineOf(doc, lines.positionAt(pairs[pairs.length - 1].keyStart).line, indent);
   const at = lines.lineEnd(last);
-  const newText = `${doc.eol}${" ".repeat(indent)}${key}: ${value}${comment ? `  # ${comment}` : ""}`;
+  const newText = `${doc.eol}${" ".repeat(indent)}${key}:${value.startsWith(doc.eol) ? "" : " "}${value}${comment ? `  # ${comment}` : ""}`;
   return { kind: "edit", file: doc.path, edits: [{ range: lines.rangeOf(at, at), newText }] };
 }
 

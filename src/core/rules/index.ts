@@ -2,6 +2,7 @@
 import { capacitySplitOffTarget } from "./capacity-split-off-target";
 import { chronicCarryOver } from "./chronic-carry-over";
 import { duplicateId } from "./duplicate-id";
+import { kpiStale } from "./kpi-stale";
 import { kpiWithoutTarget } from "./kpi-without-target";
 import { pillarWithoutExecution } from "./pillar-without-execution";
 import { pillarWithoutKpi } from "./pillar-without-kpi";
@@ -10,6 +11,7 @@ import { schema } from "./schema";
 import { splitDrift } from "./split-drift";
 import { sprintOverCapacity } from "./sprint-over-capacity";
 import { staleStrategy } from "./stale-strategy";
+import { strategicWorkTacticalKpi } from "./strategic-work-tactical-kpi";
 import { tacticCalledStrategy } from "./tactic-called-strategy";
 import { tacticMissingKpi } from "./tactic-missing-kpi";
 import { tacticMissingPillar } from "./tactic-missing-pillar";
@@ -31,6 +33,8 @@ export const RULES: readonly Rule[] = [
   staleStrategy,
   unscoredItem,
   kpiWithoutTarget,
+  kpiStale,
+  strategicWorkTacticalKpi,
   sprintOverCapacity,
   capacitySplitOffTarget,
   splitDrift,
