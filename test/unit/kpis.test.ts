@@ -210,7 +210,7 @@ describe("KPIs: the tree's label and the hover", () => {
     const own = text(hover(ws, "k.md", { line: 2, character: 6 })!.markdown);
     assert.match(own, /37\.5% of the way from 2\.4 to 1\.6 \(now 2\.1, measured 2 Nov 2026\)/);
     assert.match(own, /On pace for 31 Mar 2027 · confidence 70%/);
-    assert.match(own, /Last reading: 2\.1 on 2 Nov 2026 \(2 in history\)/);
+    assert.match(own, /History: 2 readings since 1 Sep 2026/);
     assert.doesNotMatch(own, /Stale/);
     const ref = text(hover(ws, "t.md", { line: 3, character: 8 })!.markdown);
     assert.match(ref, /\*\*KPI\*\* logo-churn/);
@@ -221,6 +221,9 @@ describe("KPIs: the tree's label and the hover", () => {
     const stale = text(hover(ws, "t.md", { line: 3, character: 21 })!.markdown);
     assert.match(stale, /25% of the way from 30 to 50 \(now 35, measured 1 May 2026\)/);
     assert.match(stale, /Stale: last measured 207 days ago/);
+    assert.doesNotMatch(stale, /History|Last reading/);
+    const behind = workspaceOf({ "k.md": kpiFile("baseline: 0\ncurrent: 1\ntarget: 10\nhistory: [{date: 2026-10-01, value: 1}, {date: 2026-11-01, value: 2}]") });
+    assert.match(text(hover(behind, "k.md", { line: 2, character: 4 })!.markdown), /10% of the way from 0 to 10 \(now 1, measured 1 Nov 2026\)\n\nLast reading: 2 on 1 Nov 2026/);
   });
 });
 

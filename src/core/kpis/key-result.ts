@@ -135,6 +135,6 @@ function namesOwnKpi(index: StrategyIndex, item: Item, kpi: Item): boolean | und
 }
 
 /** Plain string order (ids as written). */
-export function byText(a: string, b: string): number {
+function byText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

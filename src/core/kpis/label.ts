@@ -46,7 +46,9 @@ export function keyResultSentences(result: KeyResult, today?: string): string[] 
   if (result.confidence !== null) outlook.push(`confidence ${num(result.confidence)}%`);
   if (outlook.length) lines.push(capitalize(outlook.join(" · ")));
   const last = result.history[result.history.length - 1];
-  if (last) lines.push(`Last reading: ${num(last.value)} on ${shortDate(last.date)} (${result.history.length} in history)`);
+  // The last reading, unless the progress line already says it (then how far the history goes back).
+  if (last && (last.value !== result.current || last.date !== result.measured)) lines.push(`Last reading: ${num(last.value)} on ${shortDate(last.date)}`);
+  else if (last) lines.push(`History: ${result.history.length === 1 ? "1 reading" : `${result.history.length} readings`} since ${shortDate(result.history[0].date)}`);
   if (result.stale) lines.push(staleSentence(result, today));
   return lines;
 }
