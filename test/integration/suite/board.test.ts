@@ -77,7 +77,7 @@ describe("Strategy Board", function () {
     await vscode.commands.executeCommand("workbench.action.closeAllEditors");
     await vscode.commands.executeCommand("strategyDocs.openBoard", { sprint: SPRINT });
     const model = await boardModel((m) => m.sprint === SPRINT, SPRINT);
-    assert.deepEqual(model.sprints.map((sprint) => [sprint.id, sprint.state]), [[SPRINT, "ended"], ["2026-s15", "current"]]);
+    assert.deepEqual(model.sprints.map((sprint) => [sprint.id, sprint.state]), [["2026-s12", "ended"], ["2026-s13", "ended"], [SPRINT, "ended"], ["2026-s15", "current"]]);
     const strategic = model.items.filter((item) => item.track === "strategic");
     const tactical = model.items.filter((item) => item.track === "tactical");
     assert.equal(strategic[0].id, "trial-nurture-rebuild");
