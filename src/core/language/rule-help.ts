@@ -78,6 +78,14 @@ const GUIDANCE: Record<string, RuleGuidance> = {
     why: "Balance drift between strategic and tactical work: sprint by sprint, urgent tactical work crowds out the strategic bets (or the reverse).",
     fix: "Plan more work of the short track into the sprint, move some of the other out, or change the sprint's `split` if the target itself changed.",
   },
+  "split-drift": {
+    why: "Inspect and adapt: a plan that says 70/30 and delivers 40/60 sprint after sprint means urgent tactical work is crowding out the strategy, whatever the plans say.",
+    fix: "Give strategic work its share of the next sprint (and protect it), or change `split` if the target itself is no longer right; the Review tab of the board shows the trend.",
+  },
+  "chronic-carry-over": {
+    why: "Work carried from sprint to sprint is neither done nor consciously dropped: it takes a place in every plan and hides that the team has stopped believing in it.",
+    fix: "Split the item into something that fits one sprint, or set `status: dropped` (the quick fix) and say why in its body.",
+  },
   "unreadable-file": {
     why: "A file that cannot be read safely (binary, too large, or over a budget such as an alias bomb) is left out of every check and plan.",
     fix: "Keep strategy documents as plain markdown under 5 MB with ordinary front matter; move binary files out of the strategy folders or exclude them in strategy.config.yaml.",

@@ -7,7 +7,7 @@ import { aKind, findingAt, type Rule } from "./rule";
 /** A referenced id does not exist, or names an item of the wrong kind. */
 export const unknownReference: Rule = {
   id: "unknown-reference",
-  description: "A `pillar`, `kpi`, `kpis`, `initiative` or `sprint` reference names no existing item of that kind.",
+  description: "A `pillar`, `kpi`, `kpis`, `initiative`, `sprint` or `carried` reference names no existing item of that kind.",
   defaultSeverity: "error",
   kinds: ["pillar", "kpi", "initiative", "tactic"],
   check(item, { index }) {
