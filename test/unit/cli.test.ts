@@ -10,7 +10,7 @@ import { nodeFileSystem } from "../../src/cli/fs";
 import { markdownText } from "../../src/cli/format-table";
 import { RULES } from "../../src/core/index";
 import { version } from "../../package.json";
-import { markdownFiles, positionOf, REPO, runCases, TODAY, type Case } from "./cli-harness";
+import { markdownFiles, positionOf, REPO, runCases, TODAY, usageError, type Case } from "./cli-harness";
 
 const DIAGNOSTIC_KEYS = ["file", "line", "column", "endLine", "endColumn", "severity", "rule", "message", "fixes"];
 /** A diagnostic line of the text output, and a hint line under it. */
@@ -18,19 +18,6 @@ const DIAGNOSTIC_LINE = /^[\w./-]+\.md:\d+:\d+ (error|warning|info) [a-z-]+ .+$/
 const HINT_LINE = /^ {2}(fix( \(safe(, --fix applies it)?\))?: .+|… and \d+ more fixes \(--format json lists them all\))$/;
 const BACKLOG_KEYS = ["id", "title", "type", "track", "pillar", "score", "rank", "estimate", "sprint", "status", "file", "line"];
 const PLAN_KEYS = ["sprint", "capacity", "target", "planned", "proposed", "share", "byPillar", "doesNotFit", "notes"];
-
-/** A usage error: exit 2 and exactly one line on stderr, no stack trace, nothing on stdout. */
-function usageError(pattern: RegExp): Pick<Case, "code" | "expect"> {
-  return {
-    code: 2,
-    expect({ stdout, stderr }) {
-      assert.equal(stdout, "");
-      assert.match(stderr, /^strategy-docs: [^\n]+\n$/);
-      assert.match(stderr, pattern);
-      assert.doesNotMatch(stderr, /\n\s+at /);
-    },
-  };
-}
 
 const FIX_ME = "\uFEFF---\r\ntype: tactc\r\nid: fix-me\r\ntitle: Fix me\r\n# keep this comment\r\npillar: automaton   # and this one\r\nkpi: trial-conversion\r\nimpact: 3\r\nurgency: 3\r\neffort: 2\r\n---\r\nBody text.\r\n";
 const FIXED = FIX_ME.replace("type: tactc", "type: tactic").replace("pillar: automaton", "pillar: automation");
