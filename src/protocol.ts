@@ -10,8 +10,12 @@ import { SCORING_MODELS, type ScoringModel, type Split, type Track } from "./cor
 import type { SprintState } from "./core/plan/sprint-state";
 import type { ScoreTerm } from "./core/score/index";
 import type { BoardPatch, WireModel } from "./board-wire";
+import { BOARD_TABS, type BoardTab, type ItemLocation, type KpiTabModel, type ReviewTabModel } from "./core/board-tab-types";
 
-export type { ScoringModel, Split, Track, ScoreTerm, BoardPatch, WireModel };
+export { BOARD_TABS };
+export type { ScoringModel, Split, Track, ScoreTerm, BoardPatch, WireModel, ItemLocation, KpiTabModel, ReviewTabModel, BoardTab };
+export type { QuarterMetrics, SprintReview, TrendPoint } from "./core/review/types";
+export type { KeyResult, KpiReport, Objective, Pace, Reading } from "./core/kpis/types";
 
 /** The worst problem of an item, for its badge. */
 export type ProblemLevel = "error" | "warning" | "info";
@@ -116,17 +120,28 @@ export type HostMessage =
   | { type: "applied"; sprint: string; count: number; split: Split | null; kept?: Split | null }
   /** The result of an `undo`: reverted, or why not (nothing changed then). */
   | { type: "undone"; ok: boolean; message: string }
+  /** The tab to show (on `ready`, and when a command opens the board on a tab). */
+  | { type: "tab"; tab: BoardTab }
+  /** The Review tab's model, sent while that tab is in view. */
+  | { type: "review"; model: ReviewTabModel }
+  /** The KPIs tab's model, sent while that tab is in view. */
+  | { type: "kpis"; model: KpiTabModel }
   | { type: "error"; message: string };
 
 const id = z.string().min(1).max(200);
 const percent = z.number().min(0).max(100);
 
-/** What the webview asks to see: what-if scoring model and split, the sprint, the folder. null = back to the configured value. */
+/**
+ * What the webview asks to see: the tab, what-if scoring model and split, the
+ * sprint to plan, the sprint to review, the folder. null = back to the default.
+ */
 export const viewSchema = z
   .object({
     type: z.literal("view"),
     folder: z.string().max(500).optional(),
+    tab: z.enum(BOARD_TABS).optional(),
     sprint: id.nullable().optional(),
+    reviewSprint: id.nullable().optional(),
     model: z.enum(SCORING_MODELS).nullable().optional(),
     split: z
       .object({ strategic: percent, tactical: percent })
@@ -163,4 +178,6 @@ export type BoardState = Omit<ViewRequest, "type"> & {
   filters: { text: string; pillar: string; status: string };
   selected?: string;
   scroll: { strategic: number; tactical: number };
+  /** The KPIs tab's own choices: the objective shown ("" = all) and the key result last opened. */
+  kpis: { pillar: string; selected?: string };
 };

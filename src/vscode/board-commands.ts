@@ -5,7 +5,7 @@
  * reload, and "Apply Sprint Proposal…" from the command palette.
  */
 import * as vscode from "vscode";
-import { clip, defaultSprint, sprintsOf } from "../core/index";
+import { BOARD_TABS, clip, defaultSprint, sprintsOf, type BoardTab } from "../core/index";
 import { sprintLensTitle } from "../core/index";
 import type { BoardSprint } from "../protocol";
 import { applyProposal, undoLastApply, type ApplyMode } from "./board-apply";
@@ -18,9 +18,23 @@ import { SELECTOR } from "./language-features";
 
 /** Arguments of `strategyDocs.openBoard` (all optional). */
 export interface OpenBoardArgs {
+  /** The sprint to plan, or with `tab: "review"` the sprint to review. */
   sprint?: string;
   /** Workspace folder name. */
   folder?: string;
+  /** The tab to show: `plan` (with a sprint, the default), `review` or `kpis`. */
+  tab?: BoardTab;
+}
+
+/** What an `openBoard` call asks the board to show: a sprint alone opens the Plan tab on it. */
+export function viewOfArgs(args: OpenBoardArgs): { folder?: string; tab?: BoardTab; sprint?: string; reviewSprint?: string } {
+  const tab = BOARD_TABS.find((name) => name === args.tab) ?? (args.sprint ? "plan" : undefined);
+  const sprint = typeof args.sprint === "string" && args.sprint ? args.sprint : undefined;
+  return {
+    ...(typeof args.folder === "string" && args.folder ? { folder: args.folder } : {}),
+    ...(tab ? { tab } : {}),
+    ...(sprint ? (tab === "review" ? { reviewSprint: sprint } : { sprint }) : {}),
+  };
 }
 
 /** Lenses one file gets, at most: they are asked again after every change in the workspace. */
@@ -94,7 +108,7 @@ export function registerBoard(extensionUri: vscode.Uri, host: StrategyHost, diag
     vscode.languages.registerCodeLensProvider(SELECTOR, lenses),
     vscode.commands.registerCommand("strategyDocs.openBoard", (args?: OpenBoardArgs) => {
       const view = args && typeof args === "object" && !(args instanceof vscode.Uri) ? args : {};
-      BoardPanel.show(extensionUri, host, diagnostics, { ...(view.folder ? { folder: view.folder } : {}), ...(view.sprint ? { sprint: view.sprint } : {}) });
+      BoardPanel.show(extensionUri, host, diagnostics, viewOfArgs(view));
     }),
     // Undo of the last Apply (the board's status line and the palette's notification call it; tests too).
     vscode.commands.registerCommand("strategyDocs.undoApply", async () => {

@@ -1,15 +1,17 @@
 /**
  * The Strategy Board panel: one WebviewPanel (restored after a reload by its
  * serializer) that shows the core's board model for one folder and follows
- * every change the host reports. Messages from the webview are checked
+ * every change the host reports. It builds only the model of the tab in view:
+ * the Plan tab's board (sent whole, then as patches), or the Review or KPIs
+ * tab's model (sent whole when it changed). Messages from the webview are checked
  * against the protocol's zod schema before anything happens; "Apply proposal"
  * asks first, then writes `sprint:` through one undoable WorkspaceEdit.
  */
 import * as vscode from "vscode";
-import { buildBoard } from "../core/index";
+import { buildBoard, buildKpiTab, buildReviewTab } from "../core/index";
 import { applyProposal, undoLastApply, type ApplyMode } from "./board-apply";
 import { diffBoard, encodeModel, isNoChange } from "../board-wire";
-import type { BoardModel, BoardState, HostMessage, ScoreTerm, ViewRequest, WebviewMessage } from "../protocol";
+import type { BoardModel, BoardState, HostMessage, KpiTabModel, ReviewTabModel, ScoreTerm, ViewRequest, WebviewMessage } from "../protocol";
 import { boardHtml, makeNonce } from "./board-html";
 import { today } from "./folder";
 import { toRange } from "./convert";
@@ -41,12 +43,16 @@ export class BoardPanel implements vscode.Disposable {
   private breakdowns = new Map<string, ScoreTerm[]>();
   /** The next update sends the whole model (the webview is new, or asked). */
   private sendWhole = true;
+  /** The last Review or KPIs model sent (tests read it), and its JSON without the generation: an unchanged one is not sent again. */
+  lastTabModel: ReviewTabModel | KpiTabModel | undefined;
+  private lastTabJson = "";
 
   /** Opens the board (or shows the open one), optionally on a sprint of a folder. */
   static show(extensionUri: vscode.Uri, host: StrategyHost, diagnostics: DiagnosticsPublisher, view: View = {}): BoardPanel {
     const existing = BoardPanel.current;
     if (existing) {
       existing.setView({ ...existing.view, ...view });
+      if (view.tab && existing.ready) void existing.post({ type: "tab", tab: view.tab });
       existing.panel.reveal(undefined, false);
       return existing;
     }
@@ -60,7 +66,7 @@ export class BoardPanel implements vscode.Disposable {
     panel.webview.options = BoardPanel.options(extensionUri);
     // The saved state comes from the webview: checked like any of its messages.
     const saved = (state && typeof state === "object" ? state : {}) as Partial<BoardState>;
-    const parsed = loadProtocol().viewSchema.safeParse({ type: "view", folder: saved.folder, sprint: saved.sprint, model: saved.model, split: saved.split });
+    const parsed = loadProtocol().viewSchema.safeParse({ type: "view", folder: saved.folder, tab: saved.tab, sprint: saved.sprint, reviewSprint: saved.reviewSprint, model: saved.model, split: saved.split });
     const { type: _type, ...view } = parsed.success ? parsed.data : { type: "view" as const };
     return (BoardPanel.current = new BoardPanel(panel, extensionUri, host, diagnostics, view));
   }
@@ -122,7 +128,7 @@ export class BoardPanel implements vscode.Disposable {
     this.timer = setTimeout(() => void this.update(), delay);
   }
 
-  /** Builds the model of the current view and posts it. */
+  /** Builds the model of the tab in view and posts it. */
   async update(): Promise<BoardModel | undefined> {
     this.timer = undefined;
     const state = this.folder();
@@ -131,6 +137,10 @@ export class BoardPanel implements vscode.Disposable {
       return undefined;
     }
     await state.ready;
+    if (this.view.tab === "review" || this.view.tab === "kpis") {
+      await this.updateTab(state, this.view.tab);
+      return this.lastModel;
+    }
     const breakdowns = new Map<string, ScoreTerm[]>();
     const model = buildBoard(state.workspace, {
       breakdowns,
@@ -156,6 +166,19 @@ export class BoardPanel implements vscode.Disposable {
     return model;
   }
 
+  /** Builds the Review or KPIs model and posts it, unless the webview has it already. */
+  private async updateTab(state: StrategyFolder, tab: "review" | "kpis"): Promise<void> {
+    const options = { today: today(), generation: this.generation + 1, folder: state.folder.name, folders: this.host.all().map((folder) => folder.folder.name) };
+    const model = tab === "review" ? buildReviewTab(state.workspace, { ...options, sprint: this.view.reviewSprint }) : buildKpiTab(state.workspace, options);
+    const { generation: _generation, ...shown } = model;
+    const json = `${tab}:${JSON.stringify(shown)}`;
+    if (json === this.lastTabJson) return;
+    this.generation = model.generation;
+    this.lastTabJson = json;
+    this.lastTabModel = model;
+    await this.post(tab === "review" ? { type: "review", model: model as ReviewTabModel } : { type: "kpis", model: model as KpiTabModel });
+  }
+
   private post(message: HostMessage): Thenable<boolean> {
     return this.panel.webview.postMessage(message);
   }
@@ -172,6 +195,8 @@ export class BoardPanel implements vscode.Disposable {
       case "ready":
         this.ready = true;
         this.sendWhole = true;
+        this.lastTabJson = "";
+        void this.post({ type: "tab", tab: this.view.tab ?? "plan" });
         await this.update();
         return;
       case "refresh":

@@ -65,3 +65,29 @@ export function num(value: number | null | undefined, digits = 2): string {
 export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
+
+/** What each part of the page last showed: a part whose key is unchanged is not rebuilt (an edit changes little). */
+const shownKeys = new WeakMap<Element, string>();
+
+/** True (and remembered) when `key` differs from what `el` last showed. */
+export function changed(el: Element, key: string): boolean {
+  if (shownKeys.get(el) === key) return false;
+  shownKeys.set(el, key);
+  return true;
+}
+
+/** Fills a select with `[value, label, disabled?, title?]` entries (only when they changed) and selects `value`, else the first. */
+export function options(select: HTMLSelectElement, entries: Array<[string, string, boolean?, string?]>, value: string): void {
+  if (changed(select, JSON.stringify(entries))) fill(select, ...entries.map(([v, label, disabled, title]) => h("option", { attrs: { value: v, disabled: disabled ?? false, title } }, label)));
+  select.value = entries.some(([v]) => v === value) ? value : (entries[0]?.[0] ?? "");
+}
+
+/** A table with an accessible name, a header row of column names, and body rows. */
+export function table(label: string, className: string, heads: readonly string[], rows: readonly Child[]): HTMLTableElement {
+  return h(
+    "table",
+    { class: className, attrs: { "aria-label": label } },
+    h("thead", {}, h("tr", {}, ...heads.map((name) => h("th", { attrs: { scope: "col" } }, name)))),
+    h("tbody", {}, ...rows),
+  );
+}

@@ -5,13 +5,13 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { buildBoard } from "../../src/core/index.ts";
+import { buildBoard, buildKpiTab, buildReviewTab } from "../../src/core/index.ts";
 import { readTree, TODAY_ISO as TODAY, workspaceOf } from "../unit/helpers.ts";
 import { ROOT } from "./harness/page.mjs";
 
 /** The fixed "today" of the tests (`YYYY-MM-DD`: sprint 2026-s14 is running) and a workspace over path → text, as the unit tests have them. */
 export { TODAY, workspaceOf };
-export { buildBoard };
+export { buildBoard, buildKpiTab, buildReviewTab };
 /** The host's wire encoding of the model and its patches (src/board-wire.ts). */
 export { diffBoard, encodeModel } from "../../src/board-wire.ts";
 
@@ -49,6 +49,19 @@ export function exampleModel(options = {}) {
   const model = buildBoard(workspace, { today: TODAY, generation: 1, folder: "examples", folders: ["examples"], problemsOf: problemsFrom(workspace), breakdowns, ...options });
   breakdownsOf.set(model, breakdowns);
   return model;
+}
+
+/** The day the examples' Review and KPIs tabs are shown on (as in the integration tests): three sprints have ended. */
+export const REVIEW_DAY = "2026-11-30";
+
+/** The Review tab of examples/ on {@link REVIEW_DAY} (the latest ended sprint unless `sprint` names another). */
+export function exampleReviewModel(options = {}) {
+  return buildReviewTab(examplesWorkspace(), { today: REVIEW_DAY, generation: 1, folder: "examples", folders: ["examples"], ...options });
+}
+
+/** The KPIs tab of examples/ on {@link REVIEW_DAY}. */
+export function exampleKpiModel(options = {}) {
+  return buildKpiTab(examplesWorkspace(), { today: REVIEW_DAY, generation: 1, folder: "examples", folders: ["examples"], ...options });
 }
 
 export const HOSTILE = `<img src=x onerror=alert(1)>`;
@@ -115,4 +128,53 @@ const big = new Map();
 export function bigModel(count, generation = 1) {
   if (!big.has(count)) big.set(count, buildBoard(bigWorkspace(count), { today: TODAY, generation: 0 }));
   return { ...structuredClone(big.get(count)), generation };
+}
+
+/**
+ * The examples' Review tab with markup wherever document text shows: the reviewed sprint's id
+ * and title, a carried-over item's id and title, the drift's sprints, a quarter's label, the folder.
+ */
+export function hostileReviewModel(generation = 1) {
+  const model = structuredClone(exampleReviewModel({ generation }));
+  const evil = (tag) => `${HOSTILE}${tag}`;
+  const { review } = model;
+  const sprint = model.sprint;
+  const sprintId = evil("-sprint");
+  const rename = (id) => (id === sprint ? sprintId : id);
+  for (const entry of model.sprints) if (entry.id === sprint) Object.assign(entry, { id: sprintId, title: evil(" sprint title") });
+  model.sprint = review.sprint = sprintId;
+  for (const point of review.trend) point.sprint = rename(point.sprint);
+  if (review.drift) review.drift.sprints = review.drift.sprints.map(rename);
+  const item = review.carriedOver.items[0];
+  review.carriedOver.items[0] = evil("-item");
+  for (const location of model.locations) {
+    if (location.id === sprint) Object.assign(location, { id: sprintId, title: evil(" sprint title") });
+    if (location.id === item) Object.assign(location, { id: evil("-item"), title: evil(" item title") });
+  }
+  review.quarters[0].quarter = evil("-Q");
+  model.folder = evil("-folder");
+  return model;
+}
+
+/**
+ * The examples' KPIs tab with markup wherever document text shows: an objective's title and pillar id,
+ * a key result's id, title, unit and progress note, an item that moves it, and an unattached KPI's title.
+ */
+export function hostileKpiModel(generation = 1) {
+  const model = structuredClone(exampleKpiModel({ generation }));
+  const evil = (tag) => `${HOSTILE}${tag}`;
+  const objective = model.report.objectives[0];
+  const [kr, second] = objective.keyResults;
+  const relabel = (id, next, title) => {
+    for (const location of model.locations) if (location.id === id) Object.assign(location, { id: next, title });
+  };
+  relabel(objective.pillar, evil("-pillar"), evil(" objective title"));
+  Object.assign(objective, { pillar: evil("-pillar"), title: evil(" objective title") });
+  relabel(kr.id, evil("-kpi"), evil(" kpi title"));
+  Object.assign(kr, { id: evil("-kpi"), title: evil(" kpi title"), unit: evil(" unit") });
+  relabel(kr.movedBy[0], evil("-mover"), evil(" mover title"));
+  kr.movedBy[0] = evil("-mover");
+  Object.assign(second, { progress: null, progressNote: evil(" note"), pace: null });
+  if (model.report.unattached[0]) model.report.unattached[0].title = evil(" unattached title");
+  return model;
 }

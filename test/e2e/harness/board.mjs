@@ -171,3 +171,29 @@ export async function assertClean(board) {
   const all = [...board.problems, ...csp.map((v) => `CSP violation: ${v.directive} ${v.blocked} ${v.sample ?? ""}`), ...board.dialogs.map((d) => `dialog ${d}`)];
   if (all.length) throw new Error(`the page reported problems:\n  ${all.join("\n  ")}`);
 }
+
+/**
+ * Posts a Review or KPIs tab model (`type` "review" or "kpis") as the host does, and waits until the
+ * board says it rendered it (`body.dataset.reviewGeneration` / `kpisGeneration`) and a frame passed.
+ */
+export async function postTab(page, type, model) {
+  await sendHost(page, { type, model });
+  await page.waitForFunction(([key, generation]) => document.body.dataset[key] === generation, [`${type}Generation`, String(model.generation)]);
+  await nextFrame(page);
+}
+
+/** The tabs as the user (and a screen reader) meets them: name, aria-selected, tabindex, and whether the panel each controls is shown. */
+export async function tabsOf(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[role="tablist"] [role="tab"]')].map((tab) => {
+      const panel = document.getElementById(tab.getAttribute("aria-controls"));
+      return {
+        name: tab.textContent,
+        selected: tab.getAttribute("aria-selected"),
+        tabindex: tab.getAttribute("tabindex"),
+        focused: document.activeElement === tab,
+        panel: panel ? { role: panel.getAttribute("role"), labelledBy: panel.getAttribute("aria-labelledby") === tab.id, shown: !panel.hidden && panel.getBoundingClientRect().height > 0 } : null,
+      };
+    }),
+  );
+}
