@@ -114,7 +114,7 @@ describe("budgets: what used to be quadratic is linear", () => {
   });
 
   it("removing a file of 16,000 duplicates is one pass (then the id is free again)", () => {
-    const ws = workspaceOf({ ...H.PLAIN, "dupes.md": H.duplicateIds(16000), "x.md": "---\ntype: kpi\nid: x\ntarget: 1\n---\n" });
+    const ws = workspaceOf({ ...H.PLAIN, "dupes.md": H.duplicateIds(16000), "x.md": "---\ntype: kpi\nid: x\ntarget: 1\nmeasured: 2026-11-20\n---\n" });
     const start = performance.now();
     ws.deleteFile("dupes.md");
     assert.ok(performance.now() - start < 2000);
