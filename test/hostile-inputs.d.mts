@@ -14,5 +14,9 @@ export declare function bigQueue(count?: number): string;
 export declare function kpisAndTactics(count?: number, offByOne?: boolean): { "kpis.md": string; "tactics.md": string };
 /** A tactic whose `kpis:` names `count` ids. */
 export declare function manyRefs(count?: number): string;
+/** A KPI with `count` readings in its `history`. */
+export declare function longHistory(count?: number): string;
+/** `count` ended sprints with one done tactic each. */
+export declare function manySprints(count?: number): { "sprints.md": string; "tactics.md": string };
 export declare const PLAIN: Files;
 export declare const HOSTILE: Record<string, () => Files>;

@@ -103,6 +103,8 @@ export const HOSTILE = {
   "many-keys-fallback": () => ({ "keys.md": manyKeys(40000, true) }),
   "fix-choices": () => kpisAndTactics(5000),
   "fix-did-you-mean": () => kpisAndTactics(5000, true),
+  "long-history": () => ({ "kpi.md": longHistory() }),
+  "many-sprints": () => manySprints(),
 };
 
 /** `count` KPIs in one `items:` list and `count` tactics in another that name none (`offByOne`: each names a KPI's id plus a letter). */
@@ -119,4 +121,23 @@ export function kpisAndTactics(count = 5000, offByOne = false) {
 /** A tactic whose `kpis:` names `count` ids (each resolved, each possibly a diagnostic). */
 export function manyRefs(count = 2000) {
   return fence(["type: tactic", "id: many-refs", `kpis: [${Array.from({ length: count }, (_, i) => `k${i}`).join(", ")}]`]);
+}
+
+/** A KPI with `count` readings in its `history` (a flow map each), out of date order. */
+export function longHistory(count = 100000) {
+  const lines = ["type: kpi", "id: long-history", "baseline: 0", "target: 100", "current: 50", "due: 2027-06-30", "history:"];
+  for (let i = 0; i < count; i++) lines.push(`  - {date: ${2000 + (i * 7919) % 27}-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}, value: ${i % 100}}`);
+  return fence(lines);
+}
+
+/** `count` ended sprints and one done tactic in each, in two `items:` lists: every sprint in the trend, quarters and drift. */
+export function manySprints(count = 3000) {
+  const sprints = ["items:"];
+  const tactics = ["items:"];
+  for (let i = 0; i < count; i++) {
+    const day = new Date(Date.UTC(2000, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+    sprints.push(`  - {type: sprint, id: s${i}, capacity: 10, start: ${day}, end: ${day}}`);
+    tactics.push(`  - {type: tactic, id: t${i}, sprint: s${i}, carried: [s${Math.max(0, i - 1)}], estimate: 3, status: done, started: ${day}, done: ${day}}`);
+  }
+  return { "sprints.md": fence(sprints), "tactics.md": fence(tactics) };
 }

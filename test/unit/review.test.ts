@@ -239,3 +239,40 @@ describe("split-drift as files come and go", () => {
     assert.equal(issuesOf(workspace, "split-drift")[0].file, "s3.md");
   });
 });
+
+describe("review and KPI reports on hostile workspaces", () => {
+  it("3,000 ended sprints: the review, the drift and an edit stay bounded", async () => {
+    const H = await import("../hostile-inputs.mjs");
+    const { buildKpiReport } = await import("../../src/core/index");
+    const workspace = workspaceOf(H.manySprints(3000));
+    let start = performance.now();
+    const review = reviewOf(workspace);
+    const ms = performance.now() - start;
+    assert.equal(review.sprint, "s2999");
+    assert.equal(review.trend.length, 6);
+    assert.ok(review.quarters.length === 33);
+    assert.ok(ms < 3000, `${ms.toFixed(0)} ms`);
+    assert.equal(issuesOf(workspace, "split-drift").length, 1);
+    start = performance.now();
+    workspace.setFile("x.md", item("tactic", { sprint: "s4998", estimate: 1, status: "done" }));
+    assert.ok(performance.now() - start < 3000);
+    assert.ok(buildKpiReport(workspace).objectives.length === 0);
+  });
+
+  it("a KPI with 100,000 readings: sorted history, a pace, a bounded cost", async () => {
+    const H = await import("../hostile-inputs.mjs");
+    const { buildKpiReport } = await import("../../src/core/index");
+    const text = H.longHistory(100000);
+    const newest = [...text.matchAll(/date: ([\d-]+),/g)].map((m) => m[1]).sort().at(-1);
+    const workspace = workspaceOf({ "kpi.md": text });
+    const start = performance.now();
+    const report = buildKpiReport(workspace, { today: "2026-11-24" });
+    const ms = performance.now() - start;
+    const kpi = report.unattached[0];
+    assert.equal(kpi.history.length, 100000);
+    assert.ok(kpi.history.every((r, i) => i === 0 || kpi.history[i - 1].date <= r.date));
+    assert.equal(kpi.measured, newest);
+    assert.equal(kpi.pace !== null, true);
+    assert.ok(ms < 3000, `${ms.toFixed(0)} ms`);
+  });
+});
