@@ -7,6 +7,8 @@ import { median, quantile } from "./common.mjs";
 
 const root = process.argv[2];
 const rounds = Number(process.argv[3] ?? 1000);
+/** The workspace's today (`YYYY-MM-DD`), as the CLI's --today; the clock when not given. */
+const today = process.argv[4];
 const files = new Map<string, string>();
 const walk = (dir: string) => {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -16,7 +18,7 @@ const walk = (dir: string) => {
   }
 };
 walk(root);
-const workspace = new StrategyWorkspace();
+const workspace = new StrategyWorkspace(today ? { today: () => new Date(`${today}T12:00:00Z`) } : {});
 let start = performance.now();
 workspace.load(files);
 const loadMs = performance.now() - start;
