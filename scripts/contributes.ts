@@ -78,7 +78,7 @@ export function manifestParts(): { activationEvents: string[]; capabilities: Rec
     capabilities: {
       untrustedWorkspaces: {
         supported: "limited",
-        description: "In an untrusted workspace Strategy Docs is read-only: diagnostics, hover, navigation, the tree and the Strategy Board work; quick fixes, rename, new-item commands and Apply proposal are off.",
+        description: "In an untrusted workspace Strategy Docs is read-only: diagnostics, hover, navigation, the tree and the Strategy Board work; quick fixes, rename, new-item commands, Apply proposal, Carry Unfinished Items and Record KPI Reading are off.",
       },
     },
     contributes: {
@@ -87,14 +87,24 @@ export function manifestParts(): { activationEvents: string[]; capabilities: Rec
         { command: "strategyDocs.openBoard", title: "Open Strategy Board", category, icon: "$(graph)" },
         { command: "strategyDocs.applyProposal", title: "Apply Sprint Proposal…", category, enablement: "isWorkspaceTrusted" },
         { command: "strategyDocs.showOutput", title: "Show Output", category },
+        { command: "strategyDocs.carryOver", title: "Carry Unfinished Items…", category, enablement: "isWorkspaceTrusted" },
+        { command: "strategyDocs.recordKpiReading", title: "Record KPI Reading…", category, enablement: "isWorkspaceTrusted" },
         ...NEW_ITEMS.map(([command, , title]) => ({ command, title, category, enablement: "isWorkspaceTrusted" })),
       ],
       menus: {
-        commandPalette: [...NEW_ITEMS.map(([command]) => ({ command, when: "isWorkspaceTrusted" })), { command: "strategyDocs.applyProposal", when: "isWorkspaceTrusted" }],
+        commandPalette: [
+          ...NEW_ITEMS.map(([command]) => ({ command, when: "isWorkspaceTrusted" })),
+          ...["strategyDocs.applyProposal", "strategyDocs.carryOver", "strategyDocs.recordKpiReading"].map((command) => ({ command, when: "isWorkspaceTrusted" })),
+        ],
         "view/title": [
           { command: "strategyDocs.openBoard", when: "view == strategyDocs.tree", group: "navigation@1" },
           { command: "strategyDocs.checkWorkspace", when: "view == strategyDocs.tree", group: "navigation@2" },
           ...NEW_ITEMS.map(([command], index) => ({ command, when: "view == strategyDocs.tree && isWorkspaceTrusted", group: `1_new@${index + 1}` })),
+        ],
+        // On a KPI and on an ended sprint of the tree (their contextValue, see tree.ts).
+        "view/item/context": [
+          { command: "strategyDocs.recordKpiReading", when: "view == strategyDocs.tree && viewItem == strategyItem.kpi && isWorkspaceTrusted", group: "1_write@1" },
+          { command: "strategyDocs.carryOver", when: "view == strategyDocs.tree && viewItem == strategyItem.sprint.ended && isWorkspaceTrusted", group: "1_write@1" },
         ],
       },
       viewsContainers: { activitybar: [{ id: "strategyDocs", title: "Strategy Docs", icon: "media/strategy.svg" }] },

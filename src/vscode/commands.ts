@@ -12,6 +12,9 @@ import { today } from "./folder";
 import { NEW_ITEM_COMMANDS } from "./new-item-commands";
 import { askNewItemFields } from "./new-item-prompts";
 import { folderForKind } from "./settings";
+import { CARRY_OVER_COMMAND, carryUnfinishedItems } from "./carry-over";
+import { RECORD_READING_COMMAND, recordKpiReading } from "./record-reading";
+import { nodeArguments } from "./tree";
 
 /** `1 error`, `2 errors`. */
 export const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
@@ -97,7 +100,14 @@ async function newItem(host: StrategyHost, kind: Kind, args?: unknown): Promise<
   return made.change.file;
 }
 
-/** Registers the commands that write (trusted workspaces only). */
+/**
+ * Registers the commands that write (trusted workspaces only). Carry Unfinished Items… and
+ * Record KPI Reading… also run from a sprint's or a KPI's context menu in the tree.
+ */
 export function registerWriteCommands(host: StrategyHost): vscode.Disposable[] {
-  return NEW_ITEM_COMMANDS.map(([command, kind]) => vscode.commands.registerCommand(command, (args?: unknown) => newItem(host, kind, args)));
+  return [
+    ...NEW_ITEM_COMMANDS.map(([command, kind]) => vscode.commands.registerCommand(command, (args?: unknown) => newItem(host, kind, args))),
+    vscode.commands.registerCommand(CARRY_OVER_COMMAND, (args?: unknown) => carryUnfinishedItems(host, nodeArguments(args) ?? args)),
+    vscode.commands.registerCommand(RECORD_READING_COMMAND, (args?: unknown) => recordKpiReading(host, nodeArguments(args) ?? args)),
+  ];
 }

@@ -2,14 +2,16 @@
  * The "Strategy" tree view (`strategyDocs.tree`): the core's outline per
  * folder, with problem badges from the published diagnostics; a click opens
  * the item at its id. Rebuilt (debounced) after every change. Sprints show
- * their state (ended ones after the open ones, with a "history" icon).
+ * their state (ended ones after the open ones, with a "history" icon); KPIs
+ * their progress as key results (`37.5% · on pace · logo-churn`, stale said),
+ * computed for the nodes shown only, once per state of the workspace.
  */
 import * as vscode from "vscode";
-import { describeItem, strategyOutline, type Kind, type OutlineNode } from "../core/index";
+import { describeItem, keyResultOf, kpiProgressLabel, strategyOutline, type Item, type Kind, type OutlineNode } from "../core/index";
 import { toRange } from "./convert";
 import type { DiagnosticsPublisher } from "./diagnostics";
-import { today } from "./folder";
-import type { StrategyFolder, StrategyHost } from "./host";
+import { StrategyFolder, today } from "./folder";
+import type { StrategyHost } from "./host";
 
 const KIND_ICONS: Record<Kind, string> = {
   strategy: "compass",
@@ -31,6 +33,16 @@ export const MAX_TREE_CHILDREN = 1000;
 
 /** A folder, an outline node, or the last child of a long list: how many more there are (`more`). */
 type Node = { folder: StrategyFolder; outline?: OutlineNode; more?: number; children: () => Node[] };
+
+/**
+ * A command's arguments when it runs from a node's context menu (VS Code passes the node):
+ * the node's item as `{ kpi: id, folder }`, `{ sprint: id, folder }`…; undefined for anything else.
+ */
+export function nodeArguments(arg: unknown): Record<string, string> | undefined {
+  if (typeof arg !== "object" || arg === null || !((arg as Partial<Node>).folder instanceof StrategyFolder)) return undefined;
+  const { folder, outline } = arg as Node;
+  return outline?.item ? { [outline.item.kind]: outline.item.id, folder: folder.folder.name } : undefined;
+}
 
 /** A node of the tree as plain data, as the view shows it (the extension's API returns it, for tests). */
 export interface TreeSnapshot {
@@ -102,8 +114,8 @@ export class StrategyTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     const { Collapsed, Expanded, None } = vscode.TreeItemCollapsibleState;
     const item = new vscode.TreeItem(outline.label, !outline.children.length ? None : open ? Expanded : Collapsed);
     item.id = `${folder.root.toString()}${outline.id}`;
-    item.description = outline.description;
     const strategyItem = outline.item;
+    item.description = strategyItem?.kind === "kpi" ? `${this.progressLabel(folder, strategyItem)} · ${outline.description}` : outline.description;
     if (!strategyItem) {
       item.iconPath = new vscode.ThemeIcon(outline.id === "/unaligned" ? "question" : "calendar");
       item.contextValue = "strategyGroup";
@@ -112,13 +124,31 @@ export class StrategyTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     const worst = this.diagnostics.problemsOf(folder, strategyItem).level;
     // An ended sprint looks back (its state is in the description too).
     item.iconPath = worst ? PROBLEM_ICONS[worst] : new vscode.ThemeIcon(outline.state === "ended" ? "history" : KIND_ICONS[strategyItem.kind]);
-    item.contextValue = `strategyItem.${strategyItem.kind}`;
+    // `strategyItem.kpi`, `strategyItem.sprint.ended`: the context menu offers Record KPI Reading… and Carry Unfinished Items… on them.
+    item.contextValue = `strategyItem.${strategyItem.kind}${outline.state === "ended" ? ".ended" : ""}`;
     const range = toRange(strategyItem.doc.lines().rangeOf(strategyItem.idStart, strategyItem.idEnd));
     item.command = { title: "Open", command: "vscode.open", arguments: [folder.uriOf(strategyItem.file), { selection: range } satisfies vscode.TextDocumentShowOptions] };
     return item;
   }
 
-  /** The tooltip, on hover only: it ranks the item's track. */
+  /**
+   * A KPI's progress in one line (`37.5% · on pace`), kept until the workspace, its
+   * day or `review.kpiMaxAgeDays` changes: a rebuild of the tree labels only the KPIs
+   * it shows, and each once.
+   */
+  private progressLabel(folder: StrategyFolder, kpi: Item): string {
+    const { workspace } = folder;
+    const today = workspace.todayIso();
+    const labels = workspace.index.memo(`tree.kpiLabels:${today}:${workspace.getConfig().review.kpiMaxAgeDays}`, () => new Map<Item, string>());
+    let label = labels.get(kpi);
+    if (label === undefined) {
+      label = kpiProgressLabel(keyResultOf(workspace, kpi, today));
+      labels.set(kpi, label);
+    }
+    return label;
+  }
+
+  /** The tooltip, on hover only: it ranks the item's track; a KPI's says its progress, pace and last reading. */
   resolveTreeItem(item: vscode.TreeItem, node: Node): vscode.TreeItem {
     if (node.outline?.item) {
       const tooltip = new vscode.MarkdownString(describeItem(node.folder.workspace, node.outline.item));

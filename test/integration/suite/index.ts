@@ -67,6 +67,8 @@ function loadSuites(): void {
   require("./bad-input.test");
   require("./hostile.test");
   require("./commands.test");
+  require("./carry-over.test");
+  require("./kpi-editor.test");
   require("./board.test");
 }
 
