@@ -138,7 +138,7 @@ export class ReviewTab {
         "section",
         { class: "review-sprint", attrs: { "aria-labelledby": "review-h" } },
         h("h2", { attrs: { id: "review-h" } }, `Committed and done in ${review.sprint}`),
-        h("div", { class: "capacity-body" }, h("div", { class: "chart-wrap" }, deliveryChart(review), legend()), h("div", { class: "tables" }, byTrack(review, model.tolerance))),
+        h("div", { class: "capacity-body" }, h("div", { class: "chart-wrap" }, deliveryChart(review), legend()), h("div", { class: "tables table-scroll" }, byTrack(review, model.tolerance))),
       ),
       h(
         "section",
@@ -156,9 +156,9 @@ export class ReviewTab {
         "section",
         { class: "trend", attrs: { "aria-labelledby": "trend-h" } },
         h("h2", { attrs: { id: "trend-h" } }, "Trend"),
-        h("div", { class: "capacity-body" }, h("div", { class: "chart-wrap" }, trendChart(review.trend), trendLegend()), h("div", { class: "tables" }, trendTable(review))),
+        h("div", { class: "capacity-body" }, h("div", { class: "chart-wrap" }, trendChart(review.trend), trendLegend()), h("div", { class: "tables table-scroll" }, trendTable(review))),
       ),
-      h("section", { class: "quarters", attrs: { "aria-labelledby": "quarters-h" } }, h("h2", { attrs: { id: "quarters-h" } }, "Delivery by quarter"), quartersTable(review.quarters)),
+      h("section", { class: "quarters", attrs: { "aria-labelledby": "quarters-h" } }, h("h2", { attrs: { id: "quarters-h" } }, "Delivery by quarter"), h("div", { class: "table-scroll" }, quartersTable(review.quarters))),
     );
   }
 }

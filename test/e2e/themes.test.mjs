@@ -4,10 +4,10 @@
 import { strict as assert } from "node:assert";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { assertClean, nextFrame, openBoard, postModel } from "./harness/board.mjs";
+import { assertClean, nextFrame, openBoard, postModel, postTab } from "./harness/board.mjs";
 import { RESULTS } from "./harness/fixture.mjs";
 import { ROOT } from "./harness/page.mjs";
-import { exampleModel } from "./models.mjs";
+import { exampleKpiModel, exampleModel, exampleReviewModel } from "./models.mjs";
 
 /**
  * Colour literals in a stylesheet that are not the fallback of a `var(--vscode-…)`:
@@ -185,6 +185,104 @@ describe("themes, contrast and screenshots", () => {
           await page.screenshot({ path: join(RESULTS, `board-${theme}-narrow.png`), fullPage: true });
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
           assert.ok(overflow <= 0, `${theme}: no horizontal scrolling of the page at 760 px (${overflow} px too wide)`);
+        }
+        await assertClean(board);
+      } finally {
+        await board.close();
+      }
+    });
+  }
+});
+
+/** The Review and KPIs tabs: text 4.5:1, links, tags and changes 3:1 (reported below 4.5), chart marks 3:1. Entries marked optional may be absent. */
+const TAB_CHECKS = {
+  review: {
+    text: [
+      ["selected tab", '[role="tab"][aria-selected="true"]'],
+      ["other tab", '[role="tab"][aria-selected="false"]'],
+      ["review picker", 'select[aria-label="Sprint to review"]'],
+      ["review table cell", 'table[aria-label="Review by track"] tbody td'],
+      ["drift note", "#panel-review .drift-note"],
+      ["off-target share", "#panel-review td.off"],
+      ["trend table cell", 'table[aria-label="Trend by sprint"] tbody td'],
+      ["quarter figure", 'table[aria-label="Delivery by quarter"] .value'],
+      ["trend chart text", "#panel-review svg.trend text.value"],
+    ],
+    accents: [
+      ["carried-over link", '[aria-label="Carried over"] button.link'],
+      ["better change", "#panel-review .change.better"],
+      ["worse change", "#panel-review .change.worse", true],
+      ["chart axis", "#panel-review svg.trend text.axis"],
+    ],
+    marks: [
+      ["strategic share bar", "#panel-review svg.trend rect.fill-strategic", "fill"],
+      ["velocity bar", "#panel-review svg.trend rect.fill-velocity", "fill"],
+      ["target line", "#panel-review svg.trend polyline.marker", "stroke"],
+      ["committed outline", "#panel-review svg.delivery rect.committed", "stroke"],
+      ["done bar", "#panel-review svg.delivery rect.fill-tactical", "fill"],
+    ],
+  },
+  kpis: {
+    text: [
+      ["objective filter", 'select[aria-label="Objective filter"]'],
+      ["progress", "#panel-kpis .progress"],
+      ["stale sentence", "#panel-kpis .stale-text"],
+      ["behind pace", "#panel-kpis .pace.behind"],
+      ["range figures", "#panel-kpis .kr-range .small"],
+    ],
+    accents: [
+      ["key result link", "#panel-kpis .kr-title button.link"],
+      ["stale tag", "#panel-kpis .tag.stale"],
+      ["tactical tag", "#panel-kpis .tag:not(.stale)"],
+      ["ahead of pace", "#panel-kpis .pace.ahead"],
+    ],
+    marks: [
+      ["progress fill", "#panel-kpis svg.range rect.fill-progress", "fill"],
+      ["current marker", "#panel-kpis svg.range line.marker.current", "stroke"],
+      ["target marker", "#panel-kpis svg.range line.marker.target", "stroke"],
+      ["sparkline", "#panel-kpis svg.spark polyline.spark-line", "stroke"],
+    ],
+  },
+};
+
+describe("the Review and KPIs tabs in every theme", () => {
+  for (const theme of ["light", "dark", "dark-modern", "high-contrast", "high-contrast-light"]) {
+    it(`${theme}: readable text and marks, screenshots, no sideways scrolling of the page when narrow`, async function () {
+      this.timeout(30_000);
+      const board = await openBoard({ theme, viewport: { width: 1400, height: 900 } });
+      try {
+        const { page } = board;
+        await postModel(page, exampleModel());
+        mkdirSync(RESULTS, { recursive: true });
+        for (const [tab, name, model] of [["review", "Review", exampleReviewModel({ generation: 2 })], ["kpis", "KPIs", exampleKpiModel({ generation: 3 })]]) {
+          await page.getByRole("tab", { name, exact: true }).click();
+          await postTab(page, tab, model);
+          await page.screenshot({ path: join(RESULTS, `${tab}-${theme}.png`), fullPage: true });
+          const checks = TAB_CHECKS[tab];
+          const optional = new Set([...checks.text, ...checks.accents].filter((entry) => entry[2] === true).map(([entryName]) => entryName));
+          const text = await contrasts(page, checks.text.map(([a, b]) => [a, b]));
+          const accents = await contrasts(page, checks.accents.map(([a, b]) => [a, b]));
+          const marks = await contrasts(page, checks.marks);
+          const missing = [...text, ...accents, ...marks].filter((c) => c.missing && !optional.has(c.name)).map((c) => `${c.name} (${c.selector})`);
+          assert.deepEqual(missing, [], `${tab}: elements to check exist`);
+          const low = [
+            ...text.filter((c) => !c.missing && c.ratio < 4.5),
+            ...accents.filter((c) => !c.missing && c.ratio < 3),
+            ...marks.filter((c) => !c.missing && c.ratio < 3),
+          ].map((c) => `${c.name}: ${c.ratio}:1 (${c.fg} on ${c.bg})`);
+          console.log(`      (${theme} ${tab}: ${[...accents, ...marks].filter((c) => !c.missing).map((c) => `${c.name} ${c.ratio}:1`).join(", ")})`);
+          assert.deepEqual(low, [], `${theme} ${tab}: below contrast`);
+          if (theme === "light" || theme === "dark") {
+            // Beside an editor (760 px) and in a narrow editor group (420 px).
+            for (const width of [760, 420]) {
+              await page.setViewportSize({ width, height: 900 });
+              await nextFrame(page);
+              await page.screenshot({ path: join(RESULTS, `${tab}-${theme}-${width}.png`), fullPage: true });
+              const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+              assert.ok(overflow <= 0, `${theme} ${tab}: no horizontal scrolling of the page at ${width} px (${overflow} px too wide)`);
+            }
+            await page.setViewportSize({ width: 1400, height: 900 });
+          }
         }
         await assertClean(board);
       } finally {
