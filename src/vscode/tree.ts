@@ -4,7 +4,7 @@
  * the item at its id. Rebuilt (debounced) after every change. Sprints show
  * their state (ended ones after the open ones, with a "history" icon); KPIs
  * their progress as key results (`37.5% · on pace · logo-churn`, stale said),
- * computed for the nodes shown only, once per state of the workspace.
+ * computed for the nodes shown only, once per version of the KPI.
  */
 import * as vscode from "vscode";
 import { describeItem, keyResultOf, kpiProgressLabel, strategyOutline, type Item, type Kind, type OutlineNode } from "../core/index";
@@ -61,6 +61,7 @@ export class StrategyTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
   readonly onDidChangeTreeData = this.emitter.event;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscription: vscode.Disposable;
+  private readonly kpiLabels = new WeakMap<Item, { key: string; label: string }>();
 
   constructor(private readonly host: StrategyHost, private readonly diagnostics: DiagnosticsPublisher) {
     this.subscription = diagnostics.onDidPublish(() => this.refresh());
@@ -132,19 +133,19 @@ export class StrategyTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
   }
 
   /**
-   * A KPI's progress in one line (`37.5% · on pace`), kept until the workspace, its
-   * day or `review.kpiMaxAgeDays` changes: a rebuild of the tree labels only the KPIs
-   * it shows, and each once.
+   * A KPI's progress in one line (`37.5% · on pace`), labelled for the nodes shown only.
+   * The label reads the KPI's own fields, the day and `review.kpiMaxAgeDays`, so it is kept
+   * per KPI item (a new item when its file changes) until the day or that setting changes:
+   * typing in a tactic relabels nothing.
    */
   private progressLabel(folder: StrategyFolder, kpi: Item): string {
     const { workspace } = folder;
     const today = workspace.todayIso();
-    const labels = workspace.index.memo(`tree.kpiLabels:${today}:${workspace.getConfig().review.kpiMaxAgeDays}`, () => new Map<Item, string>());
-    let label = labels.get(kpi);
-    if (label === undefined) {
-      label = kpiProgressLabel(keyResultOf(workspace, kpi, today));
-      labels.set(kpi, label);
-    }
+    const key = `${today}:${workspace.getConfig().review.kpiMaxAgeDays}`;
+    const known = this.kpiLabels.get(kpi);
+    if (known?.key === key) return known.label;
+    const label = kpiProgressLabel(keyResultOf(workspace, kpi, today));
+    this.kpiLabels.set(kpi, { key, label });
     return label;
   }
 
