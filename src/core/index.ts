@@ -33,5 +33,6 @@ export { offTarget, splitDrift, targetSplit } from "./rules/sprint-load";
 export { buildReview, reviewableSprints, type ReviewOptions, type ReviewResult } from "./review/review";
 export type { SprintReview, TrendPoint, QuarterMetrics, QuarterChange, PerTrack } from "./review/types";
 export { buildKpiReport, keyResultOf, recordReading, kpiProgressLabel, type KeyResult, type KpiReport, type Objective, type Pace, type Reading, type KpiSource, type KpiReportOptions } from "./kpis/index";
+export { carryOver, carryOverFix, type CarryOver } from "./review/carry-over";
 export { buildKpiTab, buildReviewTab, itemLine, type TabOptions } from "./board-tabs";
 export { BOARD_TABS, type BoardTab, type ItemLocation, type KpiTabModel, type ReviewTabModel } from "./board-tab-types";
