@@ -38,13 +38,13 @@ describe("strategy tree", () => {
     const top = (await extensionApi()).tree();
     const automation = top.find((node) => node.kind === "pillar" && node.id === "automation");
     assert.ok(automation, outline(top));
-    assert.deepEqual(ids(automation.children, "kpi").sort(), ["pql-volume", "trial-conversion", "workflow-activation"], outline(automation.children));
+    assert.deepEqual(ids(automation.children, "kpi").sort(), ["pql-volume", "template-signups", "trial-conversion", "workflow-activation"], outline(automation.children));
     const initiatives = ids(automation.children, "initiative");
     for (const id of ["ai-builder-launch", "pricing-page-refresh", "template-gallery-seo", "trial-nurture-rebuild"]) assert.ok(initiatives.includes(id), `${id} not under automation: ${outline(automation.children)}`);
     const tactics = ids(flatten(automation.children), "tactic");
     for (const id of ["capterra-ppc-test", "g2-review-drive"]) assert.ok(tactics.includes(id), `${id} not under automation: ${outline(flatten(automation.children))}`);
     assert.ok(!tactics.includes("competitor-comparison-ads"));
-    assert.match(automation.description ?? "", /3 KPIs/);
+    assert.match(automation.description ?? "", /4 KPIs/);
     // The pillar with a warning shows it instead of its kind's icon.
     assert.equal(automation.icon, "warning");
     const partners = top.find((node) => node.id === "partner-ecosystem");
