@@ -1,26 +1,31 @@
 #!/usr/bin/env node
 // npm run bench:board  (node bench/board-bench.mjs [--items 10000] [--runs 9] [--warmup 2] [--no-build])
-// The Strategy Board webview on a generated workspace (shared/tools/gen-corpus.mjs), in
-// headless Debian chromium through the e2e harness (test/e2e/harness: boardHtml(), the
-// stub acquireVsCodeApi, the real media/dist/board.js):
+// The Strategy Board webview on a generated workspace (shared/tools/gen-corpus.mjs, dated by
+// bench/gen-review.mjs: ended sprints, done and carried work, KPI histories), in headless Debian
+// chromium through the e2e harness (test/e2e/harness: boardHtml(), the stub acquireVsCodeApi,
+// the real media/dist/board.js), on the generator's day (REVIEW_TODAY):
 //   first render  = from window.postMessage({type: "model"}) in a freshly loaded board until
 //                   body.dataset.generation shows it and the next animation frame has run;
 //   update        = the patch the host sends after an edit (one item's title and score changed, generation+1),
-//                   posted to the board already showing the previous one, measured the same way.
-// Medians and p95 over the runs after a warm-up. Targets: first render ≤ 100 ms, update ≤ 50 ms.
+//                   posted to the board already showing the previous one, measured the same way;
+//   Review, KPIs  = the same for the Review tab's model (the latest ended sprint; update: another
+//                   sprint picked) and the KPIs tab's model (update: one KPI's reading changed), each
+//                   posted to a freshly loaded board showing that tab (body.dataset.reviewGeneration / kpisGeneration).
+// Medians and p95 over the runs after a warm-up. Targets: first render ≤ 100 ms, update ≤ 50 ms,
+// Review and KPIs tabs ≤ 100 ms each.
 // Not a test: nothing fails, it prints figures (and writes bench/results/board-<items>.json).
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadBoardHtml, registerTsx, startHarness } from "../test/e2e/harness/page.mjs";
 import { build } from "../test/integration/common.mjs";
-import { arg, BENCH as here, GEN_CORPUS, median, quantile, REPO as repo } from "./common.mjs";
+import { arg, BENCH as here, median, quantile, REPO as repo } from "./common.mjs";
+import { generateDatedCorpus, REVIEW_TODAY as TODAY } from "./gen-review.mjs";
 
 const items = Number(arg("items", 10000));
 const runs = Math.max(7, Number(arg("runs", 9)));
 const warmup = Number(arg("warmup", 2));
-const TARGET = { first: 100, update: 50 };
+const TARGET = { first: 100, update: 50, tab: 100 };
 
 const ms = (value) => `${value.toFixed(1)} ms`.padStart(10);
 
@@ -31,10 +36,10 @@ if (!existsSync(join(repo, "media", "dist", "board.js"))) throw new Error("media
 
 registerTsx();
 const { readTree } = await import("../test/unit/helpers.ts").then((mod) => (mod.readTree ? mod : mod.default));
-const { buildBoard, diffBoard, encodeModel, workspaceOf, TODAY } = await import("../test/e2e/models.mjs");
+const { buildBoard, buildKpiTab, buildReviewTab, diffBoard, encodeModel, workspaceOf } = await import("../test/e2e/models.mjs");
 
 const dir = mkdtempSync(join(tmpdir(), `strategy-board-bench-${items}-`));
-execFileSync(process.execPath, [GEN_CORPUS, "--items", String(items), "--out", dir], { stdio: "inherit" });
+generateDatedCorpus({ items, out: dir, today: TODAY });
 const files = Object.fromEntries(readTree(dir));
 const configPath = join(dir, "strategy.config.yaml");
 const configText = existsSync(configPath) ? readFileSync(configPath, "utf8") : undefined;
@@ -51,6 +56,30 @@ for (let i = 0; i < 5; i++) {
 const json = JSON.stringify(model);
 const wireJson = JSON.stringify(encodeModel(model));
 
+/** Builds a tab model five times in node: the last model and the times. */
+function timedBuild(build) {
+  const times = [];
+  let built;
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    built = build();
+    times.push(performance.now() - start);
+  }
+  return { model: built, times };
+}
+const reviewBuild = timedBuild(() => buildReviewTab(workspace, { today: TODAY, generation: 1 }));
+const review = reviewBuild.model;
+if (!review.review) throw new Error(`the dated workspace has no review: ${review.message}`);
+const otherSprint = review.sprints.find((sprint) => sprint.id !== review.sprint)?.id;
+const reviewOther = buildReviewTab(workspace, { today: TODAY, generation: 2, sprint: otherSprint });
+const kpiBuild = timedBuild(() => buildKpiTab(workspace, { today: TODAY, generation: 1 }));
+const kpis = kpiBuild.model;
+/** The KPIs model after a new reading of its first key result (as the host sends it after an edit). */
+const kpisEdited = structuredClone(kpis);
+const firstKr = [...kpisEdited.report.objectives.flatMap((objective) => objective.keyResults), ...kpisEdited.report.unattached][0];
+if (firstKr) Object.assign(firstKr, { current: (firstKr.current ?? 0) + 1, progress: firstKr.progress === null ? null : firstKr.progress + 1 });
+kpisEdited.generation = 2;
+
 // ---- The board in chromium ------------------------------------------------------
 
 const { launchChromium } = await import("../test/e2e/harness/browser.mjs");
@@ -64,28 +93,38 @@ session.browser = await launchChromium({ log: (line) => console.log(`[board-benc
  * resolves with the times from the post to the generation showing and to the next
  * animation frame (plus the webview's own render time).
  */
-const timedPost = (page, generation) =>
+const timedPost = (page, generation, key = "generation", completeKey = undefined) =>
   page.evaluate(
-    (generation) =>
+    ([generation, key, completeKey]) =>
       new Promise((resolve) => {
         const want = String(generation);
+        const attribute = `data-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
         const start = performance.now();
+        // A tab that adds a long list in slices, one per frame, says when the last is in (`completeKey`).
+        const complete = new Promise((whole) => {
+          if (!completeKey) return whole(NaN);
+          const poll = () => (document.body.dataset[completeKey] === want ? whole(performance.now() - start) : requestAnimationFrame(poll));
+          poll();
+        });
         const done = (shown) =>
           requestAnimationFrame(() => {
             const frame = performance.now();
             // After the frame's callbacks, the frame is painted: a task later is after it.
-            setTimeout(() => resolve({ shown: shown - start, frame: frame - start, painted: performance.now() - start, own: Number(document.body.dataset.renderMs ?? NaN) }), 0);
+            setTimeout(() => {
+              const painted = performance.now() - start;
+              void complete.then((all) => resolve({ shown: shown - start, frame: frame - start, painted, own: Number(document.body.dataset.renderMs ?? NaN), complete: all }));
+            }, 0);
           });
         const observer = new MutationObserver(() => {
-          if (document.body.dataset.generation === want) {
+          if (document.body.dataset[key] === want) {
             observer.disconnect();
             done(performance.now());
           }
         });
-        observer.observe(document.body, { attributes: true, attributeFilter: ["data-generation"] });
+        observer.observe(document.body, { attributes: true, attributeFilter: [attribute] });
         window.postMessage(window.__message, "*");
       }),
-    generation,
+    [generation, key, completeKey],
   );
 
 /** Puts a host message into the page, parsed (the copy into the page is not what is measured). */
@@ -103,6 +142,7 @@ function edited(previous, generation, index) {
 
 const first = [];
 const update = [];
+const tabs = { review: { first: [], update: [] }, kpis: { first: [], update: [] } };
 let domRows = 0;
 let patchBytes = 0;
 const board = await openBoard({ viewport: { width: 1400, height: 900 } });
@@ -128,6 +168,25 @@ try {
     await page.waitForTimeout(50);
   }
   domRows = await page.evaluate(() => document.querySelectorAll('[role="grid"] [role="row"][data-uid]').length);
+
+  // The Review and KPIs tabs: a fresh board on that tab (the saved state brings it back on reload), then an update.
+  for (const [tab, name, shown, next] of [["review", "Review", review, reviewOther], ["kpis", "KPIs", kpis, kpisEdited]]) {
+    const key = `${tab}Generation`;
+    await page.getByRole("tab", { name, exact: true }).click();
+    for (let round = 0; round < warmup + runs; round++) {
+      await page.reload();
+      await page.waitForFunction(() => (window.__posted ?? []).some((m) => m.type === "ready"));
+      const completeKey = tab === "kpis" ? "kpisComplete" : undefined;
+      await stage(page, { type: tab, model: shown });
+      const f = await timedPost(page, shown.generation, key, completeKey);
+      await stage(page, { type: tab, model: next });
+      const u = await timedPost(page, next.generation, key, completeKey);
+      if (round >= warmup) {
+        tabs[tab].first.push(f);
+        tabs[tab].update.push(u);
+      }
+    }
+  }
   if (board.problems.length) console.log(`page problems:\n  ${board.problems.join("\n  ")}`);
 } finally {
   await board.close();
@@ -154,6 +213,17 @@ row("  of which the webview's own render", first, "own");
 row("update after an edit (patch): generation shown", update, "shown");
 row("update after an edit: + next animation frame", update, "painted", TARGET.update);
 row("  of which the webview's own render", update, "own");
+const keyResults = kpis.report.objectives.reduce((sum, objective) => sum + objective.keyResults.length, kpis.report.unattached.length);
+console.log(`\nReview tab: sprint ${review.sprint} (${review.review.trend.length} in the trend, ${review.review.quarters.length} quarters, ${review.review.carriedOver.items.length} carried over), ${(JSON.stringify(review).length / 1024).toFixed(0)} KB; buildReviewTab in node: median ${median(reviewBuild.times).toFixed(1)} ms`);
+console.log(`KPIs tab: ${kpis.report.objectives.length} objectives, ${keyResults} key results, ${(JSON.stringify(kpis).length / 1024).toFixed(0)} KB; buildKpiTab in node: median ${median(kpiBuild.times).toFixed(1)} ms`);
+row("Review tab: first render + next frame", tabs.review.first, "painted", TARGET.tab);
+row("  of which the webview's own render", tabs.review.first, "own");
+row(`Review tab: another sprint (${otherSprint}) + next frame`, tabs.review.update, "painted", TARGET.tab);
+row("KPIs tab: first render + next frame", tabs.kpis.first, "painted", TARGET.tab);
+row("  of which the webview's own render", tabs.kpis.first, "own");
+row("  every objective in (one slice a frame)", tabs.kpis.first, "complete");
+row("KPIs tab: after a new reading + next frame", tabs.kpis.update, "painted", TARGET.tab);
+row("  every objective in", tabs.kpis.update, "complete");
 
 mkdirSync(join(here, "results"), { recursive: true });
-writeFileSync(join(here, "results", `board-${items}.json`), JSON.stringify({ date: new Date().toISOString(), items, runs, warmup, jsonBytes: json.length, wireBytes: wireJson.length, patchBytes, buildBoardMs: buildTimes, first, update, domRows }, null, 2));
+writeFileSync(join(here, "results", `board-${items}.json`), JSON.stringify({ date: new Date().toISOString(), items, runs, warmup, jsonBytes: json.length, wireBytes: wireJson.length, patchBytes, buildBoardMs: buildTimes, first, update, domRows, tabs, buildReviewTabMs: reviewBuild.times, buildKpiTabMs: kpiBuild.times }, null, 2));

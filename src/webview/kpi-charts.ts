@@ -8,9 +8,12 @@ import type { KeyResult, Reading } from "../protocol";
 import { num, s } from "./dom";
 import { shortDate } from "../core/plan/sprint-state";
 
+/** One formatter for every figure: `toLocaleString` builds a new one per call, hundreds of times a render. */
+const FIGURE = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+
 /** A number for reading: up to two decimals, thousands grouped (`48,000`). */
 export function figure(value: number): string {
-  return Number.isFinite(value) ? value.toLocaleString("en-US", { maximumFractionDigits: 2 }) : "–";
+  return Number.isFinite(value) ? FIGURE.format(value) : "–";
 }
 
 /** A value with its unit: `2.4%`, `48,000 USD/month`, or the bare number; `–` for none. */

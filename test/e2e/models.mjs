@@ -178,3 +178,18 @@ export function hostileKpiModel(generation = 1) {
   if (model.report.unattached[0]) model.report.unattached[0].title = evil(" unattached title");
   return model;
 }
+
+/** The KPIs tab of a workspace with `pillars` pillars of two measured KPIs each, each moved by two tactics (a long report). */
+export function manyKpisModel(pillars, generation = 1) {
+  const files = {};
+  for (let p = 0; p < pillars; p++) {
+    const id = `pillar-${String(p).padStart(3, "0")}`;
+    files[`pillars/${id}.md`] = `---\ntype: pillar\nid: ${id}\ntitle: Pillar ${p}\n---\n`;
+    for (let k = 0; k < 2; k++) {
+      const kpi = `${id}-kpi-${k}`;
+      files[`kpis/${kpi}.md`] = `---\ntype: kpi\nid: ${kpi}\npillar: ${id}\nmetric: m\nunit: "%"\nbaseline: 10\ncurrent: ${12 + (p % 7)}\ntarget: 30\nmeasured: 2026-11-02\ndue: 2027-06-30\nhistory:\n  - { date: 2026-09-01, value: 10 }\n  - { date: 2026-10-01, value: 11 }\n  - { date: 2026-11-02, value: ${12 + (p % 7)} }\n---\n`;
+      for (let t = 0; t < 2; t++) files[`tactics/${kpi}-t${t}.md`] = `---\ntype: tactic\nid: ${kpi}-t${t}\ntitle: Tactic ${t} for ${kpi}\npillar: ${id}\nkpi: ${kpi}\n---\n`;
+    }
+  }
+  return buildKpiTab(workspaceOf(files), { today: REVIEW_DAY, generation, folder: "many", folders: ["many"] });
+}

@@ -5,7 +5,7 @@
 import { strict as assert } from "node:assert";
 import { assertClean, clearPosted, listOf, postModel, posted, postTab, reload, sendHost, tableOf, tabsOf, waitForPosted } from "./harness/board.mjs";
 import { useBoard } from "./harness/fixture.mjs";
-import { buildKpiTab, buildReviewTab, exampleKpiModel, exampleModel, exampleReviewModel, HOSTILE, hostileKpiModel, hostileReviewModel, REVIEW_DAY, workspaceOf } from "./models.mjs";
+import { buildKpiTab, buildReviewTab, exampleKpiModel, exampleModel, exampleReviewModel, HOSTILE, hostileKpiModel, hostileReviewModel, manyKpisModel, REVIEW_DAY, workspaceOf } from "./models.mjs";
 
 /** A figure as shown ("14.3%", "30% (−40 pts)", "48,000", "–") as a number, or null. */
 const numberOf = (text) => {
@@ -323,6 +323,32 @@ describe("KPIs tab", () => {
     await filter.selectOption("");
     assert.equal(await page.locator("#panel-kpis section.objective").count(), model.report.objectives.length + 1);
     assert.deepEqual(await posted(page, "view"), [], "filtering is the webview's own");
+    await assertClean(board());
+  });
+
+  it("a long report comes in slices until every objective is in; a new reading rebuilds only its objective", async () => {
+    const { page } = board();
+    const model = manyKpisModel(150, 1);
+    await page.getByRole("tab", { name: "KPIs" }).click();
+    await sendHost(page, { type: "kpis", model });
+    await page.waitForFunction(() => document.body.dataset.kpisGeneration === "1");
+    const first = await page.locator("#panel-kpis section.objective").count();
+    assert.ok(first >= 1, "the first slice is on screen at once");
+    await page.waitForFunction(() => document.body.dataset.kpisComplete === "1");
+    const ids = await page.locator("#panel-kpis .kr").evaluateAll((els) => els.map((el) => el.dataset.id));
+    assert.deepEqual(ids, model.report.objectives.flatMap((objective) => objective.keyResults.map((kr) => kr.id)), "every key result, in order");
+    // Mark every section, then send the report with one new reading in the last objective.
+    await page.locator("#panel-kpis section.objective").evaluateAll((els) => els.forEach((el, i) => (el.dataset.mark = String(i))));
+    const next = structuredClone(model);
+    next.generation = 2;
+    const last = next.report.objectives.at(-1);
+    Object.assign(last.keyResults[0], { current: 29, progress: 95 });
+    await postTab(page, "kpis", next);
+    const marks = await page.locator("#panel-kpis section.objective").evaluateAll((els) => els.map((el) => el.dataset.mark ?? null));
+    assert.equal(marks.length, model.report.objectives.length);
+    assert.deepEqual(marks.slice(0, -1), marks.slice(0, -1).map((_, i) => String(i)), "the unchanged objectives keep their elements");
+    assert.equal(marks.at(-1), null, "the changed one is built again");
+    assert.equal(await page.locator(`#panel-kpis .kr[data-id="${last.keyResults[0].id}"] .progress`).textContent(), "95%");
     await assertClean(board());
   });
 

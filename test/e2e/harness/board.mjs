@@ -174,11 +174,13 @@ export async function assertClean(board) {
 
 /**
  * Posts a Review or KPIs tab model (`type` "review" or "kpis") as the host does, and waits until the
- * board says it rendered it (`body.dataset.reviewGeneration` / `kpisGeneration`) and a frame passed.
+ * board says it rendered it (`body.dataset.reviewGeneration` / `kpisGeneration`; the KPIs tab, which
+ * adds a long report a slice a frame, also `kpisComplete`) and a frame passed.
  */
 export async function postTab(page, type, model) {
   await sendHost(page, { type, model });
-  await page.waitForFunction(([key, generation]) => document.body.dataset[key] === generation, [`${type}Generation`, String(model.generation)]);
+  const keys = type === "kpis" ? ["kpisGeneration", "kpisComplete"] : [`${type}Generation`];
+  await page.waitForFunction(([keys, generation]) => keys.every((key) => document.body.dataset[key] === generation), [keys, String(model.generation)]);
   await nextFrame(page);
 }
 
