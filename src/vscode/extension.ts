@@ -16,7 +16,7 @@ import { registerReadFeatures, registerRename, SELECTOR } from "./language-featu
 import { registerRuleHelp, ruleHelpTarget } from "./rule-help";
 import { createStatusItem, type StatusSnapshot } from "./status";
 import { StrategyTree, type TreeSnapshot } from "./tree";
-import type { BoardModel } from "../protocol";
+import type { BoardModel, KpiTabModel, ReviewTabModel } from "../protocol";
 
 /** What `activate` returns (`vscode.extensions.getExtension(id).exports`): read-only views for tests and other extensions. */
 export interface StrategyDocsApi {
@@ -24,6 +24,8 @@ export interface StrategyDocsApi {
   tree(): TreeSnapshot[];
   /** The model the open Strategy Board shows now (undefined: no board open or nothing sent yet). */
   board(): BoardModel | undefined;
+  /** The Review or KPIs model the open Strategy Board sent last (undefined: neither tab shown yet). */
+  boardTab(): ReviewTabModel | KpiTabModel | undefined;
   /** What the status bar item shows now (the current sprint's load and split). */
   status(): StatusSnapshot;
 }
@@ -73,7 +75,7 @@ export function activate(context: vscode.ExtensionContext): StrategyDocsApi {
   // The first read runs after activation returns.
   setTimeout(() => host.start(), 0);
   log(`Strategy Docs activated in ${(performance.now() - started).toFixed(1)} ms`);
-  return { tree: () => tree.snapshot(), board: () => BoardPanel.active?.lastModel, status: () => status.snapshot() };
+  return { tree: () => tree.snapshot(), board: () => BoardPanel.active?.lastModel, boardTab: () => BoardPanel.active?.lastTabModel, status: () => status.snapshot() };
 }
 
 export function deactivate(): void {}

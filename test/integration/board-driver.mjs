@@ -6,11 +6,13 @@
  * backlogs and the sprint's chart, tries a what-if model and goes back,
  * screenshots the workbench (test-results/vscode-board.png) and clicks
  * "Apply proposal" (on the next sprint, which the suite adds). The suite then sees the documents change. What the driver checked goes to the returned list; a
- * failed check fails the run.
+ * failed check fails the run. While it waits, it also drives the Review and KPIs tabs
+ * when the tabs suite asks (test/integration/board-tabs-driver.mjs).
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { sleep } from "../../scripts/code-server.mjs";
+import { tabsDriver } from "./board-tabs-driver.mjs";
 
 /** The file the board suite writes into the workspace root when the driver should act. */
 export const SIGNAL_FILE = "board-driver.signal";
@@ -45,8 +47,10 @@ export async function driveBoard(page, { workspace, resultsDir, stopped, log }) 
   const checks = [];
   const check = (name, ok, detail = "") => checks.push({ name, ok: Boolean(ok), detail });
   const signal = path.join(workspace, SIGNAL_FILE);
+  const tabs = tabsDriver(page, { workspace, resultsDir, log, check });
   while (!existsSync(signal)) {
     if (stopped()) return checks;
+    await tabs();
     await sleep(200);
   }
   try {
