@@ -60,10 +60,13 @@ class SprintLenses implements vscode.CodeLensProvider {
     for (const item of file.items) {
       if (item.kind !== "sprint") continue;
       const range = toRange(item.doc.lines().rangeOf(item.idStart, item.idEnd));
-      const args: OpenBoardArgs = { sprint: item.id, folder: resolved.state.folder.name };
       states ??= new Map(sprintsOf(resolved.state.workspace, today()).map((sprint) => [sprint.id, sprint]));
       const sprint = states.get(item.id);
-      lenses.push(new vscode.CodeLens(range, { title: `$(graph) ${sprintLensTitle(sprint?.state, sprint?.end ?? null)}`, tooltip: `Open the Strategy Board on sprint ${clip(item.id)}: its capacity split and proposal`, command: "strategyDocs.openBoard", arguments: [args] }));
+      // An ended sprint opens on its review (committed vs done, carried over, the trend); the others on their plan.
+      const ended = sprint?.state === "ended";
+      const args: OpenBoardArgs = { sprint: item.id, folder: resolved.state.folder.name, tab: ended ? "review" : "plan" };
+      const tooltip = ended ? `Open the review of sprint ${clip(item.id)} on the Strategy Board: committed vs done per track, carried-over work, the trend` : `Open the Strategy Board on sprint ${clip(item.id)}: its capacity split and proposal`;
+      lenses.push(new vscode.CodeLens(range, { title: `$(graph) ${sprintLensTitle(sprint?.state, sprint?.end ?? null)}`, tooltip, command: "strategyDocs.openBoard", arguments: [args] }));
       if (lenses.length === MAX_LENSES) break;
     }
     return lenses;

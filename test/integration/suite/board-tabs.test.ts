@@ -107,6 +107,23 @@ describe("Strategy Board tabs", function () {
     assert.deepEqual(kpis.report, buildKpiReport(await coreWorkspace(), { today: TODAY }));
   });
 
+  it("an ended sprint's \"Review allocation\" CodeLens opens its review", async () => {
+    const workspace = await coreWorkspace();
+    const ended = reviewableSprints(workspace, TODAY);
+    // Not the latest (the default): the lens must name its own sprint.
+    const sprint = ended[ended.length - 2] ?? ended[0];
+    const file = workspace.index.find(sprint.id, ["sprint"])!.file;
+    const editor = await vscode.window.showTextDocument(uriOf(file));
+    const lens = await waitFor(async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>("vscode.executeCodeLensProvider", editor.document.uri);
+      return found?.find((candidate) => candidate.command?.title.includes("Review allocation"));
+    }, `no Review allocation lens on ${file}`);
+    await vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? []));
+    const model = await tabModel(isReview(sprint.id), `the review of ${sprint.id}`);
+    assert.equal(model.review!.sprint, sprint.id);
+    await vscode.commands.executeCommand("strategyDocs.openBoard", { tab: "kpis" });
+  });
+
   it("follows an edit of a KPI while the KPIs tab is in view, and the Plan tab comes back with a sprint", async () => {
     const api = await extensionApi();
     const kpis = await tabModel(isKpis, "the KPIs");
