@@ -73,10 +73,10 @@ window.addEventListener("message", (event: MessageEvent<HostMessage>) => {
       break;
     }
     case "review":
-      renderTab("reviewGeneration", message.model, () => review.render(message.model), started);
+      if (message.model?.review !== undefined) renderTab("reviewGeneration", message.model, () => review.render(message.model), started);
       break;
     case "kpis":
-      renderTab("kpisGeneration", message.model, () => kpis.render(message.model), started);
+      if (message.model?.report) renderTab("kpisGeneration", message.model, () => kpis.render(message.model), started);
       break;
     case "tab":
       state.tab = tabOf(message.tab);

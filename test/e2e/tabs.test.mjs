@@ -63,6 +63,11 @@ describe("board tabs", () => {
     assert.deepEqual(await posted(page, "view"), []);
     await sendHost(page, { type: "tab", tab: "no-such-tab" });
     await page.waitForFunction(() => document.getElementById("tab-plan").getAttribute("aria-selected") === "true");
+    // Tab messages without a model are ignored, not thrown on.
+    for (const type of ["review", "kpis"]) await sendHost(page, { type, model: null });
+    await sendHost(page, { type: "kpis" });
+    await page.waitForTimeout(50);
+    assert.equal(await page.evaluate(() => document.body.dataset.reviewGeneration ?? document.body.dataset.kpisGeneration ?? null), null);
     await assertClean(board());
   });
 
