@@ -199,3 +199,9 @@ export async function tabsOf(page) {
     }),
   );
 }
+
+/** A figure as the board shows it ("14.3%", "30% (−40 pts)", "48,000", "–") as a number, or null. */
+export function numberOf(text) {
+  const n = parseFloat(String(text).replace(/,/g, ""));
+  return Number.isFinite(n) ? n : null;
+}
