@@ -25,13 +25,13 @@ describe("config (strategy.config.yaml)", () => {
 
   it("applies a base (the editor's settings) where the file says nothing, the file winning key by key", () => {
     const base = defaultConfig();
-    base.scoring = { model: "custom", weights: { impact: 1, urgency: 0, effort: 0 }, formula: "impact / effort" };
+    base.scoring = { ...base.scoring, model: "custom", weights: { impact: 1, urgency: 0, effort: 0 }, formula: "impact / effort" };
     base.review.maxAgeDays = 30;
     base.rules = { "stale-strategy": "off", "unscored-item": "warning" };
     const text = "scoring: { weights: { urgency: 0.5 } }\nrules: { unscored-item: error }\n";
     const { config, findings } = loadConfig(text, CONFIG_FILE, [], base);
     assert.deepEqual(findings, []);
-    assert.deepEqual(config.scoring, { model: "custom", weights: { impact: 1, urgency: 0.5, effort: 0 }, formula: "impact / effort" });
+    assert.deepEqual(config.scoring, { model: "custom", weights: { impact: 1, urgency: 0.5, effort: 0 }, formula: "impact / effort", aggregate: "mean", disagreement: 2 });
     assert.equal(config.review.maxAgeDays, 30);
     assert.deepEqual(config.rules, { "stale-strategy": "off", "unscored-item": "error" });
     assert.equal(base.rules["unscored-item"], "warning", "the base is not changed");
@@ -49,7 +49,7 @@ describe("config (strategy.config.yaml)", () => {
       '1:14 schema `review.maxAgeDays` should be a number of days, e.g. 120 (found "soon"); the default applies',
       '5:18 schema A rule\'s severity is `error`, `warning`, `info` or `off` (found "loud"); the default applies',
       "6:2 schema Unknown rule `no-such-rule`: see the rules table in the README",
-      "7:0 schema Unknown setting `bogus`: use include, exclude, scoring, capacity, review or rules",
+      "7:0 schema Unknown setting `bogus`: use include, exclude, scoring, capacity, review, budget or rules",
     ]);
     assert.equal(ws.getConfig().review.maxAgeDays, 120);
     assert.equal(ws.getConfig().capacity.tolerance, 5);

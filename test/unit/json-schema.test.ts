@@ -25,7 +25,7 @@ describe("generated JSON Schema of strategy.config.yaml", () => {
 
   it("has every setting of SPEC §5 with its default, and names every rule", () => {
     const schema = configJsonSchema() as { additionalProperties: boolean; properties: Record<string, { default?: unknown; description?: string; properties?: Record<string, unknown> }> };
-    assert.deepEqual(Object.keys(schema.properties), ["include", "exclude", "scoring", "capacity", "review", "rules"]);
+    assert.deepEqual(Object.keys(schema.properties), ["include", "exclude", "scoring", "capacity", "review", "budget", "rules"]);
     assert.equal(schema.additionalProperties, false);
     const defaults = defaultConfig();
     assert.deepEqual(schema.properties.capacity.default, defaults.capacity);

@@ -201,3 +201,23 @@ describe("parse: ranges and CRLF (a fuzz finding)", () => {
     }
   });
 });
+
+describe("parse: time and money fields (SPEC §9)", () => {
+  it("reports `end` before `start` on `end`, for campaigns and sprints, and keeps `start`", () => {
+    const file = parseStrategyFile("t.md", "---\ntype: tactic\nstart: 2026-12-10\nend: 2026-12-01\nbudget: 500\n---\n");
+    assert.equal(file.findings.length, 1);
+    assert.equal(file.findings[0].rule, "schema");
+    assert.match(file.findings[0].message, /`end` \(2026-12-01\) is before `start` \(2026-12-10\)/);
+    assert.deepEqual(file.findings[0].range.start, { line: 3, character: 5 });
+    assert.equal(file.items[0].data.start, "2026-12-10");
+    assert.equal(file.items[0].data.end, undefined);
+    assert.equal(file.items[0].data.budget, 500);
+    assert.equal(parseStrategyFile("s.md", "---\ntype: sprint\ncapacity: 1\nstart: 2026-12-10\nend: 2026-12-09\n---\n").findings.length, 1);
+    assert.equal(parseStrategyFile("s.md", "---\ntype: sprint\ncapacity: 1\nstart: 2026-12-10\nend: 2026-12-10\n---\n").findings.length, 0, "a one-day span");
+  });
+
+  it("checks each person's scores and a negative budget", () => {
+    const file = parseStrategyFile("t.md", "---\ntype: initiative\nscores:\n  dana: {impact: 5, urgency: 3}\n  li: {impact: 9}\nbudget: -1\n---\n");
+    assert.deepEqual(file.findings.map((f) => [f.range.start.line, f.message.slice(0, 40)]).sort(), [[4, "`impact` should be at most 5 (scale 1 to"], [5, "`budget` cannot be negative (found -1)"]]);
+  });
+});

@@ -5,7 +5,7 @@ import { rankItems, requiredFields, scoreFields } from "../../src/core/score/ind
 const DEFAULT_WEIGHTS = { impact: 0.5, urgency: 0.3, effort: 0.2 };
 
 function config(model: ScoringModel, extra: Partial<ScoringConfig> = {}): ScoringConfig {
-  return { model, weights: DEFAULT_WEIGHTS, ...extra };
+  return { model, weights: DEFAULT_WEIGHTS, aggregate: "mean", disagreement: 2, ...extra };
 }
 
 function score(fields: Record<string, unknown>, scoring: ScoringConfig): number {

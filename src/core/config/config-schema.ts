@@ -1,6 +1,6 @@
 /** The zod schemas of `strategy.config.yaml`, field by field, so that one bad value leaves the others in force. */
 import { z } from "zod";
-import { SCORING_MODELS, SEVERITY_SETTINGS } from "./types";
+import { SCORE_AGGREGATES, SCORING_MODELS, SEVERITY_SETTINGS } from "./types";
 
 const severity = z.enum(SEVERITY_SETTINGS, { error: "A rule's severity is `error`, `warning`, `info` or `off`" });
 const globs = z.union([z.string(), z.array(z.string())], { error: "Should be a glob or a list of globs, e.g. [\"**/*.md\"]" });
@@ -18,8 +18,10 @@ export const FIELD_SCHEMAS = {
       model: z.enum(SCORING_MODELS, { error: "`scoring.model` is weighted, wsjf, rice, ice or custom" }).optional(),
       weights: z.strictObject({ impact: weight.optional(), urgency: weight.optional(), effort: weight.optional() }, { error: "`scoring.weights` takes impact, urgency and effort" }).optional(),
       formula: z.string({ error: "`scoring.formula` should be text, e.g. \"(impact * 2 + urgency) / effort\"" }).optional(),
+      aggregate: z.enum(SCORE_AGGREGATES, { error: "`scoring.aggregate` is mean or median" }).optional(),
+      disagreement: z.number({ error: "`scoring.disagreement` should be a number of points, e.g. 2" }).positive({ error: "`scoring.disagreement` should be more than 0" }).optional(),
     },
-    { error: "`scoring` takes model, weights and formula" },
+    { error: "`scoring` takes model, weights, formula, aggregate and disagreement" },
   ),
   capacity: z.strictObject(
     {
@@ -41,6 +43,7 @@ export const FIELD_SCHEMAS = {
     },
     { error: "`review` takes maxAgeDays, trendSprints, driftSprints, maxCarries and kpiMaxAgeDays" },
   ),
+  budget: z.strictObject({ currency: z.string({ error: "`budget.currency` should be text, e.g. EUR" }).max(12, { error: "`budget.currency` should be a short label, e.g. EUR" }).optional() }, { error: "`budget` takes currency" }),
   rules: z.record(z.string(), severity, { error: "`rules` maps rule ids to error, warning, info or off" }),
 } as const;
 

@@ -19,9 +19,10 @@ export function defaultConfig(): StrategyConfig {
   return {
     include: ["**/*.md", "**/*.markdown"],
     exclude: ["**/node_modules/**", "**/.git/**"],
-    scoring: { model: "weighted", weights: { impact: 0.5, urgency: 0.3, effort: 0.2 } },
+    scoring: { model: "weighted", weights: { impact: 0.5, urgency: 0.3, effort: 0.2 }, aggregate: "mean", disagreement: 2 },
     capacity: { split: { ...DEFAULT_CAPACITY.split }, tolerance: DEFAULT_CAPACITY.tolerance },
     review: { ...DEFAULT_REVIEW },
+    budget: {},
     rules: {},
   };
 }
@@ -48,7 +49,7 @@ export function loadConfig(text: string | undefined, file = CONFIG_FILE, knownRu
   for (const error of parsed.errors.slice(0, 5)) finding(error.start, error.end, `The config is not valid YAML: ${error.message}`, "yaml-syntax");
   if (parsed.errors.length || parsed.root === null) return { config: withUsableModel(config), findings };
   if (parsed.root.kind !== "map") {
-    finding(parsed.root.start, parsed.root.end, "The config should be a map of settings (include, exclude, scoring, capacity, review, rules)");
+    finding(parsed.root.start, parsed.root.end, "The config should be a map of settings (include, exclude, scoring, capacity, review, budget, rules)");
     return { config: withUsableModel(config), findings };
   }
   const root: YMap = parsed.root;
@@ -57,7 +58,7 @@ export function loadConfig(text: string | undefined, file = CONFIG_FILE, knownRu
   for (const pair of root.pairs) {
     const schema = Object.hasOwn(FIELD_SCHEMAS, pair.key) ? FIELD_SCHEMAS[pair.key as ConfigKey] : undefined;
     if (!schema) {
-      finding(pair.keyStart, pair.keyEnd, `Unknown setting \`${pair.key}\`: use include, exclude, scoring, capacity, review or rules`);
+      finding(pair.keyStart, pair.keyEnd, `Unknown setting \`${pair.key}\`: use include, exclude, scoring, capacity, review, budget or rules`);
       continue;
     }
     const result = schema.safeParse(toPlain(pair.value));
@@ -123,8 +124,10 @@ function apply(config: StrategyConfig, key: ConfigKey, value: unknown): void {
       config[key] = typeof value === "string" ? [value] : (value as string[]);
       break;
     case "scoring": {
-      const scoring = value as { model?: StrategyConfig["scoring"]["model"]; weights?: Partial<StrategyConfig["scoring"]["weights"]>; formula?: string };
+      const scoring = value as Partial<Omit<StrategyConfig["scoring"], "weights">> & { weights?: Partial<StrategyConfig["scoring"]["weights"]> };
       if (scoring.model) config.scoring.model = scoring.model;
+      if (scoring.aggregate) config.scoring.aggregate = scoring.aggregate;
+      if (scoring.disagreement !== undefined) config.scoring.disagreement = scoring.disagreement;
       if (scoring.weights) config.scoring.weights = { ...config.scoring.weights, ...scoring.weights };
       if (scoring.formula !== undefined) config.scoring.formula = scoring.formula;
       break;
@@ -139,6 +142,9 @@ function apply(config: StrategyConfig, key: ConfigKey, value: unknown): void {
       config.review = { ...config.review, ...(value as Partial<StrategyConfig["review"]>) };
       break;
     }
+    case "budget":
+      config.budget = { ...config.budget, ...(value as StrategyConfig["budget"]) };
+      break;
     case "rules":
       // Per rule: a rule the file does not name keeps the base's severity.
       config.rules = { ...config.rules, ...(value as StrategyConfig["rules"]) };

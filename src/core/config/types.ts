@@ -24,7 +24,15 @@ export interface ScoringConfig {
   weights: { impact: number; urgency: number; effort: number };
   /** Formula of the `custom` model, e.g. `(impact * 2 + urgency) / effort`. */
   formula?: string;
+  /** How the people's `scores:` combine into a field the item does not state (SPEC §9). */
+  aggregate: ScoreAggregate;
+  /** The spread (max − min) of one field among the people that makes `score-disagreement` fire. */
+  disagreement: number;
 }
+
+/** How people's scores combine (SPEC §9). */
+export const SCORE_AGGREGATES = ["mean", "median"] as const;
+export type ScoreAggregate = (typeof SCORE_AGGREGATES)[number];
 
 /** The capacity defaults of SPEC §4/§5: 70/30, 10 points of tolerance. */
 export const DEFAULT_CAPACITY: Readonly<{ split: Readonly<Split>; tolerance: number }> = { split: { strategic: 70, tactical: 30 }, tolerance: 10 };
@@ -59,5 +67,7 @@ export interface StrategyConfig {
   scoring: ScoringConfig;
   capacity: CapacityConfig;
   review: ReviewConfig;
+  /** `budget: { currency: EUR }`: labels amounts only (SPEC §9). */
+  budget: { currency?: string };
   rules: Record<string, SeveritySetting>;
 }

@@ -32,9 +32,10 @@ export function itemJsonSchema(): Record<string, unknown> {
 const CONFIG_DESCRIPTIONS: Record<keyof typeof FIELD_SCHEMAS, string> = {
   include: "Globs of the markdown files to read, relative to the folder of this file.",
   exclude: "Globs of files and folders to leave out.",
-  scoring: "How the backlog is ranked: the model (weighted, wsjf, rice, ice, custom), the weights of `weighted`, and the formula of `custom`.",
+  scoring: "How the backlog is ranked: the model (weighted, wsjf, rice, ice, custom), the weights of `weighted`, the formula of `custom`, how people's `scores:` combine (mean or median) and the spread that is a disagreement.",
   capacity: "The sprint capacity split between the strategic and the tactical track (percent), and the drift allowed before `capacity-split-off-target` warns.",
-  review: "How old `reviewed:` may get (days) before `stale-strategy` reports it.",
+  review: "How old `reviewed:` may get (days) before `stale-strategy` reports it; the sprints in a review's trend and in a split drift; the carries that make work chronic; how old a KPI's measurement may get.",
+  budget: "How amounts of money are labelled (currency, e.g. EUR); it changes no sum.",
   rules: "Severity per rule id: error, warning, info or off.",
 };
 

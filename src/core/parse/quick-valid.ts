@@ -51,13 +51,25 @@ const idListOnly: Check = (v) => v === null || v === "" || (Array.isArray(v) && 
 const reading: Check = (v) => typeof v === "object" && v !== null && !Array.isArray(v) && date((v as Record<string, unknown>).date) && isNumber((v as Record<string, unknown>).value);
 const history: Check = (v) => Array.isArray(v) && v.every(reading);
 const delivery: Record<string, Check> = { started: date, done: date, carried: idListOnly };
+/** A plain map, as YAML gives one (not a list, not a timestamp). */
+const isMap = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
+const scoreMap: Check = (v) => {
+  if (!isMap(v)) return false;
+  for (const key in v) {
+    const check = Object.hasOwn(scoring, key) && key !== "estimate" ? scoring[key] : undefined;
+    if (check && !check((v as Record<string, unknown>)[key])) return false;
+  }
+  return true;
+};
+const scores: Check = (v) => isMap(v) && Object.values(v).every(scoreMap);
+const timeAndMoney: Record<string, Check> = { start: date, end: date, due: date, budget: nonNegative, scores };
 
 const CHECKS: Record<Kind, Record<string, Check>> = {
   strategy: { ...common, segments: textOrList, positioning: text, value: text, goals: textOrList, reviewed: date },
-  pillar: { ...common, objective: text, kpis: idList, horizon: numberOrText, reviewed: date },
+  pillar: { ...common, objective: text, kpis: idList, horizon: numberOrText, reviewed: date, budget: nonNegative },
   kpi: { ...common, metric: text, unit: text, baseline: numberOrText, target: numberOrText, current: numberOrText, direction: oneOf(["up", "down"]), pillar: ref,
     level: oneOf(["strategic", "tactical"]), measured: date, history, confidence: percent, due: date },
-  initiative: { ...common, ...scoring, pillar: ref, kpi: ref, kpis: idList, sprint: ref, status, ...delivery },
+  initiative: { ...common, ...scoring, pillar: ref, kpi: ref, kpis: idList, sprint: ref, status, ...delivery, ...timeAndMoney },
   tactic: {
     ...common,
     ...scoring,
@@ -70,12 +82,21 @@ const CHECKS: Record<Kind, Record<string, Check>> = {
     status,
     ...delivery,
     recurring: (v) => typeof v === "boolean" || isString(v),
+    ...timeAndMoney,
   },
-  sprint: { ...common, capacity: (v) => isNumber(v) && v > 0, start: date, end: date, split, status: text },
+  sprint: { ...common, capacity: (v) => isNumber(v) && v > 0, start: date, end: date, split, status: text, budget: nonNegative },
 };
 
 /** Fields a kind requires. */
 const REQUIRED: Partial<Record<Kind, string[]>> = { sprint: ["capacity"] };
+
+/** `end` before `start` (SPEC §9): zod says so on `end`. */
+function endsBeforeStart(data: Record<string, unknown>): boolean {
+  const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === "string" ? v.slice(0, 10) : undefined);
+  const start = day(data.start);
+  const end = day(data.end);
+  return start !== undefined && end !== undefined && end < start;
+}
 
 /** True when the item's data certainly passes its kind's zod schema. */
 export function quickValid(kind: Kind, data: Record<string, unknown>): boolean {
@@ -86,7 +107,7 @@ export function quickValid(kind: Kind, data: Record<string, unknown>): boolean {
     if (check && !check(data[key])) return false;
   }
   for (const key of REQUIRED[kind] ?? []) if (!(key in data)) return false;
-  return true;
+  return !endsBeforeStart(data);
 }
 
 /** The predicates, for the test that holds them to zod. */

@@ -73,6 +73,47 @@ const delivery = {
   carried: idListOnly("carried").optional(),
 };
 
+/** Money: what an item costs, or what a pillar or sprint may spend (SPEC §9). */
+const budget = nonNegative("budget", "money, e.g. 12000");
+
+/** One person's scoring fields in `scores:` (SPEC §9). */
+const personScores = z.looseObject(
+  {
+    impact: score15("impact").optional(),
+    urgency: score15("urgency").optional(),
+    effort: score15("effort").optional(),
+    reach: nonNegative("reach", "people or events per period").optional(),
+    confidence: percent("confidence", "a percentage").optional(),
+    riskReduction: nonNegative("riskReduction", "points (1 to 5, like impact)").optional(),
+  },
+  expect("each person's scores should look like {impact: 4, urgency: 3, effort: 2}"),
+);
+
+/** Flight dates, milestone, money and the team's scores of backlog items (SPEC §9). */
+const timeAndMoney = {
+  start: date("start").optional(),
+  end: date("end").optional(),
+  due: date("due").optional(),
+  budget: budget.optional(),
+  scores: z.record(z.string(), personScores, expect("`scores` should map each person to their scores, e.g. {dana: {impact: 4, urgency: 3}}")).optional(),
+};
+
+/** `end` before `start` is an error on `end` (SPEC §9). */
+function startBeforeEnd<T extends z.ZodType>(schema: T): T {
+  return schema.superRefine((value, context) => {
+    const data = value as Record<string, unknown>;
+    const start = dayText(data.start);
+    const end = dayText(data.end);
+    if (start && end && end < start) context.addIssue({ code: "custom", path: ["end"], message: `\`end\` (${end}) is before \`start\` (${start}): a span ends on or after the day it starts` });
+  }) as unknown as T;
+}
+
+/** A date field's day as `YYYY-MM-DD`, for comparing; undefined when it is not one. */
+function dayText(value: unknown): string | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
+  return typeof value === "string" && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : undefined;
+}
+
 const text = (field: string) => z.string(expect(`\`${field}\` should be text`));
 const textOrList = (field: string) => z.union([z.string(), z.array(z.unknown())], expect(`\`${field}\` should be text or a list`));
 
@@ -129,6 +170,7 @@ export const KIND_SCHEMAS: Record<Kind, z.ZodType> = {
     kpis: idList("kpis").optional(),
     horizon: z.union([z.string(), z.number()], expect("`horizon` should be text, e.g. 2027 or 'next 4 quarters'")).optional(),
     reviewed: date("reviewed").optional(),
+    budget: budget.optional(),
   }),
   kpi: z.looseObject({
     ...common,
@@ -145,7 +187,7 @@ export const KIND_SCHEMAS: Record<Kind, z.ZodType> = {
     confidence: percent("confidence", "how likely the target is met, a percentage").optional(),
     due: date("due").optional(),
   }),
-  initiative: z.looseObject({
+  initiative: startBeforeEnd(z.looseObject({
     ...common,
     ...scoring,
     pillar: ref("pillar").optional(),
@@ -154,8 +196,9 @@ export const KIND_SCHEMAS: Record<Kind, z.ZodType> = {
     sprint: ref("sprint").optional(),
     status,
     ...delivery,
-  }),
-  tactic: z.looseObject({
+    ...timeAndMoney,
+  })),
+  tactic: startBeforeEnd(z.looseObject({
     ...common,
     ...scoring,
     pillar: ref("pillar").optional(),
@@ -167,8 +210,9 @@ export const KIND_SCHEMAS: Record<Kind, z.ZodType> = {
     status,
     ...delivery,
     recurring: z.union([z.boolean(), z.string()], expect("`recurring` should be true, false or a cadence like weekly")).optional(),
-  }),
-  sprint: z.looseObject({
+    ...timeAndMoney,
+  })),
+  sprint: startBeforeEnd(z.looseObject({
     ...common,
     capacity: z
       .number(expect("A sprint needs `capacity`: the units of work it can take, e.g. 40"))
@@ -177,5 +221,6 @@ export const KIND_SCHEMAS: Record<Kind, z.ZodType> = {
     end: date("end").optional(),
     split: split.optional(),
     status: z.string(expect("`status` should be text, e.g. planned, active or done")).optional(),
-  }),
+    budget: budget.optional(),
+  })),
 };
