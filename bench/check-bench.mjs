@@ -1,23 +1,26 @@
 #!/usr/bin/env node
-// npm run bench [-- --items 10000 --runs 5 --today 2026-11-30]
+// npm run bench [-- --items 10000 --runs 5 --today 2026-11-30 --undated]   (--undated: gen-corpus's workspace as it is, to compare)
 // Whole-process timings on a generated workspace (gen-corpus.mjs, then gen-review.mjs: dated sprints,
 // done/started/carried work and KPI histories, so the SPEC §8 rules have work), measured side by side in one run:
 //   strategy-docs check --format json   vs   markdownlint-cli2 "**/*.md"   vs   read + yaml.parseDocument (the floor)
 // and the in-process incremental update (setFile + fresh diagnostics of the files it reports).
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "../test/integration/common.mjs";
-import { arg, BENCH as here, median, REPO as repo } from "./common.mjs";
+import { arg, BENCH as here, GEN_CORPUS, median, REPO as repo } from "./common.mjs";
 import { generateDatedCorpus, REVIEW_TODAY } from "./gen-review.mjs";
 
 const items = Number(arg("items", 10000));
 const runs = Number(arg("runs", 7));
 const today = arg("today", REVIEW_TODAY);
 const dir = mkdtempSync(join(tmpdir(), `strategy-bench-${items}-`));
-const { review: dated } = generateDatedCorpus({ items, out: dir, today });
-console.log(`generated ${items} items in ${dir}, dated around ${today}: ${dated.done} done, ${dated.inSprints} in sprints, ${dated.carried} carried, ${dated.readings} KPI readings`);
+if (process.argv.includes("--undated")) execFileSync(process.execPath, [GEN_CORPUS, "--items", String(items), "--out", dir], { stdio: "inherit" });
+else {
+  const { review: dated } = generateDatedCorpus({ items, out: dir, today });
+  console.log(`generated ${items} items in ${dir}, dated around ${today}: ${dated.done} done, ${dated.inSprints} in sprints, ${dated.carried} carried, ${dated.readings} KPI readings`);
+}
 if (!existsSync(join(repo, "dist", "cli.js"))) build();
 
 function once(command, args, options = {}) {

@@ -13,8 +13,9 @@
 //     (left open: carried over), the current, the next or a later sprint, some with `carried`
 //     naming one or two ended sprints before it (two: `chronic-carry-over`);
 //   - every KPI gets a monthly `history` (2–8 readings), `current` and `measured` (the last
-//     reading; 20% older than 45 days: `kpi-stale`), and some `due`, `confidence` and
-//     `level: tactical` (an initiative whose KPI is tactical: `strategic-work-tactical-kpi`).
+//     reading; 15% older than 45 days: `kpi-stale`), and some `due`, `confidence` and
+//     `level: tactical` (15%; most initiatives that had one get a strategic KPI instead, the rest
+//     are `strategic-work-tactical-kpi`).
 // Deterministic for a seed (its own mulberry32 stream), one pass over the files, every list
 // bounded (history ≤ 8, carried ≤ 2). It knows the generator's output format (`key: value`
 // lines; queue items as `  - ` blocks) and rewrites only the fields it sets.
@@ -101,6 +102,7 @@ export function addReviewData(dir, { today = REVIEW_TODAY, seed = 1 } = {}) {
 
   // KPIs first: an initiative's finding depends on its KPI's level.
   const tactical = new Set();
+  const strategicKpis = [];
   for (const file of folder("kpis")) {
     const parsed = parse(readFileSync(file, "utf8"));
     const kpi = parsed.blocks[0];
@@ -108,7 +110,7 @@ export function addReviewData(dir, { today = REVIEW_TODAY, seed = 1 } = {}) {
     const baseline = Number(kpi.get("baseline"));
     const hasTarget = kpi.has("target");
     const goal = hasTarget ? Number(kpi.get("target")) : baseline * 1.5;
-    const stale = random() < 0.2;
+    const stale = random() < 0.15;
     const measured = addDays(today, stale ? -int(STALE_AFTER + 1, 150) : -int(0, 40));
     const n = int(2, 8);
     const reach = random() * 1.2 - 0.1; // how far towards the goal the last reading is (a little past it, or the wrong way)
@@ -122,7 +124,7 @@ export function addReviewData(dir, { today = REVIEW_TODAY, seed = 1 } = {}) {
     if (random() < 0.15) {
       kpi.set("level", "tactical");
       tactical.add(id);
-    }
+    } else strategicKpis.push(id);
     kpi.set("current", history[n - 1].replace(/.*value: (.*)\}/, "$1"));
     kpi.set("measured", measured);
     // Block style, as the examples and recordReading write it (a one-line list of maps is read by the full YAML parser).
@@ -139,6 +141,8 @@ export function addReviewData(dir, { today = REVIEW_TODAY, seed = 1 } = {}) {
   };
   const backlogItem = (item) => {
     const strategic = item.get("type") === "initiative";
+    // Most strategic work that gen-corpus gave a tactical KPI is measured by a strategic one instead.
+    if (strategic && tactical.has(item.get("kpi")) && random() < 0.85) item.set("kpi", pick(strategicKpis));
     if (strategic && tactical.has(item.get("kpi"))) planted["strategic-work-tactical-kpi"]++;
     if (item.get("status") === "done" || (strategic && random() < 0.25)) {
       const done = addDays(today, -int(1, 182));
