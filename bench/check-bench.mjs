@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// npm run bench [-- --items 10000 --runs 5 --today 2026-11-30 --undated]   (--undated: gen-corpus's workspace as it is, to compare)
+// npm run bench [-- --items 10000 --runs 5 --today 2026-11-30 --undated --keep]
+//   (--undated: gen-corpus's workspace as it is, to compare; --keep: leave the generated workspace in the temp folder)
 // Whole-process timings on a generated workspace (gen-corpus.mjs, then gen-review.mjs: dated sprints,
 // done/started/carried work and KPI histories, so the SPEC §8 rules have work), measured side by side in one run:
 //   strategy-docs check --format json   vs   markdownlint-cli2 "**/*.md"   vs   read + yaml.parseDocument (the floor)
 // and the in-process incremental update (setFile + fresh diagnostics of the files it reports).
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "../test/integration/common.mjs";
@@ -68,3 +69,4 @@ console.log(`  ${r.rounds} edits: p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixe
 
 mkdirSync(join(here, "results"), { recursive: true });
 writeFileSync(join(here, "results", `check-${items}.json`), JSON.stringify({ date: new Date().toISOString(), items, today, runs, samples, ours, floor, markdownlint, incremental: r }, null, 2));
+if (!process.argv.includes("--keep")) rmSync(dir, { recursive: true, force: true });
