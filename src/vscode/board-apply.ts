@@ -61,7 +61,10 @@ export async function applyProposal(
   view: { model?: ScoringModel | null; split?: Split | null; ids?: readonly string[]; writeSplit?: boolean },
   mode: ApplyMode,
   done?: (applied: Applied) => void,
+  /** Brings the model up to the documents' text (the host's pending edits); called before reading it and again before writing. */
+  sync: () => void = () => {},
 ): Promise<number> {
+  sync();
   const ended = endedSprintMessage(state, sprint);
   if (ended) {
     void vscode.window.showWarningMessage(`Strategy Docs: ${ended}`);
@@ -108,6 +111,7 @@ export async function applyProposal(
     if (choice === undefined) return 0;
     writeSplit = choice === withSplit;
   }
+  sync(); // typed while the question was open: the edits must match the text as it is now
   const assignment = assignSprint(state.workspace, plan.sprint, ids);
   const splitChange = writeSplit ? setSprintSplit(state.workspace, plan.sprint, plan.target) : undefined;
   const changes = splitChange ? [...assignment.changes, splitChange] : assignment.changes;

@@ -142,6 +142,6 @@ export function registerApplyProposal(host: StrategyHost): vscode.Disposable {
     if (!sprint) return 0;
     // A what-if split (as the board's), and whether the sprint takes it: for callers that asked already.
     const split = args?.split && Number.isFinite(args.split.strategic) && args.split.strategic >= 0 && args.split.strategic <= 100 ? { strategic: args.split.strategic, tactical: 100 - args.split.strategic } : undefined;
-    return applyProposal(state, sprint, { split, writeSplit: args?.writeSplit === true }, args?.mode ?? "choose");
+    return applyProposal(state, sprint, { split, writeSplit: args?.writeSplit === true }, args?.mode ?? "choose", undefined, () => host.syncPending());
   });
 }

@@ -257,7 +257,7 @@ export class BoardPanel implements vscode.Disposable {
       void vscode.window.showWarningMessage("Strategy Docs: this workspace is not trusted, so the board does not write. Trust it to apply proposals.");
       return 0;
     }
-    return applyProposal(state, sprint, { model: this.view.model, split: this.view.split, ids: shown.proposed.items }, mode, ({ count, split, kept }) => void this.post({ type: "applied", sprint: shown.sprint, count, split, kept }));
+    return applyProposal(state, sprint, { model: this.view.model, split: this.view.split, ids: shown.proposed.items }, mode, ({ count, split, kept }) => void this.post({ type: "applied", sprint: shown.sprint, count, split, kept }), () => this.host.syncPending());
   }
 
   dispose(): void {

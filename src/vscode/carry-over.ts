@@ -106,6 +106,10 @@ export async function carryUnfinishedItems(host: StrategyHost, args?: unknown): 
     found = (await fromEditor(host, state)) ?? (await pickCarry(state));
   }
   if (!found) return undefined;
+  // The pick may have taken a while: edits typed meanwhile are in the model before the edit is computed again.
+  host.syncPending();
+  found = carryOf(state, state.workspace.index.find(found.sprint.id, ["sprint"]));
+  if (!found) return undefined;
   const { sprint, carry } = found;
   if (!(await vscode.workspace.applyEdit(toWorkspaceEdit(state.root, carry.fix.changes)))) {
     void vscode.window.showErrorMessage(`Strategy Docs: the items of '${clip(sprint.id, 60)}' could not be changed, so nothing was written (was a file changed meanwhile?).`);

@@ -90,14 +90,23 @@ export class StrategyHost implements vscode.Disposable {
     // A document outlives its file (deleted on disk, its editor still open): unless it is edited, it is not read again.
     if (path !== CONFIG_FILE && !document.isDirty && !state.workspace.index.files.has(path) && !(await exists(document.uri))) return undefined;
     // Other documents' pending edits too: references and rename span files.
-    for (const [key, pending] of [...this.timers]) {
-      if (key === document.uri.toString()) continue;
-      const other = this.folderOf(pending.document.uri);
-      const otherPath = other?.pathOf(pending.document.uri);
-      if (other && otherPath !== undefined) this.sync(pending.document, other, otherPath);
-    }
+    this.syncPending();
     this.sync(document, state, path);
     return { state, path };
+  }
+
+  /**
+   * Applies every document's pending (debounced) text now. A command that computes
+   * edits from the model calls it first: the offsets of its edits must be those of
+   * the documents' text as it is, not as it was before the last 150 ms of typing
+   * (or an undo), or an edit would land in the wrong place.
+   */
+  syncPending(): void {
+    for (const [, pending] of [...this.timers]) {
+      const state = this.folderOf(pending.document.uri);
+      const path = state?.pathOf(pending.document.uri);
+      if (state && path !== undefined) this.sync(pending.document, state, path);
+    }
   }
 
   /** Applies a document's pending (debounced) text now, or its text if the workspace has another. */

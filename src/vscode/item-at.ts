@@ -57,5 +57,6 @@ export async function commandTarget(host: StrategyHost, args: unknown): Promise<
     return undefined;
   }
   await state.ready;
+  host.syncPending(); // the edits it computes must match the documents' text as it is now
   return { given, state };
 }

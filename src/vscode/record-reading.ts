@@ -105,6 +105,14 @@ export async function recordKpiReading(host: StrategyHost, args?: unknown): Prom
   }
   if (value === undefined) return undefined;
 
+  // The KPI's file may have been edited while the box was open: its item is read again from the text as it is now.
+  host.syncPending();
+  const { file, key } = kpi;
+  kpi = workspace.index.files.get(file)?.items.find((item) => item.kind === "kpi" && item.key === key);
+  if (!kpi) {
+    void vscode.window.showWarningMessage(`Strategy Docs: the KPI is no longer in ${clip(file, 80)}; nothing was written.`);
+    return undefined;
+  }
   const change = recordReading(kpi, value, today);
   if (!change || !(await vscode.workspace.applyEdit(toWorkspaceEdit(state.root, [change])))) {
     void vscode.window.showErrorMessage(`Strategy Docs: the reading could not be written into ${clip(kpi.file, 80)} (is its history a list?); nothing was changed.`);
