@@ -9,12 +9,15 @@
  */
 import type { BoardItem, BoardModel } from "./protocol";
 
-/** The fields that travel as they are (`missing` and `reason` are encoded; `uid` is `file#line`). */
+/** The fields that travel as they are (`missing`, `reason`, `scores` and `spread` are encoded; `uid` is `file#line`). */
 export const PLAIN_FIELDS = ["id", "title", "type", "track", "pillar", "estimate", "sprint", "status", "file", "line", "score", "rank", "explanation", "problem", "problems"] as const;
 type PlainField = (typeof PLAIN_FIELDS)[number];
 
-/** Items as columns: entry `i` of every array is item `i`. `missing` is comma-joined ("" for none). */
-export type ItemColumns = { [K in PlainField]: Array<BoardItem[K]> } & { missing: string[]; reason: Array<string | null> };
+/**
+ * Items as columns: entry `i` of every array is item `i`. `missing` is comma-joined ("" for none);
+ * `team` is the JSON of `{scores, spread}` ("" when nobody scored the item).
+ */
+export type ItemColumns = { [K in PlainField]: Array<BoardItem[K]> } & { missing: string[]; reason: Array<string | null>; team: string[] };
 
 type Lists = "items" | "unranked" | "closed";
 const LISTS: readonly Lists[] = ["items", "unranked", "closed"];
@@ -37,12 +40,13 @@ export interface BoardPatch {
 
 /** Encodes items as columns. */
 export function encodeItems(items: readonly BoardItem[]): ItemColumns {
-  const columns = { missing: [], reason: [] } as unknown as ItemColumns;
+  const columns = { missing: [], reason: [], team: [] } as unknown as ItemColumns;
   for (const key of PLAIN_FIELDS) columns[key] = [];
   for (const item of items) {
     for (const key of PLAIN_FIELDS) (columns[key] as unknown[]).push(item[key]);
     columns.missing.push(item.missing.join(","));
     columns.reason.push(item.reason ?? null);
+    columns.team.push(teamText(item));
   }
   return columns;
 }
@@ -75,6 +79,9 @@ export function decodeItems(columns: ItemColumns): BoardItem[] {
       problems: columns.problems[i],
     };
     if (reason !== null && reason !== undefined) item.reason = reason;
+    // A model built by hand (as the e2e tests do) may have no team column.
+    const team = columns.team?.[i];
+    if (team) Object.assign(item, JSON.parse(team) as Pick<BoardItem, "scores" | "spread">);
     items[i] = item;
   }
   return items;
@@ -96,7 +103,13 @@ const COMPARED = PLAIN_FIELDS.filter((field) => field !== "rank");
 /** Two items show the same, the rank aside. */
 export function sameItem(a: BoardItem, b: BoardItem): boolean {
   for (const field of COMPARED) if (a[field] !== b[field]) return false;
-  return a.reason === b.reason && sameList(a.missing, b.missing);
+  return a.reason === b.reason && sameList(a.missing, b.missing) && teamText(a) === teamText(b);
+}
+
+/** An item's `{scores, spread}` as JSON, "" when nobody scored it. JSON.parse keeps a person named `__proto__` a plain key. */
+function teamText(item: BoardItem): string {
+  if (!item.scores) return "";
+  return JSON.stringify(item.spread ? { scores: item.scores, spread: item.spread } : { scores: item.scores });
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

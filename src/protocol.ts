@@ -48,6 +48,10 @@ export interface BoardItem {
   problem: ProblemLevel | null;
   /** Count of its diagnostics. */
   problems: number;
+  /** Each person's values under `scores:` (SPEC §9), when someone scored the item. */
+  scores?: Record<string, Record<string, number>>;
+  /** max − min of the people's values per field at least two people scored. */
+  spread?: Record<string, number>;
 }
 
 /** A sprint to choose from. */

@@ -69,7 +69,7 @@ export function formatBacklogMarkdown(backlog: Backlog): string {
   return out.join("\n");
 }
 
-/** SPEC §6: the SPEC's keys first (score rounded to 2 decimals), then `explanation`; `breakdown` is left out. */
+/** SPEC §6: the SPEC's keys first (score rounded to 2 decimals), then `explanation`, then the team's `scores` and `spread` where they apply (SPEC §9); `breakdown` is left out. */
 export function formatBacklogJson(backlog: Backlog): string {
   const items = backlog.items.map((entry) => ({
     id: entry.id,
@@ -85,6 +85,9 @@ export function formatBacklogJson(backlog: Backlog): string {
     file: entry.file,
     line: entry.line,
     explanation: entry.explanation,
+    // Undefined when nobody scored the item: JSON leaves the key out.
+    scores: entry.scores,
+    spread: entry.spread,
   }));
   const unranked = backlog.unranked.map((entry) => ({
     id: entry.id,
@@ -95,6 +98,9 @@ export function formatBacklogJson(backlog: Backlog): string {
     track: entry.track,
     file: entry.file,
     line: entry.line,
+    // Undefined when nobody scored the item: JSON leaves the key out.
+    scores: entry.scores,
+    spread: entry.spread,
   }));
   return JSON.stringify({ items, unranked }, null, 2) + "\n";
 }

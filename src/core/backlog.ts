@@ -7,7 +7,7 @@ import type { ScoringConfig, Split, Track } from "./config/types";
 import type { Item } from "./model/item";
 import { planSprint, type PlanItem, type SprintPlan } from "./plan/index";
 import { itemTitle } from "./parse/title";
-import { createScorer, rankItems, type Scorer, type ScoreTerm } from "./score/index";
+import { createScorer, rankItems, teamEntry, type Scorer, type ScoreTerm } from "./score/index";
 import { datedSprint, hasEnded, plannableSprint, sprintStates } from "./plan/sprint-state";
 import type { StrategyWorkspace } from "./workspace";
 
@@ -30,6 +30,10 @@ export interface BacklogEntry {
   line: number;
   breakdown: ScoreTerm[];
   explanation: string;
+  /** Each person's values under `scores:` (SPEC §9), when someone scored the item. */
+  scores?: Record<string, Record<string, number>>;
+  /** max − min of the people's values per field at least two people scored, when there is one. */
+  spread?: Record<string, number>;
 }
 
 export interface UnrankedEntry {
@@ -41,6 +45,8 @@ export interface UnrankedEntry {
   reason?: string;
   file: string;
   line: number;
+  scores?: Record<string, Record<string, number>>;
+  spread?: Record<string, number>;
 }
 
 export interface Backlog {
@@ -105,11 +111,11 @@ export function buildBacklog(workspace: StrategyWorkspace, options: BacklogOptio
   const result: Backlog = { items: [], unranked: [] };
   for (const ranking of rankTracks(items, scoring)) {
     for (const entry of ranking.ranked) {
-      result.items.push({ ...backlogInfo(workspace, entry.item), score: entry.score, rank: entry.rank, breakdown: entry.breakdown, explanation: entry.explanation });
+      result.items.push({ ...backlogInfo(workspace, entry.item), score: entry.score, rank: entry.rank, breakdown: entry.breakdown, explanation: entry.explanation, ...teamEntry(entry.item) });
     }
     for (const entry of ranking.unranked) {
       const info = backlogInfo(workspace, entry.item);
-      result.unranked.push({ id: info.id, title: info.title, type: info.type, track: info.track, missing: entry.missing, ...(entry.reason ? { reason: entry.reason } : {}), file: info.file, line: info.line });
+      result.unranked.push({ id: info.id, title: info.title, type: info.type, track: info.track, missing: entry.missing, ...(entry.reason ? { reason: entry.reason } : {}), file: info.file, line: info.line, ...teamEntry(entry.item) });
     }
   }
   return result;

@@ -8,7 +8,7 @@ import { isClosed } from "./model/kinds";
 import type { BoardItem, BoardModel, BoardPlan, BoardSprint, ProblemLevel } from "../protocol";
 import { backlogInfo, backlogItems, buildPlan, rankTracks, type BacklogInfo } from "./backlog";
 import type { ScoringConfig, ScoringModel, Split, StrategyConfig } from "./config/types";
-import type { ScoreTerm } from "./score/index";
+import { teamEntry, type ScoreTerm } from "./score/index";
 import type { Item } from "./model/item";
 import { itemTitle } from "./parse/title";
 import { datedSprint, plannableSprint, sprintStates, type DatedSprint } from "./plan/sprint-state";
@@ -105,6 +105,9 @@ export function buildBoard(workspace: StrategyWorkspace, options: BoardOptions):
       problems: problems.count,
     };
     if (reason) shown.reason = reason;
+    const team = teamEntry(item);
+    if (team.scores) shown.scores = team.scores;
+    if (team.spread) shown.spread = team.spread;
     return shown;
   };
   const NONE: string[] = [];

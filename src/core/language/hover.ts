@@ -1,8 +1,9 @@
 /**
  * Hover on an id — a reference or an item's own id — shows the item: kind,
  * title, file and line, and for backlog items the score with its explanation,
- * track, status and estimate. Hover on a `type:` value says what the kind is;
- * hover on a field's key what the field means and its range.
+ * track, status and estimate, and the team's scores (SPEC §9). Hover on a
+ * `type:` value says what the kind is; hover on a field's key what the field
+ * means and its range (on `scores:`, the team's scores too).
  * All document text is escaped: titles may hold `*`, `<` or backticks.
  */
 import type { ScoringConfig, Track } from "../config/types";
@@ -16,6 +17,7 @@ import { keyResultOf, keyResultSentences, type KpiSource } from "../kpis/index";
 import { KIND_DESCRIPTIONS } from "./completion";
 import { FIELD_DOCS } from "./field-docs";
 import { clip, contextAt, idAt, shortTitle, type StrategySource } from "./context";
+import { teamTable } from "./team-table";
 
 export interface HoverInfo {
   /** Markdown; document text in it is escaped. */
@@ -60,7 +62,9 @@ export function hover(source: StrategySource, path: string, position: Position):
   if (context.where === "key" && context.key && context.block?.kind) {
     // A field of the item's kind: what it means and takes.
     const doc = KIND_FIELDS[context.block.kind].includes(context.key) ? FIELD_DOCS[context.key] : undefined;
-    return doc ? { markdown: `**${context.key}** (${context.block.kind} field): ${doc}`, range: file.lines().rangeOf(context.start, context.end) } : undefined;
+    // On `scores:`, the team's scores of the item as well.
+    const team = context.key === "scores" && context.block.item ? teamTable(context.block.item.data, source.getConfig().scoring.aggregate, escapeMarkdown) : undefined;
+    return doc ? { markdown: `**${context.key}** (${context.block.kind} field): ${doc}${team ? `\n\n${team}` : ""}`, range: file.lines().rangeOf(context.start, context.end) } : undefined;
   }
   if (context.where === "value" && context.key === "type") {
     const word = file.text.slice(context.start, context.end).toLowerCase();
@@ -173,7 +177,8 @@ function backlogLines(source: StrategySource, item: Item): string {
   const facts = [`Track: ${item.track}`, `Status: ${plain(status ?? "—")}`, `Estimate: ${typeof item.data.estimate === "number" ? item.data.estimate : "—"}`];
   const sprint = item.refs.find((ref) => ref.field === "sprint");
   if (sprint) facts.push(`Sprint: ${plain(sprint.id)}`);
-  return `${score}\n\n${facts.join(" · ")}`;
+  const team = teamTable(item.data, scoring.aggregate, escapeMarkdown);
+  return `${score}\n\n${facts.join(" · ")}${team ? `\n\n${team}` : ""}`;
 }
 
 function capitalize(word: string): string {

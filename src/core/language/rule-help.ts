@@ -56,7 +56,7 @@ const GUIDANCE: Record<string, RuleGuidance> = {
   },
   "unscored-item": {
     why: "An item without the fields the scoring model needs cannot be ranked, so it sits unranked at the end of its backlog.",
-    fix: "Add the missing fields (`impact`, `urgency`, `effort`: 1 to 5); the quick fix inserts them for you to fill in.",
+    fix: "Add the missing fields (`impact`, `urgency`, `effort`: 1 to 5); the quick fix inserts them for you to fill in. Fields the team scored under `scores:` count too.",
   },
   "kpi-without-target": {
     why: "A KPI without a target measures without judging: nobody can tell whether it is on track.",
@@ -85,6 +85,10 @@ const GUIDANCE: Record<string, RuleGuidance> = {
   "chronic-carry-over": {
     why: "Work carried from sprint to sprint is neither done nor consciously dropped: it takes a place in every plan and hides that the team has stopped believing in it.",
     fix: "Split the item into something that fits one sprint, or set `status: dropped` (the quick fix) and say why in its body.",
+  },
+  "score-disagreement": {
+    why: "Prioritizing collaboratively means hearing the disagreement: a 5 and a 2 average to a calm 3.5, and the ranking hides that two people see the item very differently.",
+    fix: "Talk it through with the people named, then each updates their entry under `scores:` (Score Item… rewrites yours), or write the agreed value as the item's own field, which wins.",
   },
   "unreadable-file": {
     why: "A file that cannot be read safely (binary, too large, or over a budget such as an alias bomb) is left out of every check and plan.",

@@ -8,6 +8,7 @@ import { pillarWithoutExecution } from "./pillar-without-execution";
 import { pillarWithoutKpi } from "./pillar-without-kpi";
 import type { Rule } from "./rule";
 import { schema } from "./schema";
+import { scoreDisagreement } from "./score-disagreement";
 import { splitDrift } from "./split-drift";
 import { sprintOverCapacity } from "./sprint-over-capacity";
 import { staleStrategy } from "./stale-strategy";
@@ -39,6 +40,7 @@ export const RULES: readonly Rule[] = [
   capacitySplitOffTarget,
   splitDrift,
   chronicCarryOver,
+  scoreDisagreement,
   unreadableFile,
 ];
 

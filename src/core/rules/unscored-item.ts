@@ -1,4 +1,5 @@
 import type { Fix } from "../model/issue";
+import { teamScored } from "../score/team";
 import { setField } from "./edits";
 import { findingAt, type Rule } from "./rule";
 
@@ -19,7 +20,8 @@ export const unscoredItem: Rule = {
   defaultSeverity: "info",
   kinds: ["initiative", "tactic"],
   check(item, { scoringFields }) {
-    const lacks = (field: string) => !Object.hasOwn(item.data, field) && !item.invalid.has(field);
+    // A field the team scored under `scores:` is not lacking (SPEC §9).
+    const lacks = (field: string) => !Object.hasOwn(item.data, field) && !item.invalid.has(field) && !teamScored(item.data, field);
     if (!scoringFields.some(lacks)) return [];
     const missing = scoringFields.filter(lacks);
     const fixes = (): Fix[] => {
@@ -31,7 +33,10 @@ export const unscoredItem: Rule = {
     return [findingAt(this.id, item, item.idStart, item.idEnd, `\`${item.id}\` cannot be ranked: add ${missing.map((f) => `\`${f}:\``).join(", ")}`, fixes)];
   },
   examples: {
-    ok: [{ title: "all three scoring fields", files: { "t.md": "---\ntype: tactic\nimpact: 4\nurgency: 3\neffort: 2\n---\n" } }],
+    ok: [
+      { title: "all three scoring fields", files: { "t.md": "---\ntype: tactic\nimpact: 4\nurgency: 3\neffort: 2\n---\n" } },
+      { title: "effort scored by the team", files: { "t.md": "---\ntype: tactic\nimpact: 4\nurgency: 3\nscores:\n  dana: {effort: 2}\n---\n" } },
+    ],
     notOk: [{ title: "effort missing", files: { "t.md": "---\ntype: tactic\nimpact: 4\nurgency: 3\n---\n" }, count: 1 }],
   },
 };

@@ -1,6 +1,7 @@
 /**
  * Scoring of the backlog (SPEC §3): the models, the safe formula parser of the
- * `custom` model, and the ranking with its tie-breaks.
+ * `custom` model, the ranking with its tie-breaks, and the team's scores that
+ * feed them all (SPEC §9).
  */
 export {
   evaluateFormula,
@@ -21,4 +22,21 @@ export {
   type ScoreTerm,
   type Scorer,
 } from "./models.js";
+export {
+  aggregateOf,
+  effectiveNumber,
+  peopleScores,
+  personLabel,
+  spreadOf,
+  teamFields,
+  teamEntry,
+  teamScored,
+  teamScores,
+  teamSource,
+  votesOf,
+  type TeamFields,
+  type TeamScores,
+  type Vote,
+} from "./team.js";
 export { rankItems, type RankedItem, type Ranking, type UnrankedItem } from "./rank.js";
+export { setPersonScores } from "./set-scores.js";

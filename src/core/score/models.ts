@@ -3,15 +3,22 @@
  * `custom`. A field that is absent or not a finite number is missing, and an
  * item with a missing field is not scored — never scored as 0.
  */
-import type { ScoringConfig } from "../config/types.js";
+import type { ScoreAggregate, ScoringConfig } from "../config/types.js";
 import { evaluateFormula, parseFormula, readNumber } from "./formula.js";
+import { teamFields, teamSource } from "./team.js";
 
-/** One input of a score: the field, its value and, for additive models, its share. */
+/**
+ * One input of a score: the field, its value and, for additive models, its
+ * share. A value the item does not state itself but the team scored (SPEC §9)
+ * says how many people it came from, and how their values were combined.
+ */
 export interface ScoreTerm {
   field: string;
   value: number;
   weight?: number;
   contribution?: number;
+  people?: number;
+  aggregate?: ScoreAggregate;
 }
 
 /** A score with its breakdown and a one-line explanation, or why there is none. */
@@ -176,7 +183,7 @@ function custom(config: ScoringConfig): PreparedModel {
   });
 }
 
-function prepare(config: ScoringConfig): PreparedModel {
+function prepareModel(config: ScoringConfig): PreparedModel {
   switch (config.model) {
     case "wsjf": return wsjf();
     case "rice": return rice();
@@ -184,6 +191,33 @@ function prepare(config: ScoringConfig): PreparedModel {
     case "custom": return custom(config);
     default: return weighted(config);
   }
+}
+
+/**
+ * The one place fields are read for scoring: every model scores the item's
+ * effective fields — its own, else the team's `scores:` combined (SPEC §9) —
+ * and a term that came from the team says from how many people.
+ */
+function prepare(config: ScoringConfig): PreparedModel {
+  const prepared = prepareModel(config);
+  const aggregate: ScoreAggregate = config.aggregate === "median" ? "median" : "mean";
+  return {
+    required: prepared.required,
+    score(fields) {
+      const team = teamFields(fields, aggregate);
+      if (!team) return prepared.score(fields);
+      const result = prepared.score(team.fields);
+      if (!result.ok) return result;
+      const sources: string[] = [];
+      const breakdown = result.breakdown.map((term) => {
+        const people = team.people.get(term.field);
+        if (people === undefined) return term;
+        sources.push(teamSource(term.field, fmt(term.value), people, aggregate));
+        return { ...term, people, aggregate };
+      });
+      return sources.length ? { ...result, breakdown, explanation: `${result.explanation}; from the team: ${sources.join(", ")}` } : result;
+    },
+  };
 }
 
 /**

@@ -1,12 +1,13 @@
 /**
  * Ranks a backlog by score (SPEC §3): higher scores first; ties break by
  * `urgency` (higher first, an item without one after an item with one), then
- * by id (ascending, case-insensitive). Items that cannot be scored are listed
+ * by id (ascending, case-insensitive); urgency as the models read it (the
+ * team's when the item states none). Items that cannot be scored are listed
  * apart, with the fields they lack.
  */
 import type { ScoringConfig } from "../config/types.js";
-import { readNumber } from "./formula.js";
 import { createScorer, type ScoreTerm } from "./models.js";
+import { effectiveNumber } from "./team.js";
 
 /** A scored item and its place, 1-based; no two items share a rank. */
 export interface RankedItem<T> {
@@ -63,7 +64,7 @@ export function rankItems<T>(
     const result = score(fields);
     if (result.ok) {
       ranked.push({ item, score: result.score, rank: 0, breakdown: result.breakdown, explanation: result.explanation });
-      urgencies.push(readNumber(fields, "urgency") ?? -Infinity);
+      urgencies.push(effectiveNumber(fields, "urgency", config.aggregate) ?? -Infinity);
       rankedIds.push(id);
       rankedKeys.push(id.toLowerCase());
     } else {
