@@ -32,6 +32,7 @@ Commands:
   plan      the capacity split and proposal for a sprint (--sprint ID)
   review    an ended sprint against its split, the trend and delivery per quarter
   kpis      each pillar as an objective, its KPIs as key results
+  export    the backlog as CSV, JSON, a markdown report or an iCalendar (--format)
   help      help for a command: ${PROGRAM} help check
 
 Options:
@@ -105,6 +106,34 @@ ${COMMON}
 ${PATHS}
 
 Exit codes: 0 done, 2 bad usage, an unknown sprint, no ended sprint or unreadable input.
+`,
+  export: `Usage: ${PROGRAM} export --format FORMAT [paths...] [options]
+
+Exports every open initiative and tactic of the backlog, one per row or event,
+with id, title, type, track, pillar, kpis, score, rank, status, sprint, start,
+end, due and budget (pillar and KPIs as they apply through the initiative;
+start and end the item's own dates, else its sprint's; score and rank as the
+backlog ranks them within the track).
+
+  csv       a spreadsheet file: a header row, one row per item, RFC 4180 quoting,
+            CRLF line ends, UTF-8 with a byte-order mark (so Excel reads accents);
+            text that would start a formula (=, +, -, @) gets a leading '
+  json      { "items": [ { "id": …, …, "budget": … } ] }, null where there is nothing
+  markdown  a report to paste into a wiki: totals, then a table per track
+  ics       an iCalendar (RFC 5545) of the items with dates: an all-day event over
+            each item's span, else on its due date; the same UID on every run
+            (<id>@strategy-docs), so importing again updates the events
+
+Options:
+  --format FORMAT      csv, json, markdown or ics (required)
+  --all                include done and dropped items
+  --today YYYY-MM-DD   the report's date and the calendar's DTSTAMP (default: the
+                       clock), so an export can be reproduced byte for byte
+  -h, --help           show this help
+
+${PATHS}
+
+Exit codes: 0 done, 2 bad usage or unreadable input.
 `,
   kpis: `Usage: ${PROGRAM} kpis [paths...] [options]
 

@@ -10,6 +10,7 @@ import { applyEdits, autoFix, buildBacklog, buildKpiReport, buildPlan, buildRevi
 import { loadWorkspace, type LoadedWorkspace } from "./discover";
 import { formatBacklogJson, formatBacklogMarkdown, formatBacklogTable, TABLE_FORMATS } from "./format-backlog";
 import { CHECK_FORMATS, formatJson, formatSarif, formatText, summarize } from "./format-check";
+import { EXPORT_FORMATS, exportData, formatExport, type ExportFormat } from "./format-export";
 import { formatKpisJson, formatKpisMarkdown, formatKpisTable } from "./format-kpis";
 import { formatPlanJson, formatPlanMarkdown, formatPlanTable } from "./format-plan";
 import { formatReviewJson, formatReviewMarkdown, formatReviewTable, type FactsLookup } from "./format-review";
@@ -45,6 +46,7 @@ const COMMANDS = {
   plan: { formats: TABLE_FORMATS, options: { ...COMMON_OPTIONS, sprint: { type: "string" }, split: { type: "string" }, model: { type: "string" } } },
   review: { formats: TABLE_FORMATS, options: { ...COMMON_OPTIONS, sprint: { type: "string" } } },
   kpis: { formats: TABLE_FORMATS, options: COMMON_OPTIONS },
+  export: { formats: EXPORT_FORMATS, options: { ...COMMON_OPTIONS, all: { type: "boolean" } } },
 } as const;
 type Command = keyof typeof COMMANDS;
 
@@ -92,6 +94,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
 
   const { flags, paths } = parse(first, rest);
   if (flags.help) return print(io, COMMAND_HELP[first]);
+  if (first === "export" && flags.format === undefined) throw new CliError(`export needs --format csv, json, markdown or ics (run '${PROGRAM} export --help')`);
   const format = flags.format ?? COMMANDS[first].formats[0];
   if (!(COMMANDS[first].formats as readonly string[]).includes(format)) {
     throw new CliError(`unknown format '${format}' for ${first} (use ${COMMANDS[first].formats.join(", ")})`);
@@ -120,6 +123,8 @@ async function run(args: string[], io: CliIO): Promise<number> {
       const report = buildKpiReport(loaded.workspace, { today: loaded.workspace.todayIso() });
       return print(io, format === "json" ? formatKpisJson(report) : format === "markdown" ? formatKpisMarkdown(report) : formatKpisTable(report));
     }
+    case "export":
+      return print(io, formatExport(format as ExportFormat, exportData(loaded, { all: flags.all === true })));
   }
 }
 

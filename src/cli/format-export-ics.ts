@@ -1,0 +1,97 @@
+/**
+ * `export --format ics`: an RFC 5545 calendar of the exported initiatives and
+ * tactics, written by ical-generator (folding at 75 octets, text escaping,
+ * CRLF). One all-day event per item over its span (DTEND is the day after
+ * the last, as RFC 5545 wants), else on its `due` as a one-day event; items
+ * with neither are left out. UIDs come from the ids, so importing the file
+ * again updates the events instead of adding copies, and DTSTAMP is today at
+ * midnight UTC, so the same documents and `--today` give the same bytes.
+ */
+import ical, { ICalEventStatus, ICalEventTransparency, type ICalEventData } from "ical-generator";
+import { VERSION } from "./help";
+import { formatMoney } from "../core/index";
+import type { ExportData, ExportEntry } from "./format-export-rows";
+
+/** The right-hand side of every UID: `<id>@strategy-docs`. */
+export const UID_DOMAIN = "strategy-docs";
+
+/**
+ * An item's UID: its lower-case id (ids are case-insensitive). Items sharing
+ * an id (a `duplicate-id` error) are told apart by their place among its
+ * holders in document order, `~2` on the second: `~` is never part of an id.
+ */
+export function eventUid(entry: Pick<ExportEntry, "item" | "copy">): string {
+  return `${entry.item.key}${entry.copy > 1 ? `~${entry.copy}` : ""}@${UID_DOMAIN}`;
+}
+
+/** The day after `day` (`YYYY-MM-DD`), by calendar, never by the clock's zone. */
+export function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Control characters are not allowed in iCalendar text (tabs are); line breaks become LF, which the library writes as `\n`. */
+function plain(text: string): string {
+  return text.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, "");
+}
+
+/** The days an entry's event covers, or null when it has no span and no `due`. */
+export function eventDays(entry: ExportEntry): { start: string; end: string; milestone: boolean } | null {
+  const { start, end, due } = entry.row;
+  if (start && end) return { start, end, milestone: false };
+  return due ? { start: due, end: due, milestone: true } : null;
+}
+
+/** What the event's description says: where the item sits in the strategy, and where it is written. */
+function description(entry: ExportEntry, days: { milestone: boolean }, currency: string | null): string {
+  const { row } = entry;
+  const lines = [`${row.type === "initiative" ? "Initiative" : "Tactic"} on the ${row.track} track`];
+  if (days.milestone) lines.push(`Milestone: due ${row.due}`);
+  else if (entry.from === "sprint") lines.push(`Dates of sprint ${row.sprint}`);
+  if (!days.milestone && row.due) lines.push(`Due: ${row.due}`);
+  lines.push(`Pillar: ${row.pillar ?? "none"}`);
+  if (row.kpis.length) lines.push(`KPIs: ${row.kpis.join(", ")}`);
+  lines.push(`Status: ${row.status ?? "not set"}`);
+  if (row.sprint && entry.from !== "sprint") lines.push(`Sprint: ${row.sprint}`);
+  if (row.score !== null) lines.push(`Score: ${row.score} (rank ${row.rank} of the ${row.track} backlog)`);
+  if (row.budget !== null) lines.push(`Budget: ${formatMoney(row.budget, currency)}`);
+  if (entry.channels.length) lines.push(`Channel: ${entry.channels.join(", ")}`);
+  lines.push(`Source: ${entry.file}, line ${entry.line}`);
+  return plain(lines.join("\n"));
+}
+
+const STATUSES: Record<string, ICalEventStatus> = { dropped: ICalEventStatus.CANCELLED, idea: ICalEventStatus.TENTATIVE };
+
+/** One event, or null for an item with no span and no `due`. */
+export function eventOf(entry: ExportEntry, stamp: Date, currency: string | null): ICalEventData | null {
+  const days = eventDays(entry);
+  if (!days) return null;
+  const categories = [entry.row.track, ...entry.channels].map((name) => ({ name: plain(name) })).filter((category) => category.name);
+  return {
+    id: eventUid(entry),
+    stamp,
+    // Dates as `YYYY-MM-DD` text: the library writes them as they are (VALUE=DATE), whatever the zone.
+    start: days.start,
+    end: nextDay(days.end),
+    allDay: true,
+    summary: plain(entry.row.title),
+    description: description(entry, days, currency),
+    categories,
+    status: (entry.row.status && STATUSES[entry.row.status]) || null,
+    // Campaigns and milestones do not make anyone busy.
+    transparency: ICalEventTransparency.TRANSPARENT,
+  };
+}
+
+/** The calendar, ending in CRLF like every content line. */
+export function formatExportIcs(data: ExportData): string {
+  const stamp = new Date(`${data.today}T00:00:00Z`);
+  const calendar = ical({
+    prodId: { company: UID_DOMAIN, product: `Strategy Docs ${VERSION}`, language: "EN" },
+    name: plain(`Strategy Docs: ${data.name}`),
+  });
+  for (const entry of data.entries) {
+    const event = eventOf(entry, stamp, data.currency);
+    if (event) calendar.createEvent(event);
+  }
+  return `${calendar.toString()}\r\n`;
+}
