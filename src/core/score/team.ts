@@ -64,11 +64,18 @@ export function peopleScores(data: Record<string, unknown>): Array<[person: stri
 /** Field → the people's votes, fields in the order they first appear. */
 export function votesOf(data: Record<string, unknown>): Map<string, Vote[]> {
   const votes = new Map<string, Vote[]>();
-  for (const [person, fields] of peopleScores(data)) {
-    for (const [field, value] of fields) {
-      let list = votes.get(field);
-      if (!list) votes.set(field, (list = []));
-      list.push({ person, value });
+  const scores = scoresMap(data);
+  if (!scores) return votes;
+  for (const person in scores) {
+    if (!Object.hasOwn(scores, person)) continue;
+    const own = scores[person];
+    if (!isMap(own)) continue;
+    for (const field in own) {
+      const value = Object.hasOwn(own, field) ? own[field] : undefined;
+      if (typeof value !== "number" || !Number.isFinite(value)) continue;
+      const list = votes.get(field);
+      if (list) list.push({ person, value });
+      else votes.set(field, [{ person, value }]);
     }
   }
   return votes;
@@ -120,17 +127,32 @@ export function teamScores(item: { data: Record<string, unknown> }): TeamScores 
  * (no `scores:`, or only fields the item states): score `data` as it is.
  */
 export function teamFields(data: Record<string, unknown>, aggregate: ScoreAggregate): TeamFields | undefined {
-  if (!scoresMap(data)) return undefined;
-  let fields: Record<string, unknown> | undefined;
-  const people = new Map<string, number>();
-  for (const [field, votes] of votesOf(data)) {
-    if (readNumber(data, field) !== undefined) continue;
-    fields ??= { ...data };
-    const value = aggregateOf(votes.map((vote) => vote.value), aggregate);
-    Object.defineProperty(fields, field, { value, enumerable: true, writable: true, configurable: true });
-    people.set(field, votes.length);
+  const scores = scoresMap(data);
+  if (!scores) return undefined;
+  // Field → the people's values, only for fields the item does not state (no votes built: this runs for every item ranked).
+  let values: Map<string, number[]> | undefined;
+  for (const person in scores) {
+    const own = Object.hasOwn(scores, person) ? scores[person] : undefined;
+    if (!isMap(own)) continue;
+    for (const field in own) {
+      const value = Object.hasOwn(own, field) ? own[field] : undefined;
+      if (typeof value !== "number" || !Number.isFinite(value) || readNumber(data, field) !== undefined) continue;
+      const list = (values ??= new Map()).get(field);
+      if (list) list.push(value);
+      else values.set(field, [value]);
+    }
   }
-  return fields ? { fields, people } : undefined;
+  if (!values) return undefined;
+  const fields: Record<string, unknown> = { ...data };
+  const people = new Map<string, number>();
+  for (const [field, list] of values) {
+    const value = aggregateOf(list, aggregate);
+    // `fields.__proto__ = 3` would set the prototype, not a field.
+    if (field === "__proto__") Object.defineProperty(fields, field, { value, enumerable: true, writable: true, configurable: true });
+    else fields[field] = value;
+    people.set(field, list.length);
+  }
+  return { fields, people };
 }
 
 /** A field's value as the models read it: the item's own number, else the team's aggregate, else undefined. */
