@@ -36,4 +36,5 @@ export { buildKpiReport, keyResultOf, recordReading, kpiProgressLabel, type KeyR
 export { carryOver, carryOverFix, type CarryOver } from "./review/carry-over";
 export { buildKpiTab, buildReviewTab, itemLine, type TabOptions } from "./board-tabs";
 export { BOARD_TABS, type BoardTab, type ItemLocation, type KpiTabModel, type ReviewTabModel } from "./board-tab-types";
-export { teamScores, teamFields, effectiveNumber, setPersonScores, type TeamScores, type TeamFields } from "./score/index";
+export { teamScores, teamFields, effectiveNumber, type TeamScores, type TeamFields } from "./score/index";
+export { setPersonScores } from "./score/set-scores";

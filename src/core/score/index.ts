@@ -39,4 +39,3 @@ export {
   type Vote,
 } from "./team.js";
 export { rankItems, type RankedItem, type Ranking, type UnrankedItem } from "./rank.js";
-export { setPersonScores } from "./set-scores.js";
