@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { SCORING_MODELS, type ScoringModel, type Split, type Track } from "./core/config/types";
 import type { SprintState } from "./core/plan/sprint-state";
+import type { PlanBudget } from "./core/budget/money";
 import type { ScoreTerm } from "./core/score/index";
 import type { BoardPatch, WireModel } from "./board-wire";
 import { BOARD_TABS, type BoardTab, type ItemLocation, type KpiTabModel, type ReviewTabModel } from "./core/board-tab-types";
@@ -16,6 +17,7 @@ export { BOARD_TABS };
 export type { ScoringModel, Split, Track, ScoreTerm, BoardPatch, WireModel, ItemLocation, KpiTabModel, ReviewTabModel, BoardTab };
 export type { QuarterMetrics, SprintReview, TrendPoint } from "./core/review/types";
 export type { KeyResult, KpiReport, Objective, Pace, Reading } from "./core/kpis/types";
+export type { PlanBudget };
 
 /** The worst problem of an item, for its badge. */
 export type ProblemLevel = "error" | "warning" | "info";
@@ -76,8 +78,14 @@ export interface BoardPlan {
   planned: { strategic: number; tactical: number; items: string[] };
   proposed: { strategic: number; tactical: number; items: string[] };
   share: Split;
+  /** Capacity units per track (capacity × target share), not money: see `money`. */
   budget: Split;
   byPillar: Array<{ pillar: string; title: string; units: number; percent: number }>;
+  /**
+   * Money (SPEC §9): the budgets of the planned and proposed items per track and per pillar (`byPillar`
+   * keyed like the `pillar` of `byPillar` above), the sprint's `budget` as `cap` (null: none), the currency label.
+   */
+  money: PlanBudget;
   doesNotFit: string[];
   /** Why each `doesNotFit` item did not fit ("needs 5 units; 2 of the 9-unit tactical budget are left"). */
   notFitting: Array<{ id: string; reason: string }>;

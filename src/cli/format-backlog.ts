@@ -69,7 +69,7 @@ export function formatBacklogMarkdown(backlog: Backlog): string {
   return out.join("\n");
 }
 
-/** SPEC §6: the SPEC's keys first (score rounded to 2 decimals), then `explanation`, then the team's `scores` and `spread` where they apply (SPEC §9); `breakdown` is left out. */
+/** SPEC §6: the SPEC's keys first (score rounded to 2 decimals), then `budget` (SPEC §9, always) and `explanation`, then the team's `scores` and `spread` where they apply (SPEC §9); `breakdown` is left out. */
 export function formatBacklogJson(backlog: Backlog): string {
   const items = backlog.items.map((entry) => ({
     id: entry.id,
@@ -84,6 +84,8 @@ export function formatBacklogJson(backlog: Backlog): string {
     status: entry.status,
     file: entry.file,
     line: entry.line,
+    // SPEC §9: always present, null when the item states no budget (one shape for parsers).
+    budget: entry.budget,
     explanation: entry.explanation,
     // Undefined when nobody scored the item: JSON leaves the key out.
     scores: entry.scores,

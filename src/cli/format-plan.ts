@@ -1,6 +1,6 @@
 /** `plan` output: text tables with a share bar, JSON (SPEC §6) and GitHub markdown. */
-import type { PlanItem, SprintPlan } from "../core/index";
-import { dash, displayScore, markdownTable, renderTable, TABLE_WIDTH, type Column } from "./format-table";
+import { formatMoney, hasMoney, type PlanItem, type SprintPlan } from "../core/index";
+import { dash, displayScore, markdownTable, markdownText, renderTable, TABLE_WIDTH, type Column } from "./format-table";
 
 /** What the planner knew of an item, by id. */
 export type ItemLookup = (id: string) => PlanItem | undefined;
@@ -71,10 +71,49 @@ function units(plan: SprintPlan, part: "planned" | "proposed"): number {
 }
 
 const PILLAR_COLUMNS: readonly Column[] = [{ header: "Pillar" }, { header: "Units", align: "right" }, { header: "Share", align: "right" }];
+const MONEY_COLUMN: Column = { header: "Money", align: "right" };
 
+/** The pillar table's columns: with money when the plan has any. */
+function pillarColumns(plan: SprintPlan): readonly Column[] {
+  return hasMoney(plan.budget) ? [...PILLAR_COLUMNS, MONEY_COLUMN] : PILLAR_COLUMNS;
+}
+
+/** Units and share per pillar, and its money when the plan has any (pillars with money but no units too). */
 function pillarRows(plan: SprintPlan): string[][] {
   const total = Object.values(plan.byPillar).reduce((a, b) => a + b, 0);
-  return Object.entries(plan.byPillar).map(([pillar, amount]) => [pillar, String(amount), total ? percent((amount / total) * 100) : "-"]);
+  const rows = Object.entries(plan.byPillar).map(([pillar, amount]) => [pillar, String(amount), total ? percent((amount / total) * 100) : "-"]);
+  if (!hasMoney(plan.budget)) return rows;
+  const money = plan.budget.byPillar;
+  for (const pillar of Object.keys(money)) if (!(pillar in plan.byPillar)) rows.push([pillar, "-", "-"]);
+  return rows.map((row) => [...row, row[0] in money ? formatMoney(money[row[0]]) : "-"]);
+}
+
+const MONEY_COLUMNS: readonly Column[] = [
+  { header: "Track" },
+  { header: "Planned", align: "right" },
+  { header: "Proposed", align: "right" },
+  { header: "Total", align: "right" },
+];
+
+/** Money per track: planned, proposed and both. */
+function moneyRows(plan: SprintPlan): string[][] {
+  const { planned, proposed } = plan.budget;
+  return TRACKS.map((track) => [capital(track), formatMoney(planned[track]), formatMoney(proposed[track]), formatMoney(planned[track] + proposed[track])]);
+}
+
+/** "EUR 43,000 planned and proposed of the EUR 45,000 budget, EUR 2,000 left": the money headline, with the currency label as given. */
+function moneyLine(plan: SprintPlan, currency: string | null): string {
+  const { planned, proposed, cap } = plan.budget;
+  const total = planned.strategic + planned.tactical + proposed.strategic + proposed.tactical;
+  const spent = `${formatMoney(total, currency)} planned and proposed`;
+  if (cap === null) return `${spent}; the sprint sets no \`budget\``;
+  const left = cap - total;
+  return `${spent} of the ${formatMoney(cap, currency)} budget, ${formatMoney(Math.abs(left), currency)} ${left >= 0 ? "left" : "over"}`;
+}
+
+/** The money section's title: "Money (EUR)". */
+function moneyTitle(currency: string | null): string {
+  return currency ? `Money (${currency})` : "Money";
 }
 
 /** The plan as text: the split per track with bars, the items, the share per pillar, what does not fit, notes. */
@@ -88,9 +127,12 @@ export function formatPlanTable(plan: SprintPlan, lookup: ItemLookup, width = TA
   };
   section(`Planned (${plan.planned.items.length} items, ${units(plan, "planned")} units)`, plan.planned.items, "(nothing planned yet)");
   section(`Proposed (${plan.proposed.items.length} items, ${units(plan, "proposed")} units)`, plan.proposed.items, "(nothing to propose)");
+  if (hasMoney(plan.budget)) {
+    out.push(`${moneyTitle(plan.budget.currency)}: ${moneyLine(plan, plan.budget.currency)}`, ...renderTable(MONEY_COLUMNS, moneyRows(plan), width, "  "), "");
+  }
   out.push("By pillar");
   const pillars = pillarRows(plan);
-  out.push(...(pillars.length ? renderTable(PILLAR_COLUMNS, pillars, width, "  ") : ["  (nothing planned or proposed)"]), "");
+  out.push(...(pillars.length ? renderTable(pillarColumns(plan), pillars, width, "  ") : ["  (nothing planned or proposed)"]), "");
   if (plan.doesNotFit.length) section(`Does not fit (${plan.doesNotFit.length})`, plan.doesNotFit, "");
   if (plan.notes.length) out.push("Notes", ...plan.notes.map((note) => `  - ${note}`), "");
   return out.join("\n");
@@ -105,15 +147,22 @@ export function formatPlanMarkdown(plan: SprintPlan, lookup: ItemLookup): string
   };
   section(`Planned (${units(plan, "planned")} units)`, plan.planned.items, "Nothing planned yet.");
   section(`Proposed (${units(plan, "proposed")} units)`, plan.proposed.items, "Nothing to propose.");
+  const currency = plan.budget.currency === null ? null : markdownText(plan.budget.currency);
+  if (hasMoney(plan.budget)) {
+    out.push(`### ${moneyTitle(currency)}`, "", `${capital(moneyLine(plan, currency))}.`, "", ...markdownTable(MONEY_COLUMNS, moneyRows(plan)), "");
+  }
   const pillars = pillarRows(plan);
-  out.push("### By pillar", "", ...(pillars.length ? markdownTable(PILLAR_COLUMNS, pillars) : ["_Nothing planned or proposed._"]), "");
+  out.push("### By pillar", "", ...(pillars.length ? markdownTable(pillarColumns(plan), pillars) : ["_Nothing planned or proposed._"]), "");
   if (plan.doesNotFit.length) section("Does not fit", plan.doesNotFit, "");
-  if (plan.notes.length) out.push("### Notes", "", ...plan.notes.map((note) => `- ${note}`), "");
+  // The notes are the planner's words with ids (slugs) in them; only the configured currency label may hold markup.
+  const raw = plan.budget.currency;
+  const safe = (note: string) => (raw && currency && raw !== currency ? note.split(raw).join(currency) : note);
+  if (plan.notes.length) out.push("### Notes", "", ...plan.notes.map((note) => `- ${safe(note)}`), "");
   return out.join("\n");
 }
 
-/** SPEC §6: exactly its keys (the planner's `details` are left out). */
+/** SPEC §6 and §9: exactly their keys (the planner's `details` are left out); `budget` is the money, always present. */
 export function formatPlanJson(plan: SprintPlan): string {
-  const { sprint, capacity, target, planned, proposed, share, byPillar, doesNotFit, notes } = plan;
-  return JSON.stringify({ sprint, capacity, target, planned, proposed, share, byPillar, doesNotFit, notes }, null, 2) + "\n";
+  const { sprint, capacity, target, planned, proposed, share, byPillar, doesNotFit, notes, budget } = plan;
+  return JSON.stringify({ sprint, capacity, target, planned, proposed, share, byPillar, doesNotFit, notes, budget }, null, 2) + "\n";
 }

@@ -10,6 +10,7 @@ import { itemTitle } from "./parse/title";
 import { createScorer, rankItems, teamEntry, type Scorer, type ScoreTerm } from "./score/index";
 import { datedSprint, hasEnded, plannableSprint, sprintStates } from "./plan/sprint-state";
 import type { StrategyWorkspace } from "./workspace";
+import { budgetOf } from "./budget/spend";
 
 /** One ranked backlog item, as `backlog --format json` prints it (plus `breakdown`). */
 export interface BacklogEntry {
@@ -23,6 +24,8 @@ export interface BacklogEntry {
   /** Rank within its track, 1 = first. */
   rank: number;
   estimate: number | null;
+  /** The money the item itself costs (its own `budget`; an initiative's excludes its tactics'), null when it states none. */
+  budget: number | null;
   sprint: string | null;
   status: string | null;
   file: string;
@@ -90,6 +93,7 @@ export function backlogInfo(workspace: StrategyWorkspace, item: Item) {
     // The effective pillar (own, else through the initiative) as its own file spells its id.
     pillar: workspace.index.pillarOf(item)?.id ?? workspace.index.pillarRefs(item).refs[0]?.id ?? null,
     estimate: typeof item.data.estimate === "number" ? item.data.estimate : null,
+    budget: budgetOf(item),
     sprint: sprint?.id ?? null,
     status: typeof item.data.status === "string" ? item.data.status : null,
     file: item.file,
@@ -167,6 +171,7 @@ export function buildPlan(workspace: StrategyWorkspace, sprintId: string, option
       title: info.title,
       track: info.track,
       estimate: info.estimate ?? undefined,
+      budget: info.budget ?? undefined,
       sprint: info.sprint ?? undefined,
       status: info.status ?? undefined,
       pillar: info.pillar ?? undefined,
@@ -178,9 +183,9 @@ export function buildPlan(workspace: StrategyWorkspace, sprintId: string, option
   const split = options.split ?? (sprint.data.split as Split | undefined);
   const ended = endedSprint(workspace, sprint, options.today ?? workspace.todayIso());
   const plan = planSprint(
-    { id: sprint.id, capacity: typeof sprint.data.capacity === "number" ? sprint.data.capacity : 0, ...(split ? { split } : {}), ...(ended ? { ended } : {}) },
+    { id: sprint.id, capacity: typeof sprint.data.capacity === "number" ? sprint.data.capacity : 0, budget: budgetOf(sprint), ...(split ? { split } : {}), ...(ended ? { ended } : {}) },
     [...items.values()],
-    { defaultSplit: config.capacity.split, tolerance: config.capacity.tolerance },
+    { defaultSplit: config.capacity.split, tolerance: config.capacity.tolerance, ...(config.budget.currency ? { currency: config.budget.currency } : {}) },
   );
   return { plan, items };
 }

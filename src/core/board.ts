@@ -148,6 +148,7 @@ export function buildBoard(workspace: StrategyWorkspace, options: BoardOptions):
         proposed: p.proposed,
         share: p.share,
         budget: p.details.budget,
+        money: p.budget,
         byPillar: Object.entries(p.byPillar).map(([pillar, units]) => ({
           pillar,
           title: pillar === "(unaligned)" ? "Unaligned" : titleOfPillar(workspace, pillar),

@@ -17,7 +17,7 @@ const DIAGNOSTIC_KEYS = ["file", "line", "column", "endLine", "endColumn", "seve
 const DIAGNOSTIC_LINE = /^[\w./-]+\.md:\d+:\d+ (error|warning|info) [a-z-]+ .+$/;
 const HINT_LINE = /^ {2}(fix( \(safe(, --fix applies it)?\))?: .+|… and \d+ more fixes \(--format json lists them all\))$/;
 const BACKLOG_KEYS = ["id", "title", "type", "track", "pillar", "score", "rank", "estimate", "sprint", "status", "file", "line"];
-const PLAN_KEYS = ["sprint", "capacity", "target", "planned", "proposed", "share", "byPillar", "doesNotFit", "notes"];
+const PLAN_KEYS = ["sprint", "capacity", "target", "planned", "proposed", "share", "byPillar", "doesNotFit", "notes", "budget"];
 
 const FIX_ME = "\uFEFF---\r\ntype: tactc\r\nid: fix-me\r\ntitle: Fix me\r\n# keep this comment\r\npillar: automaton   # and this one\r\nkpi: trial-conversion\r\nimpact: 3\r\nurgency: 3\r\neffort: 2\r\n---\r\nBody text.\r\n";
 const FIXED = FIX_ME.replace("type: tactc", "type: tactic").replace("pillar: automaton", "pillar: automation");
@@ -213,7 +213,10 @@ const cases: Case[] = [
       }
       for (const item of backlog.items) {
         assert.deepEqual(Object.keys(item).slice(0, BACKLOG_KEYS.length), BACKLOG_KEYS);
-        assert.deepEqual(Object.keys(item).slice(BACKLOG_KEYS.length), ["explanation"]);
+        // SPEC §9 adds budget (always, first) and, where they apply, scores and spread (after explanation).
+        const added = Object.keys(item).slice(BACKLOG_KEYS.length);
+        assert.deepEqual(added.slice(0, 2), ["budget", "explanation"]);
+        assert.ok(added.slice(2).every((key) => ["scores", "spread"].includes(key)), added.join(", "));
         assert.equal(item.score, Math.round(item.score * 100) / 100);
         assert.ok(item.line >= 1 && !item.file.includes("\\"));
       }

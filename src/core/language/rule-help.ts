@@ -86,6 +86,10 @@ const GUIDANCE: Record<string, RuleGuidance> = {
     why: "Work carried from sprint to sprint is neither done nor consciously dropped: it takes a place in every plan and hides that the team has stopped believing in it.",
     fix: "Split the item into something that fits one sprint, or set `status: dropped` (the quick fix) and say why in its body.",
   },
+  "over-budget": {
+    why: "Resources deployed beyond what was agreed: a pillar or a sprint whose work costs more than its budget will either be cut late or quietly take money from the other bets.",
+    fix: "Move paid items to a later sprint, drop or shrink some (lower their `budget`), or raise the pillar's or sprint's `budget` if the money really is there; an initiative's `budget` is its own cost, not its tactics' too.",
+  },
   "score-disagreement": {
     why: "Prioritizing collaboratively means hearing the disagreement: a 5 and a 2 average to a calm 3.5, and the ranking hides that two people see the item very differently.",
     fix: "Talk it through with the people named, then each updates their entry under `scores:` (Score Item… rewrites yours), or write the agreed value as the item's own field, which wins.",

@@ -20,6 +20,7 @@ import {
   validEstimate,
   type TrackQueue,
 } from "./allocation.js";
+import { planBudget, type PlanBudget } from "../budget/money.js";
 
 /** A backlog item as the planner sees it (initiatives and tactics). */
 export interface PlanItem {
@@ -29,6 +30,8 @@ export interface PlanItem {
   track: Track;
   /** Capacity units; undefined = not estimated. */
   estimate?: number;
+  /** Money the item costs (its own `budget`); undefined = none stated. */
+  budget?: number;
   /** Id of the sprint it is assigned to (compared case-insensitively); undefined = unassigned. */
   sprint?: string;
   /** idea | planned | in-progress | done | dropped */
@@ -52,6 +55,8 @@ export interface PlanSprint {
   split?: Split;
   /** Set when the sprint has ended (SPEC §8): nothing is proposed, and the note says what to plan instead. */
   ended?: { end: string | null; instead: string | null };
+  /** The money the sprint may spend (its `budget`); undefined or null = no cap. */
+  budget?: number | null;
 }
 
 /** Workspace settings the planner uses. */
@@ -60,6 +65,8 @@ export interface PlanOptions {
   defaultSplit: Split;
   /** config `capacity.tolerance`: allowed drift of the strategic share in points (default 10). */
   tolerance?: number;
+  /** config `budget.currency`: the label of amounts in notes (SPEC §9). */
+  currency?: string;
 }
 
 /** The plan of one sprint: the `plan --format json` shape of SPEC §6, plus `details`. */
@@ -75,6 +82,8 @@ export interface SprintPlan {
   byPillar: Record<string, number>;
   doesNotFit: string[];
   notes: string[];
+  /** Money (SPEC §9): the budgets of the planned and proposed items per track and pillar, against the sprint's `budget`. */
+  budget: PlanBudget;
   details: {
     /** Capacity units per track: capacity × target share / 100. */
     budget: Split;
@@ -229,6 +238,7 @@ export function planSprint(sprint: PlanSprint, items: readonly PlanItem[], optio
     notes.push(`${count(unestimated, "ranked item has", "ranked items have")} no estimate and ${unestimated === 1 ? "was" : "were"} not considered: add \`estimate:\``);
   }
 
+  const money = planBudget(planned, proposed, sprint.budget, options.currency, notes);
   return {
     sprint: sprint.id,
     capacity,
@@ -239,6 +249,7 @@ export function planSprint(sprint: PlanSprint, items: readonly PlanItem[], optio
     byPillar: sumByPillar([...planned, ...proposed]),
     doesNotFit: doesNotFit.map((i) => i.id),
     notes,
+    budget: money,
     details: {
       budget: { strategic: tidy(budget.strategic), tactical: tidy(budget.tactical) },
       remaining: { strategic: tidy(remaining.strategic), tactical: tidy(remaining.tactical) },

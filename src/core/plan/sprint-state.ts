@@ -70,7 +70,21 @@ export function dayOf(value: unknown): string | null {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
   if (typeof value !== "string") return null;
   const text = value.trim().slice(0, 10);
-  return parseDay(text) ? text : null;
+  return isDay(text) ? text : null;
+}
+
+/** Days in a month (1–12) of a year of the Gregorian calendar. */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Whether text is a `YYYY-MM-DD` day that exists, without building a Date (the roadmap reads tens of thousands). */
+function isDay(text: string): boolean {
+  if (text.length !== 10 || !/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const month = Number(text.slice(5, 7));
+  const day = Number(text.slice(8, 10));
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(text.slice(0, 4)), month);
 }
 
 /** Whole days from `from` to `to` (both `YYYY-MM-DD`; negative when `to` is earlier). */

@@ -4,6 +4,7 @@ import { chronicCarryOver } from "./chronic-carry-over";
 import { duplicateId } from "./duplicate-id";
 import { kpiStale } from "./kpi-stale";
 import { kpiWithoutTarget } from "./kpi-without-target";
+import { overBudget } from "./over-budget";
 import { pillarWithoutExecution } from "./pillar-without-execution";
 import { pillarWithoutKpi } from "./pillar-without-kpi";
 import type { Rule } from "./rule";
@@ -40,6 +41,7 @@ export const RULES: readonly Rule[] = [
   capacitySplitOffTarget,
   splitDrift,
   chronicCarryOver,
+  overBudget,
   scoreDisagreement,
   unreadableFile,
 ];
