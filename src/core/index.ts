@@ -36,10 +36,12 @@ export { buildKpiReport, keyResultOf, recordReading, kpiProgressLabel, type KeyR
 export { carryOver, carryOverFix, type CarryOver } from "./review/carry-over";
 export { buildKpiTab, buildReviewTab, itemLine, type TabOptions } from "./board-tabs";
 export { BOARD_TABS, type BoardTab, type ItemLocation, type KpiTabModel, type ReviewTabModel } from "./board-tab-types";
+export { budgetOf, pillarSpend, sprintSpend, formatMoney, hasMoney, planBudget, type PillarSpend, type SprintSpend, type PlanBudget, type Costed } from "./budget/index";
 export {
   buildRoadmap, buildCalendar, spanOf, dueOf, channelsOf, parseMonth, ROADMAP_BY, ROADMAP_LANES,
   type Roadmap, type RoadmapBy, type RoadmapLanes, type RoadmapRow, type RoadmapItem, type Milestone, type Period, type Span, type SpanSource,
   type CampaignCalendar, type CalendarChannel, type CalendarWeek, type Campaign, type RoadmapOptions, type CalendarOptions, type RoadmapSource,
 } from "./roadmap/index";
 export { shortDate } from "./plan/sprint-state";
-export { teamScores, teamFields, effectiveNumber, setPersonScores, type TeamScores, type TeamFields } from "./score/index";
+export { teamScores, teamFields, effectiveNumber, type TeamScores, type TeamFields } from "./score/index";
+export { setPersonScores } from "./score/set-scores";
