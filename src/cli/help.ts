@@ -78,7 +78,9 @@ ${PATHS}
   plan: `Usage: ${PROGRAM} plan --sprint ID [paths...] [options]
 
 Prints a sprint's capacity split against its target, what is planned, what the
-ranked backlog proposes on top, what does not fit and the share per pillar.
+ranked backlog proposes on top, what does not fit and the share per pillar; when
+items state a budget, their money per track and pillar against the sprint's
+budget (labelled with budget.currency from the config).
 
 Options:
   --sprint ID          the sprint to plan (required)
