@@ -32,6 +32,7 @@ Commands:
   plan      the capacity split and proposal for a sprint (--sprint ID)
   review    an ended sprint against its split, the trend and delivery per quarter
   kpis      each pillar as an objective, its KPIs as key results
+  roadmap   initiatives and tactics over time: lanes × quarters, sprints or months
   export    the backlog as CSV, JSON, a markdown report or an iCalendar (--format)
   help      help for a command: ${PROGRAM} help check
 
@@ -131,6 +132,27 @@ Options:
   --all                include done and dropped items
   --today YYYY-MM-DD   the report's date and the calendar's DTSTAMP (default: the
                        clock), so an export can be reproduced byte for byte
+  -h, --help           show this help
+
+${PATHS}
+
+Exit codes: 0 done, 2 bad usage or unreadable input.
+`,
+  roadmap: `Usage: ${PROGRAM} roadmap [paths...] [options]
+
+Shows the initiatives and tactics that have a span — their own start and end
+(one of them alone: that one day), else their sprint's dates — by period, in
+swimlanes; their due days as milestones; and the open work with no span apart.
+Dropped work is left out; done work stays, as history. The table is a text
+Gantt: own dates █, the sprint's ▒, due ◆, today ▼.
+
+Options:
+  --by PERIOD          quarter (default), sprint or month
+  --lanes LANES        pillar (default; the pillar as it applies through the
+                       initiative), channel (a tactic on several channels is in
+                       each) or track
+  --format FORMAT      table (default), json or markdown (a page for a wiki)
+  --today YYYY-MM-DD   the day the roadmap marks as today (default: the clock)
   -h, --help           show this help
 
 ${PATHS}

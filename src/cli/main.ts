@@ -6,7 +6,7 @@
  */
 import { pathToFileURL } from "node:url";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { applyEdits, autoFix, buildBacklog, buildKpiReport, buildPlan, buildReview, CONFIG_FILE, itemTitle, parseDay, safeEdits, SCORING_MODELS, type Issue, type ScoringConfig, type Split, type StrategyWorkspace } from "../core/index";
+import { applyEdits, autoFix, buildBacklog, buildKpiReport, buildPlan, buildReview, buildRoadmap, CONFIG_FILE, itemTitle, parseDay, safeEdits, SCORING_MODELS, type Issue, type RoadmapBy, type RoadmapLanes, type ScoringConfig, type Split, type StrategyWorkspace } from "../core/index";
 import { loadWorkspace, type LoadedWorkspace } from "./discover";
 import { formatBacklogJson, formatBacklogMarkdown, formatBacklogTable, TABLE_FORMATS } from "./format-backlog";
 import { CHECK_FORMATS, formatJson, formatSarif, formatText, summarize } from "./format-check";
@@ -14,6 +14,8 @@ import { EXPORT_FORMATS, exportData, formatExport, type ExportFormat } from "./f
 import { formatKpisJson, formatKpisMarkdown, formatKpisTable } from "./format-kpis";
 import { formatPlanJson, formatPlanMarkdown, formatPlanTable } from "./format-plan";
 import { formatReviewJson, formatReviewMarkdown, formatReviewTable, type FactsLookup } from "./format-review";
+import { formatRoadmapTable } from "./format-roadmap";
+import { formatRoadmapJson, formatRoadmapMarkdown, parseRoadmapFlags, roadmapFacts } from "./format-roadmap-report";
 import { errorReason, type CliFileSystem } from "./fs";
 import { COMMAND_HELP, PROGRAM, PROGRAM_HELP, VERSION } from "./help";
 
@@ -46,6 +48,7 @@ const COMMANDS = {
   plan: { formats: TABLE_FORMATS, options: { ...COMMON_OPTIONS, sprint: { type: "string" }, split: { type: "string" }, model: { type: "string" } } },
   review: { formats: TABLE_FORMATS, options: { ...COMMON_OPTIONS, sprint: { type: "string" } } },
   kpis: { formats: TABLE_FORMATS, options: COMMON_OPTIONS },
+  roadmap: { formats: TABLE_FORMATS, options: { ...COMMON_OPTIONS, by: { type: "string" }, lanes: { type: "string" } } },
   export: { formats: EXPORT_FORMATS, options: { ...COMMON_OPTIONS, all: { type: "boolean" } } },
 } as const;
 type Command = keyof typeof COMMANDS;
@@ -60,6 +63,8 @@ interface Flags {
   model?: string;
   sprint?: string;
   split?: string;
+  by?: string;
+  lanes?: string;
 }
 
 /** Runs the CLI; never throws. */
@@ -103,6 +108,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
   if (first === "plan" && flags.sprint === undefined) throw new CliError(`plan needs --sprint ID (run '${PROGRAM} plan --help')`);
   const scoring = flags.model === undefined ? undefined : parseModel(flags.model);
   const split = flags.split === undefined ? undefined : parseSplit(flags.split);
+  if (first === "roadmap") roadmapOptions(flags);
 
   const loaded = await loadWorkspace(paths, { cwd: io.cwd, fs: io.fs, ...(today ? { today } : {}) });
   if ("error" in loaded) throw new CliError(loaded.error);
@@ -122,6 +128,11 @@ async function run(args: string[], io: CliIO): Promise<number> {
     case "kpis": {
       const report = buildKpiReport(loaded.workspace, { today: loaded.workspace.todayIso() });
       return print(io, format === "json" ? formatKpisJson(report) : format === "markdown" ? formatKpisMarkdown(report) : formatKpisTable(report));
+    }
+    case "roadmap": {
+      const roadmap = buildRoadmap(loaded.workspace, { ...roadmapOptions(flags), today: loaded.workspace.todayIso() });
+      const facts = roadmapFacts(loaded.workspace);
+      return print(io, format === "json" ? formatRoadmapJson(roadmap) : format === "markdown" ? formatRoadmapMarkdown(roadmap, facts) : formatRoadmapTable(roadmap, facts));
     }
     case "export":
       return print(io, formatExport(format as ExportFormat, exportData(loaded, { all: flags.all === true })));
@@ -160,6 +171,13 @@ function parseToday(text: string): () => Date {
   const date = parseDay(text);
   if (!date) throw new CliError(`--today takes a date as YYYY-MM-DD, not '${text}'`);
   return () => date;
+}
+
+/** `--by` and `--lanes` of `roadmap`, defaults filled in; a bad value is a usage error. */
+function roadmapOptions(flags: Flags): { by: RoadmapBy; lanes: RoadmapLanes } {
+  const parsed = parseRoadmapFlags(flags.by, flags.lanes);
+  if ("error" in parsed) throw new CliError(`${parsed.error} (run '${PROGRAM} roadmap --help')`);
+  return parsed;
 }
 
 function parseModel(text: string): ScoringConfig["model"] {
