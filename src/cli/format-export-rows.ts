@@ -75,22 +75,34 @@ export function exportEntries(workspace: StrategyWorkspace, options: { all?: boo
 
 type Listed = BacklogEntry | UnrankedEntry;
 
+/** A text cell's value: printable, null for none or nothing left. */
+const nullable = (text: string | undefined): string | null => (text ? printable(text) || null : null);
+
+/**
+ * Document text without control characters other than tab and line breaks: a
+ * BEL or an escape sequence in a title means nothing in a spreadsheet, a wiki
+ * or a calendar, and would act on a terminal that shows the export.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, "");
+}
+
 function entryOf(workspace: StrategyWorkspace, item: Item, entry: Listed, score: number | null, rank: number | null): ExportEntry {
   const { index } = workspace;
   const span = spanOf(index, item);
   const sprint = item.refs.find((ref) => ref.field === "sprint");
-  const status = typeof item.data.status === "string" && item.data.status.trim() ? item.data.status.trim() : null;
+  const status = typeof item.data.status === "string" ? nullable(item.data.status.trim()) : null;
   const row: ExportRow = {
-    id: item.id,
-    title: entry.title,
+    id: printable(item.id),
+    title: printable(entry.title),
     type: item.kind === "initiative" ? "initiative" : "tactic",
     track: entry.track,
-    pillar: index.pillarOf(item)?.id ?? index.pillarRefs(item).refs[0]?.id ?? null,
+    pillar: nullable(index.pillarOf(item)?.id ?? index.pillarRefs(item).refs[0]?.id),
     kpis: kpisOf(workspace, item),
     score,
     rank,
     status,
-    sprint: sprint?.id ?? null,
+    sprint: nullable(sprint?.id),
     start: span?.start ?? null,
     end: span?.end ?? null,
     due: dueOf(item),
@@ -107,7 +119,7 @@ function kpisOf(workspace: StrategyWorkspace, item: Item): string[] {
   for (const ref of workspace.index.kpiRefs(item).refs) {
     if (seen.has(ref.key)) continue;
     seen.add(ref.key);
-    out.push(workspace.index.resolve(ref).item?.id ?? ref.id);
+    out.push(printable(workspace.index.resolve(ref).item?.id ?? ref.id));
   }
   return out;
 }

@@ -7,8 +7,10 @@
 
 export const TODAY = "2026-11-30";
 
-/** Quotes, commas, a semicolon, a backslash, a line break, HTML and a formula. */
-export const HOSTILE_TITLE = '=SUM(A1), "quoted"; a\\b\nsecond line <script>alert(1)</script> | *bold*';
+/** Quotes, commas, a semicolon, a backslash, a line break, HTML, a formula, a bell, an escape sequence and a C1 control. */
+const HOSTILE_WRITTEN = '=SUM(A1), "quoted"; a\\b\u0007\nsecond line \u001b[1m<script>alert(1)</script>\u009b | *bold*';
+/** What every format shows of it: the control characters left out, tab and line break kept. */
+export const HOSTILE_TITLE = '=SUM(A1), "quoted"; a\\b\nsecond line [1m<script>alert(1)</script> | *bold*';
 /** Over 75 octets many times, with two-, three- and four-byte characters and iCalendar's specials. */
 export const LONG_TITLE = `Ünïcödé spring campaign — ${"launch 🚀 on every channel, with partners; and a\\backslash ".repeat(4).trim()}`;
 
@@ -29,7 +31,7 @@ export const WORKSPACE: Record<string, string> = {
   // 2 + 1.2 + 0.4 = 3.6; done: only with --all.
   "initiatives/init-old.md": front({ type: "initiative", title: "Old launch", pillar: "growth", kpi: "signups", impact: "4", urgency: "4", effort: "4", status: "done", start: "2026-09-01", end: "2026-09-30" }),
   // 2 + 1.5 + 1 = 4.5; pillar and KPIs through init-a; its own days; two channels.
-  "tactics/hostile.md": front({ type: "tactic", title: json(HOSTILE_TITLE), initiative: "init-a", channel: "[email, LinkedIn]", impact: "4", urgency: "5", effort: "1", status: "planned", start: "2026-12-01", end: "2026-12-31", budget: "2500.5" }),
+  "tactics/hostile.md": front({ type: "tactic", title: json(HOSTILE_WRITTEN), initiative: "init-a", channel: "[email, LinkedIn]", impact: "4", urgency: "5", effort: "1", status: "planned", start: "2026-12-01", end: "2026-12-31", budget: "2500.5" }),
   // 1 + 0.6 + 0.8 = 2.4; a milestone only.
   "tactics/long.md": front({ type: "tactic", title: json(LONG_TITLE), pillar: "brand", kpi: "churn", impact: "2", urgency: "2", effort: "2", status: "planned", due: "2027-01-15" }),
   // 1.5 + 0.9 + 0.6 = 3; only a start: a one-day span; also due.

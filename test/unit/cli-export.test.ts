@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import ICAL from "ical.js";
 import { csvField, textCell } from "../../src/cli/format-export-csv";
-import { nextDay } from "../../src/cli/format-export-ics";
+import { foldLines, formatExportIcs, nextDay } from "../../src/cli/format-export-ics";
 import { REPO, runCases, usageError, workspaces, type Case, type Result } from "./cli-harness";
 import { ALL_EVENTS, ALL_ROWS, HOSTILE_TITLE, LONG_TITLE, OPEN_EVENTS, OPEN_ROWS, TODAY, WORKSPACE, type ExpectedEvent, type Row } from "./cli-export-workspace";
 
@@ -83,7 +83,7 @@ const cases: Case[] = [
       assert.deepEqual(header, COLUMNS);
       assert.deepEqual(records, OPEN_ROWS.map(csvCellsOf));
       // The hostile title: quoted (it holds a comma, quotes and a line break), its formula neutralised.
-      assert.ok(stdout.includes(`"'=SUM(A1), ""quoted""; a\\b\nsecond line <script>alert(1)</script> | *bold*"`));
+      assert.ok(stdout.includes(`"'${HOSTILE_TITLE.replace(/"/g, '""')}"`));
       assert.equal(records[OPEN_ROWS.findIndex((row) => row.id === "minus")][1], "'-5% churn push");
       assert.equal(records[OPEN_ROWS.findIndex((row) => row.id === "unscored")][1], "'+1 referral idea");
     },
@@ -121,7 +121,7 @@ const cases: Case[] = [
         assert.equal(event.stamp, "2026-11-30T00:00:00Z");
       }
       // Escaped on the way out (`\,` `\;` `\\` `\n`), as written on the way back.
-      assert.ok(stdout.includes("SUMMARY:=SUM(A1)\\, \"quoted\"\\; a\\\\b\\nsecond line <script>"), "escaped text");
+      assert.ok(stdout.includes("SUMMARY:=SUM(A1)\\, \"quoted\"\\; a\\\\b\\nsecond line [1m<script>"), "escaped text");
       // The long title is folded (CRLF and a space), and unfolds to the title.
       const folded = /\r\nSUMMARY:Ünïcödé[^]*?\r\n(?! )/.exec(stdout)?.[0] ?? "";
       assert.ok(folded.split("\r\n ").length > 3, folded);
@@ -216,7 +216,29 @@ describe("CLI export", () => {
     assert.equal(csvField('say "hi", then\r\nleave'), '"say ""hi"", then\r\nleave"');
   });
 
+  it("folding: at most 75 octets a line, never inside a character, unfolding to the line", () => {
+    const unfold = (text: string) => text.replace(/\r\n /g, "");
+    for (const line of ["a".repeat(75), "a".repeat(76), "é".repeat(40), `x${"🚀".repeat(30)}`, "€".repeat(26), "short", ""]) {
+      const folded = foldLines(line);
+      assert.equal(unfold(folded), line);
+      for (const part of folded.split("\r\n")) assert.ok(Buffer.byteLength(part) <= 75, `${Buffer.byteLength(part)} octets`);
+      assert.ok(!folded.includes("\uFFFD") && Buffer.from(folded).toString() === folded, "no character cut in two");
+    }
+    assert.equal(foldLines("a".repeat(75)), "a".repeat(75));
+    assert.equal(foldLines("a".repeat(76)), `${"a".repeat(75)}\r\n a`);
+    assert.equal(foldLines("short\r\nlines"), "short\r\nlines");
+  });
+
+  it("a calendar name with iCalendar's specials and a line break stays one escaped line", () => {
+    const text = formatExportIcs({ entries: [], today: TODAY, all: false, currency: null, name: "plans, v2; a\\b\nnext" });
+    assert.match(text, /\r\nNAME:Strategy Docs: plans\\, v2\\; a\\\\b\\nnext\r\n/);
+    // ical.js reads NAME (RFC 7986) as it stands; its TEXT decoder reads it back as written.
+    const decoder = (ICAL.design.icalendar.value as unknown as Record<string, { fromICAL(raw: string): string }>).text;
+    assert.equal(decoder.fromICAL(readIcs(text).name), "Strategy Docs: plans, v2; a\\b\nnext");
+  });
+
   it("the day after: month, year and leap-day edges, by calendar", () => {
-    assert.deepEqual(["2026-12-31", "2028-02-28", "2028-02-29", "2026-02-28", "2026-03-29"].map(nextDay), ["2027-01-01", "2028-02-29", "2028-03-01", "2026-03-01", "2026-03-30"]);
+    assert.deepEqual(["2026-12-31", "2028-02-28", "2028-02-29", "2026-02-28", "2026-03-29", "9999-12-30"].map(nextDay), ["2027-01-01", "2028-02-29", "2028-03-01", "2026-03-01", "2026-03-30", "9999-12-31"]);
+    assert.equal(nextDay("9999-12-31"), null, "no five-digit years");
   });
 });
