@@ -45,3 +45,4 @@ export {
 export { shortDate } from "./plan/sprint-state";
 export { teamScores, teamFields, effectiveNumber, type TeamScores, type TeamFields } from "./score/index";
 export { setPersonScores } from "./score/set-scores";
+export { DATE_FIELDS, type CompletionOptions } from "./language/index";

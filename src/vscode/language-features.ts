@@ -5,7 +5,7 @@
  * only in trusted workspaces (see extension.ts).
  */
 import * as vscode from "vscode";
-import { completions, definition, documentSymbols, hover, prepareRename, references, rename, REFERENCE_FIELDS, type CompletionEntry, type Kind } from "../core/index";
+import { completions, DATE_FIELDS, definition, documentSymbols, hover, prepareRename, references, rename, REFERENCE_FIELDS, type CompletionEntry, type Kind } from "../core/index";
 import { fromPosition, plainText, toLocation, toRange, toWorkspaceEdit } from "./convert";
 import type { StrategyHost } from "./host";
 
@@ -15,6 +15,7 @@ const COMPLETION_KINDS: Record<CompletionEntry["kind"], vscode.CompletionItemKin
   kind: vscode.CompletionItemKind.EnumMember,
   id: vscode.CompletionItemKind.Reference,
   field: vscode.CompletionItemKind.Property,
+  date: vscode.CompletionItemKind.Value,
 };
 
 const SYMBOL_KINDS: Record<Kind, vscode.SymbolKind> = {
@@ -27,7 +28,7 @@ const SYMBOL_KINDS: Record<Kind, vscode.SymbolKind> = {
 };
 
 /** Fields whose value has completions: accepting the field opens them at once. */
-const VALUE_FIELDS = new Set<string>(["type", ...Object.keys(REFERENCE_FIELDS)]);
+const VALUE_FIELDS = new Set<string>(["type", ...Object.keys(REFERENCE_FIELDS), ...DATE_FIELDS]);
 
 /** Registers the read-only features (they work in untrusted workspaces too). */
 export function registerReadFeatures(host: StrategyHost): vscode.Disposable[] {
@@ -36,12 +37,15 @@ export function registerReadFeatures(host: StrategyHost): vscode.Disposable[] {
       async provideCompletionItems(document, position) {
         const resolved = await host.resolve(document);
         if (!resolved) return [];
-        return completions(resolved.state.workspace, resolved.path, fromPosition(position)).map((entry) => {
+        const { workspace } = resolved.state;
+        // Today is the folder's day (STRATEGY_DOCS_TODAY in tests and demos), offered after date fields.
+        return completions(workspace, resolved.path, fromPosition(position), { today: workspace.todayIso() }).map((entry) => {
           const item = new vscode.CompletionItem(entry.label, COMPLETION_KINDS[entry.kind]);
           item.insertText = entry.insertText;
           item.range = toRange(entry.range);
           if (entry.detail) item.detail = entry.detail;
           if (entry.sortText) item.sortText = entry.sortText;
+          if (entry.filterText) item.filterText = entry.filterText;
           if (entry.kind === "field" && VALUE_FIELDS.has(entry.label)) item.command = { title: "Suggest", command: "editor.action.triggerSuggest" };
           return item;
         });

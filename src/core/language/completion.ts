@@ -1,9 +1,10 @@
 /**
  * Completion inside strategy front matter: kinds after `type:`, ids of the
  * right kind after `pillar:`, `kpi:`, `kpis:` (also in `[…]` and `- ` lists),
- * `initiative:` and `sprint:`, and the field names of the item's kind that it
- * does not have yet on a line where a key could go: the fields that matter
- * for the kind first (field-docs.ts), each with a one-line doc.
+ * `initiative:` and `sprint:`, days after the date fields (today, the sprint's
+ * start and end: date-completion.ts), and the field names of the item's kind
+ * that it does not have yet on a line where a key could go: the fields that
+ * matter for the kind first (field-docs.ts), each with a one-line doc.
  */
 import type { Item } from "../model/item";
 import { KINDS, REFERENCE_FIELDS, type Kind } from "../model/kinds";
@@ -11,6 +12,7 @@ import type { Position, Range } from "../model/range";
 import { KIND_FIELDS } from "../parse/quick-valid";
 import { FIELD_DOCS, fieldOrder } from "./field-docs";
 import { contextAt, referenceField, shortTitle, type Block, type PositionContext, type StrategySource } from "./context";
+import { dateChoices, dateEntry } from "./date-completion";
 
 /** What each kind is (SPEC §1), for completion details and hovers. */
 export const KIND_DESCRIPTIONS: Record<Kind, string> = {
@@ -28,7 +30,7 @@ const MAX_ID_CHARS = 1000;
 /** One completion: what to show, and the edit that accepting it makes. */
 export interface CompletionEntry {
   label: string;
-  kind: "kind" | "id" | "field";
+  kind: "kind" | "id" | "field" | "date";
   /** A short description (the item's title, the kind's description). */
   detail?: string;
   /** Replaces `range` (on one line, containing the position). */
@@ -36,10 +38,18 @@ export interface CompletionEntry {
   range: Range;
   /** Orders the list (lower first); the label when absent. */
   sortText?: string;
+  /** What the text typed is matched against (a day's `YYYY-MM-DD`); the label when absent. */
+  filterText?: string;
+}
+
+/** What completion needs beyond the workspace. */
+export interface CompletionOptions {
+  /** Today as `YYYY-MM-DD` (the host's day): offered after date fields. None offered without it. */
+  today?: string;
 }
 
 /** Completions at `position` of the file `path` (none outside strategy front matter). */
-export function completions(source: StrategySource, path: string, position: Position): CompletionEntry[] {
+export function completions(source: StrategySource, path: string, position: Position, options: CompletionOptions = {}): CompletionEntry[] {
   const file = source.index.files.get(path);
   if (!file) return [];
   const context = contextAt(file, position);
@@ -52,7 +62,7 @@ export function completions(source: StrategySource, path: string, position: Posi
   const field = referenceField(context);
   if (field) return idCompletions(source, file.text, context, field, range, space);
   if (context.where === "newKey") return fieldCompletions(context.block, range, file.isStrategy);
-  return [];
+  return dateChoices(source, file.text, context, options.today).map((choice, order) => dateEntry(choice, order, range, space));
 }
 
 function idCompletions(source: StrategySource, text: string, context: PositionContext, field: keyof typeof REFERENCE_FIELDS, range: Range, space: string): CompletionEntry[] {

@@ -4,7 +4,8 @@
  * types. Editors adapt it on their own side (see src/vscode/).
  */
 export { contextAt, idAt, clip, shortTitle, MAX_SHOWN_CHARS, type StrategySource, type Location, type PositionContext, type Block, type IdAt, type Where } from "./context";
-export { completions, KIND_DESCRIPTIONS, type CompletionEntry } from "./completion";
+export { completions, KIND_DESCRIPTIONS, type CompletionEntry, type CompletionOptions } from "./completion";
+export { DATE_FIELDS } from "./date-completion";
 export { hover, describeItem, escapeMarkdown, type HoverInfo } from "./hover";
 export { definition, references, referencesTo, prepareRename, rename, type RenameCheck } from "./navigation";
 export { documentSymbols, type ItemSymbol } from "./symbols";
