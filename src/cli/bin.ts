@@ -2,6 +2,14 @@
 import { main, type CliIO } from "./main";
 import { nodeFileSystem } from "./fs";
 
+// A reader that stops early (`strategy-docs backlog | head`) closes the pipe: that ends the output, it is no crash.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const io: CliIO = {
   cwd: process.cwd(),
   // Each command prints its whole output in one call: one write, even for 10,000 diagnostics.

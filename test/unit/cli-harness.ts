@@ -90,7 +90,7 @@ function newest(dir: string): number {
 }
 
 /** Builds dist/cli.js when a source is newer (a mocha `before`). */
-function buildCli(this: Mocha.Context): void {
+export function buildCli(this: Mocha.Context): void {
   this.timeout(120_000);
   const sources = Math.max(newest(path.join(REPO, "src")), fs.statSync(path.join(REPO, "package.json")).mtimeMs);
   if (fs.existsSync(CLI) && fs.statSync(CLI).mtimeMs >= sources) return;
