@@ -1,7 +1,7 @@
 // The extension's `contributes`, `activationEvents` and `capabilities` in package.json, built
 // from the core (rule ids, defaults) so that the settings cannot drift from the code.
 // `npx tsx scripts/gen-contributes.ts` writes them into package.json; a unit test checks they are current.
-import { defaultConfig, defaultFolder, KINDS, RULES, SCORING_MODELS, SEVERITY_SETTINGS } from "../src/core/index";
+import { defaultConfig, defaultFolder, KINDS, RULES, SCORE_AGGREGATES, SCORING_MODELS, SEVERITY_SETTINGS } from "../src/core/index";
 import { NEW_ITEM_COMMANDS } from "../src/vscode/new-item-commands";
 
 const NEW_ITEMS = NEW_ITEM_COMMANDS;
@@ -37,6 +37,34 @@ function settings(): Record<string, unknown> {
       markdownDescription: "Weights of the `weighted` model. `scoring.weights` in `strategy.config.yaml` wins.",
     },
     "strategyDocs.scoring.formula": { ...resource, type: "string", default: "", markdownDescription: "Formula of the `custom` model over item fields, e.g. `(impact * 2 + urgency) / effort`." },
+    "strategyDocs.scoring.aggregate": {
+      ...resource,
+      type: "string",
+      enum: [...SCORE_AGGREGATES],
+      enumDescriptions: ["The average of the people's values", "The middle value (of an even count, the average of the two middle ones): one outlier moves it less"],
+      default: defaults.scoring.aggregate,
+      markdownDescription: "How the people's values under an item's `scores:` make the value a scoring field takes when the item does not state it itself. `scoring.aggregate` in `strategy.config.yaml` wins.",
+    },
+    "strategyDocs.scoring.disagreement": {
+      ...resource,
+      type: "number",
+      exclusiveMinimum: 0,
+      default: defaults.scoring.disagreement,
+      markdownDescription: "The spread (highest minus lowest of the people's values of one field) at which `score-disagreement` says the team disagrees. `scoring.disagreement` in `strategy.config.yaml` wins.",
+    },
+    "strategyDocs.scorer": {
+      scope: "application",
+      type: "string",
+      default: "",
+      markdownDescription: "Your name as **Score Item…** writes it under an item's `scores:`. Empty: git's `user.name` in the folder, else you are asked once. A user setting only (a shared workspace cannot set who you are); not read from `strategy.config.yaml`.",
+    },
+    "strategyDocs.budget.currency": {
+      ...resource,
+      type: "string",
+      maxLength: 12,
+      default: "",
+      markdownDescription: "The label of money amounts (budgets), e.g. `EUR` or `$`; empty: plain numbers. It only labels, nothing is converted. `budget.currency` in `strategy.config.yaml` wins.",
+    },
     "strategyDocs.capacity.split": {
       ...resource,
       type: "object",
@@ -78,7 +106,7 @@ export function manifestParts(): { activationEvents: string[]; capabilities: Rec
     capabilities: {
       untrustedWorkspaces: {
         supported: "limited",
-        description: "In an untrusted workspace Strategy Docs is read-only: diagnostics, hover, navigation, the tree and the Strategy Board work; quick fixes, rename, new-item commands, Apply proposal, Carry Unfinished Items and Record KPI Reading are off.",
+        description: "In an untrusted workspace Strategy Docs is read-only: diagnostics, hover, navigation, the tree and the Strategy Board work; quick fixes, rename, new-item commands, Apply proposal, Carry Unfinished Items, Record KPI Reading and Score Item are off.",
       },
     },
     contributes: {
@@ -89,21 +117,23 @@ export function manifestParts(): { activationEvents: string[]; capabilities: Rec
         { command: "strategyDocs.showOutput", title: "Show Output", category },
         { command: "strategyDocs.carryOver", title: "Carry Unfinished Items…", category, enablement: "isWorkspaceTrusted" },
         { command: "strategyDocs.recordKpiReading", title: "Record KPI Reading…", category, enablement: "isWorkspaceTrusted" },
+        { command: "strategyDocs.scoreItem", title: "Score Item…", category, enablement: "isWorkspaceTrusted" },
         ...NEW_ITEMS.map(([command, , title]) => ({ command, title, category, enablement: "isWorkspaceTrusted" })),
       ],
       menus: {
         commandPalette: [
           ...NEW_ITEMS.map(([command]) => ({ command, when: "isWorkspaceTrusted" })),
-          ...["strategyDocs.applyProposal", "strategyDocs.carryOver", "strategyDocs.recordKpiReading"].map((command) => ({ command, when: "isWorkspaceTrusted" })),
+          ...["strategyDocs.applyProposal", "strategyDocs.carryOver", "strategyDocs.recordKpiReading", "strategyDocs.scoreItem"].map((command) => ({ command, when: "isWorkspaceTrusted" })),
         ],
         "view/title": [
           { command: "strategyDocs.openBoard", when: "view == strategyDocs.tree", group: "navigation@1" },
           { command: "strategyDocs.checkWorkspace", when: "view == strategyDocs.tree", group: "navigation@2" },
           ...NEW_ITEMS.map(([command], index) => ({ command, when: "view == strategyDocs.tree && isWorkspaceTrusted", group: `1_new@${index + 1}` })),
         ],
-        // On a KPI and on an ended sprint of the tree (their contextValue, see tree.ts).
+        // On a KPI, an ended sprint and a backlog item of the tree (their contextValue, see tree.ts).
         "view/item/context": [
           { command: "strategyDocs.recordKpiReading", when: "view == strategyDocs.tree && viewItem == strategyItem.kpi && isWorkspaceTrusted", group: "1_write@1" },
+          { command: "strategyDocs.scoreItem", when: "view == strategyDocs.tree && viewItem =~ /^strategyItem\\.(initiative|tactic)$/ && isWorkspaceTrusted", group: "1_write@1" },
           { command: "strategyDocs.carryOver", when: "view == strategyDocs.tree && viewItem == strategyItem.sprint.ended && isWorkspaceTrusted", group: "1_write@1" },
         ],
       },

@@ -46,3 +46,6 @@ export { shortDate } from "./plan/sprint-state";
 export { teamScores, teamFields, effectiveNumber, type TeamScores, type TeamFields } from "./score/index";
 export { setPersonScores } from "./score/set-scores";
 export { DATE_FIELDS, type CompletionOptions } from "./language/index";
+export { SCORE_AGGREGATES, type ScoreAggregate } from "./config/types";
+export { aggregateOf, personLabel, readNumber } from "./score/index";
+export { isClosed } from "./model/kinds";

@@ -1,9 +1,9 @@
 /**
  * Quick fixes from the core's fixes (one action per fix, preferred when it is
  * the issue's one safe fix), `source.fixAll.strategy-docs` (every safe fix
- * of the document), and two rewrites offered where they apply: "Carry N
- * unfinished items to <sprint>" on an ended sprint and "Record a reading of
- * '<kpi>'…" on a KPI. Every edit is one undoable WorkspaceEdit of exact spans,
+ * of the document), and three rewrites offered where they apply: "Carry N
+ * unfinished items to <sprint>" on an ended sprint, "Record a reading of
+ * '<kpi>'…" on a KPI and "Score this item…" on a backlog item's scores. Every edit is one undoable WorkspaceEdit of exact spans,
  * so comments and key order stay as written.
  */
 import * as vscode from "vscode";
@@ -12,6 +12,7 @@ import { CARRY_OVER_KIND, CARRY_OVER_LINES, carryOverAction } from "./carry-over
 import { fromRange, plainText, ruleOf, toRange, toUri, toWorkspaceEdit } from "./convert";
 import type { StrategyHost } from "./host";
 import { RECORD_READING_KIND, RECORD_READING_LINES, recordReadingAction } from "./record-reading";
+import { SCORE_ITEM_KIND, SCORE_ITEM_LINES, scoreItemAction } from "./score-item";
 
 /** The kind of the fix-all action (for `editor.codeActionsOnSave`). */
 export const FIX_ALL = vscode.CodeActionKind.SourceFixAll.append("strategy-docs");
@@ -22,7 +23,7 @@ function diagnosticKey(rule: string, range: vscode.Range): string {
 }
 
 export class StrategyCodeActions implements vscode.CodeActionProvider {
-  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL, CARRY_OVER_KIND, RECORD_READING_KIND] };
+  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL, CARRY_OVER_KIND, RECORD_READING_KIND, SCORE_ITEM_KIND] };
 
   constructor(private readonly host: StrategyHost) {}
 
@@ -31,10 +32,11 @@ export class StrategyCodeActions implements vscode.CodeActionProvider {
     const asked = (kind: vscode.CodeActionKind) => !only || only.contains(kind) || kind.contains(only);
     const quickFixes = asked(vscode.CodeActionKind.QuickFix);
     const fixAll = !!only && (only.contains(FIX_ALL) || FIX_ALL.contains(only));
-    // The rewrites are offered on a few key lines of a sprint or a KPI: the line's text says whether to look.
+    // The rewrites are offered on a few key lines of a sprint, a KPI or a backlog item: the line's text says whether to look.
     const lineText = range.start.line < document.lineCount ? document.lineAt(range.start.line).text : "";
     const carry = asked(CARRY_OVER_KIND) && CARRY_OVER_LINES.mayHold(lineText);
     const reading = asked(RECORD_READING_KIND) && RECORD_READING_LINES.mayHold(lineText);
+    const scoring = asked(SCORE_ITEM_KIND) && SCORE_ITEM_LINES[0].mayHold(lineText);
     // Asked on every cursor move: unless the cursor is on one of our diagnostics (or fix-all is asked), there is nothing to build.
     const ours = new Map<string, vscode.Diagnostic>();
     for (const diagnostic of context.diagnostics) {
@@ -42,13 +44,13 @@ export class StrategyCodeActions implements vscode.CodeActionProvider {
       const key = rule && diagnosticKey(rule, diagnostic.range);
       if (key && !ours.has(key)) ours.set(key, diagnostic);
     }
-    if (!fixAll && !carry && !reading && (!quickFixes || !ours.size)) return [];
+    if (!fixAll && !carry && !reading && !scoring && (!quickFixes || !ours.size)) return [];
     const resolved = await this.host.resolve(document);
     if (!resolved) return [];
     const { state, path } = resolved;
     const actions: vscode.CodeAction[] = [];
     // After the quick fixes, which come first.
-    const rewrite = (carry && carryOverAction(state, path, range)) || (reading && recordReadingAction(state, path, range)) || undefined;
+    const rewrite = (carry && carryOverAction(state, path, range)) || (reading && recordReadingAction(state, path, range)) || (scoring && scoreItemAction(state, path, range)) || undefined;
     if (!fixAll && (!quickFixes || !ours.size)) return rewrite ? [rewrite] : [];
     // Fixes are built for the issues at the cursor only (fix-all needs them all): a file may hold 64,000 issues.
     const issues = state.workspace.issues(path, fixAll ? true : fromRange(range));

@@ -14,6 +14,7 @@ import { askNewItemFields } from "./new-item-prompts";
 import { folderForKind } from "./settings";
 import { CARRY_OVER_COMMAND, carryUnfinishedItems } from "./carry-over";
 import { RECORD_READING_COMMAND, recordKpiReading } from "./record-reading";
+import { SCORE_ITEM_COMMAND, scoreItem } from "./score-item";
 import { nodeArguments } from "./tree";
 
 /** `1 error`, `2 errors`. */
@@ -101,13 +102,15 @@ async function newItem(host: StrategyHost, kind: Kind, args?: unknown): Promise<
 }
 
 /**
- * Registers the commands that write (trusted workspaces only). Carry Unfinished Items… and
- * Record KPI Reading… also run from a sprint's or a KPI's context menu in the tree.
+ * Registers the commands that write (trusted workspaces only). Carry Unfinished Items…,
+ * Record KPI Reading… and Score Item… also run from a sprint's, a KPI's or a backlog item's
+ * context menu in the tree.
  */
 export function registerWriteCommands(host: StrategyHost): vscode.Disposable[] {
   return [
     ...NEW_ITEM_COMMANDS.map(([command, kind]) => vscode.commands.registerCommand(command, (args?: unknown) => newItem(host, kind, args))),
     vscode.commands.registerCommand(CARRY_OVER_COMMAND, (args?: unknown) => carryUnfinishedItems(host, nodeArguments(args) ?? args)),
     vscode.commands.registerCommand(RECORD_READING_COMMAND, (args?: unknown) => recordKpiReading(host, nodeArguments(args) ?? args)),
+    vscode.commands.registerCommand(SCORE_ITEM_COMMAND, (args?: unknown) => scoreItem(host, nodeArguments(args) ?? args)),
   ];
 }

@@ -1,10 +1,13 @@
 /**
- * VS Code settings `strategyDocs.*` (SPEC §5): the defaults under a folder's
+ * VS Code settings `strategyDocs.*` (SPEC §5, §9): the defaults under a folder's
  * `strategy.config.yaml` — the file wins, key by key, for the team's shared
  * settings. A setting of the wrong shape is ignored (the SPEC default applies).
+ * `strategyDocs.scorer` is the editor's own (who scores, see score-item.ts).
  */
 import * as vscode from "vscode";
-import { defaultConfig, defaultFolder, RULE_IDS, SCORING_MODELS, SEVERITY_SETTINGS, type Kind, type ScoringModel, type SeveritySetting, type StrategyConfig } from "../core/index";
+import {
+  defaultConfig, defaultFolder, RULE_IDS, SCORE_AGGREGATES, SCORING_MODELS, SEVERITY_SETTINGS, type Kind, type ScoreAggregate, type ScoringModel, type SeveritySetting, type StrategyConfig,
+} from "../core/index";
 
 /** The `review.*` settings: each a positive whole number (days or sprints), as in `strategy.config.yaml`. */
 const REVIEW_SETTINGS = ["maxAgeDays", "trendSprints", "driftSprints", "maxCarries", "kpiMaxAgeDays"] as const satisfies ReadonlyArray<keyof StrategyConfig["review"]>;
@@ -34,6 +37,13 @@ export function configFromSettings(scope: vscode.Uri | undefined): StrategyConfi
   // Checked with the file on top (loadConfig): a custom model in the settings may take its formula
   // from the file, and a formula that does not parse is reported there.
   if (typeof formula === "string" && formula.trim()) config.scoring.formula = formula;
+  const aggregate = settings.get<unknown>("scoring.aggregate");
+  if (typeof aggregate === "string" && (SCORE_AGGREGATES as readonly string[]).includes(aggregate)) config.scoring.aggregate = aggregate as ScoreAggregate;
+  const disagreement = settings.get<unknown>("scoring.disagreement");
+  if (isNumber(disagreement) && disagreement > 0) config.scoring.disagreement = disagreement;
+  // A label only, as short as the config file allows (12 characters).
+  const currency = settings.get<unknown>("budget.currency");
+  if (typeof currency === "string" && currency.trim() && currency.trim().length <= 12) config.budget.currency = currency.trim();
 
   const split = settings.get<Record<string, unknown>>("capacity.split");
   if (split && isNumber(split.strategic) && isNumber(split.tactical) && split.strategic >= 0 && split.tactical >= 0 && Math.abs(split.strategic + split.tactical - 100) < 1e-9) {
@@ -62,8 +72,19 @@ export function folderForKind(scope: vscode.Uri | undefined, kind: Kind): string
   return defaultFolder(kind);
 }
 
+/** The scorer's name set in `strategyDocs.scorer` (trimmed), if any. */
+export function scorerSetting(): string | undefined {
+  const value = vscode.workspace.getConfiguration("strategyDocs").get<unknown>("scorer");
+  return typeof value === "string" && value.trim() ? value.trim() : undefined;
+}
+
+/** Saves the scorer's name in the user's `strategyDocs.scorer`. */
+export async function saveScorer(name: string): Promise<void> {
+  await vscode.workspace.getConfiguration("strategyDocs").update("scorer", name, vscode.ConfigurationTarget.Global);
+}
+
 /** The settings that make the config ({@link configFromSettings}); the others are read where they are used. */
-const CONFIG_SETTINGS = ["include", "exclude", "scoring", "capacity", "review", "rules"];
+const CONFIG_SETTINGS = ["include", "exclude", "scoring", "capacity", "review", "budget", "rules"];
 
 /** Whether a configuration change touches the settings the config is made of, for a folder. */
 export function affectsSettings(event: vscode.ConfigurationChangeEvent, scope: vscode.Uri): boolean {

@@ -80,8 +80,10 @@ describe("language service: dates after date fields", () => {
     assert.deepEqual(dates({ "sprints/s15.md": SPRINT, "t.md": broken }, "t.md", pos(5, 5)).map(([label]) => label), ["today", "start of 2026-s15", "end of 2026-s15"]);
   });
 
-  it("leaves out what the sprint lacks: an unknown sprint, a sprint without an end, a day that does not exist", () => {
+  it("leaves out what the sprint lacks: an unknown sprint or another kind's id, a sprint without an end, a day that does not exist", () => {
     assert.deepEqual(dates({ "t.md": tactic(["sprint: nowhere", "due: "]) }, "t.md", pos(4, 5)), [["today", TODAY]]);
+    const pillar = "---\ntype: pillar\nid: growth\nstart: 2026-12-01\n---\n";
+    assert.deepEqual(dates({ "p.md": pillar, "t.md": tactic(["sprint: growth", "due: "]) }, "t.md", pos(4, 5)), [["today", TODAY]], "an id that is not a sprint's");
     const open = "---\ntype: sprint\nid: s\nstart: 2026-12-01\ncapacity: 5\n---\n";
     assert.deepEqual(dates({ "s.md": open, "t.md": tactic(["sprint: s", "due: "]) }, "t.md", pos(4, 5)), [["today", TODAY], ["start of s", "2026-12-01"]]);
     const impossible = "---\ntype: sprint\nid: s\nstart: 2026-02-30\nend: 2026-03-06\ncapacity: 5\n---\n";

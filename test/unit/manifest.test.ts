@@ -22,6 +22,10 @@ describe("package.json (the extension manifest)", () => {
     assert.deepEqual(properties["strategyDocs.scoring.weights"].default, defaults.scoring.weights);
     assert.deepEqual(properties["strategyDocs.capacity.split"].default, defaults.capacity.split);
     assert.equal(properties["strategyDocs.capacity.tolerance"].default, defaults.capacity.tolerance);
+    assert.equal(properties["strategyDocs.scoring.aggregate"].default, defaults.scoring.aggregate);
+    assert.equal(properties["strategyDocs.scoring.disagreement"].default, defaults.scoring.disagreement);
+    assert.equal(properties["strategyDocs.budget.currency"].default, "");
+    assert.equal(properties["strategyDocs.scorer"].scope, "application", "a shared workspace cannot say who scores");
     for (const [key, value] of Object.entries(defaults.review)) assert.equal(properties[`strategyDocs.review.${key}`]?.default, value, `strategyDocs.review.${key}`);
     assert.deepEqual(Object.keys(properties["strategyDocs.rules"].properties), [...RULE_IDS]);
     for (const [key, property] of Object.entries<{ markdownDescription?: string; description?: string }>(properties)) {
@@ -36,7 +40,7 @@ describe("package.json (the extension manifest)", () => {
   });
 
   it("says which commands the extension registers", () => {
-    const source = ["commands.ts", "extension.ts", "board-commands.ts", "new-item-commands.ts", "carry-over.ts", "record-reading.ts"].map((file) => readFileSync(join(ROOT, "src", "vscode", file), "utf8")).join("\n");
+    const source = ["commands.ts", "extension.ts", "board-commands.ts", "new-item-commands.ts", "carry-over.ts", "record-reading.ts", "score-item.ts"].map((file) => readFileSync(join(ROOT, "src", "vscode", file), "utf8")).join("\n");
     for (const command of manifest.contributes.commands) assert.ok(source.includes(`"${command.command}"`), command.command);
     assert.ok(source.includes(`"strategyDocs.tree"`));
   });

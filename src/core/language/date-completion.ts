@@ -44,7 +44,8 @@ function sprintOf(source: StrategySource, text: string, context: PositionContext
     const line = block.keys.get("sprint");
     id = line ? text.slice(line.valueStart, line.valueEnd).trim().replace(/^(["'])(.*)\1$/, "$2") : undefined;
   }
-  return id ? source.index.find(id, ["sprint"]) : undefined;
+  const sprint = id ? source.index.find(id, ["sprint"]) : undefined;
+  return sprint?.kind === "sprint" ? sprint : undefined;
 }
 
 /**

@@ -69,6 +69,7 @@ function loadSuites(): void {
   require("./commands.test");
   require("./carry-over.test");
   require("./kpi-editor.test");
+  require("./score-item.test");
   require("./board-tabs.test");
   require("./board.test");
 }

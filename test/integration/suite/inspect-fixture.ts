@@ -93,8 +93,9 @@ export function flatten(nodes: readonly TreeSnapshot[]): TreeSnapshot[] {
   return nodes.flatMap((node) => [node, ...flatten(node.children)]);
 }
 
-/** The ids of the fixture's items. */
-const IDS = Object.values(FILES).flatMap((text) => [...text.matchAll(/^\s*(?:- )?id: (it-[a-z0-9-]+)$/gm)].map((match) => match[1]));
+/** The ids of a fixture's items (`id: <prefix>…` lines). */
+const idsOf = (files: Record<string, string>, prefix: string) =>
+  Object.values(files).flatMap((text) => [...text.matchAll(new RegExp(`^\\s*(?:- )?id: (${prefix}[a-z0-9-]+)`, "gm"))].map((match) => match[1]));
 
 /** The workspace's diagnostics once every folder is read and nothing has changed for a second (the suites' state when this one starts). */
 async function settledDiagnostics(): Promise<string[]> {
@@ -110,21 +111,25 @@ async function settledDiagnostics(): Promise<string[]> {
   return JSON.parse(last) as string[];
 }
 
-/** Writes the fixture and waits until the tree shows each of its items; returns the diagnostics of the rest, to wait for afterwards. */
-export async function writeFixture(): Promise<string[]> {
-  rmSync(fsPath(DIR), { recursive: true, force: true });
-  const outside = (await settledDiagnostics()).filter((line) => !line.startsWith(`${DIR}/`));
-  for (const [path, text] of Object.entries(FILES)) await writeFile(path, text);
+/**
+ * Writes the fixture (another suite's: its files under `dir`, ids starting with `prefix`) and waits until
+ * the tree shows each of its items; returns the diagnostics of the rest, to wait for afterwards.
+ */
+export async function writeFixture(files = FILES, dir = DIR, prefix = "it-"): Promise<string[]> {
+  rmSync(fsPath(dir), { recursive: true, force: true });
+  const outside = (await settledDiagnostics()).filter((line) => !line.startsWith(`${dir}/`));
+  for (const [path, text] of Object.entries(files)) await writeFile(path, text);
   const api = await extensionApi();
-  const missing = () => IDS.filter((id) => !flatten(api.tree()).some((node) => node.id === id));
+  const ids = idsOf(files, prefix);
+  const missing = () => ids.filter((id) => !flatten(api.tree()).some((node) => node.id === id));
   await waitFor(() => missing().length === 0, () => `the tree does not show ${missing().join(", ")}`);
   return outside;
 }
 
 /** Removes the fixture (reverting what the suite left dirty) and waits until the other files' diagnostics are what they were. */
-export async function removeFixture(outside: readonly string[]): Promise<void> {
+export async function removeFixture(outside: readonly string[], dir = DIR): Promise<void> {
   await restoreAll();
-  rmSync(fsPath(DIR), { recursive: true, force: true });
+  rmSync(fsPath(dir), { recursive: true, force: true });
   const expected = JSON.stringify(outside);
   await waitFor(() => JSON.stringify(stableDiagnostics()) === expected, () => `the diagnostics are ${JSON.stringify(stableDiagnostics(), null, 1)}`, 30_000);
 }
