@@ -6,8 +6,9 @@
  * `items:` file it adds or replaces one person's entry and leaves the others;
  * the scorer comes from `strategyDocs.scorer` (or git's user.name) and the item from the cursor;
  * the picks start on the person's previous values; the code action runs it on
- * a `scores:` line; hover shows the team's table; completion after `due: `
- * offers today and the sprint's start and end.
+ * a `scores:` line; hover shows the team's table; the scoring settings reach
+ * the hover and `score-disagreement`; completion after `due: ` offers today and
+ * the sprint's start and end.
  */
 import * as assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -18,7 +19,7 @@ import * as vscode from "vscode";
 import type { ScoredItem } from "../../../src/vscode/score-item";
 import { gitUserName } from "../../../src/vscode/scorer";
 import { itemIn, removeFixture, textOf, TODAY, writeFixture } from "./inspect-fixture";
-import { open, positionOf, waitFor } from "./util";
+import { open, positionOf, waitFor, waitForDiagnostic, waitForNoDiagnostic } from "./util";
 
 const DIR = "score-it";
 const LAUNCH = `${DIR}/sc-launch.md`;
@@ -201,6 +202,23 @@ describe("Score Item, team hover and date completion (issue 11)", () => {
       assert.match(text, /\| \*Spread\* \| 3 \| 2 \| 2 \|/);
       assert.match(text, /\| \*Used\* \| 3\.5 \(mean\) \| 3 \(mean\) \| 3 \(mean\) \|/);
     }
+  });
+
+  it("takes scoring.aggregate and scoring.disagreement from the settings (strategy.config.yaml says neither)", async () => {
+    const settings = () => vscode.workspace.getConfiguration("strategyDocs");
+    await waitForDiagnostic(QUEUE, "score-disagreement");
+    const editor = await open(QUEUE);
+    const at = positionOf(editor.document, "id: sc-nurt");
+    try {
+      await settings().update("scoring.aggregate", "median", vscode.ConfigurationTarget.Global);
+      await settings().update("scoring.disagreement", 4, vscode.ConfigurationTarget.Global);
+      await waitForNoDiagnostic(QUEUE, "score-disagreement");
+      await waitFor(async () => /else the median\)[\s\S]*\| \*Used\* \| 3\.5 \(median\) \|/.test(await hoverText(editor.document.uri, at)), "the hover does not say median");
+    } finally {
+      await settings().update("scoring.aggregate", undefined, vscode.ConfigurationTarget.Global);
+      await settings().update("scoring.disagreement", undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitForDiagnostic(QUEUE, "score-disagreement");
   });
 
   it("completes today and the sprint's start and end after due: ", async () => {
