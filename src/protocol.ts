@@ -11,10 +11,12 @@ import type { SprintState } from "./core/plan/sprint-state";
 import type { PlanBudget } from "./core/budget/money";
 import type { ScoreTerm } from "./core/score/index";
 import type { BoardPatch, WireModel } from "./board-wire";
-import { BOARD_TABS, type BoardTab, type ItemLocation, type KpiTabModel, type ReviewTabModel } from "./core/board-tab-types";
+import { BOARD_TABS, type BoardTab, type CalendarTabModel, type ItemLocation, type KpiTabModel, type ReviewTabModel, type RoadmapTabModel, type TabModel } from "./core/board-tab-types";
+import { ROADMAP_BY, ROADMAP_LANES, type RoadmapBy, type RoadmapLanes } from "./core/roadmap/types";
 
-export { BOARD_TABS };
-export type { ScoringModel, Split, Track, ScoreTerm, BoardPatch, WireModel, ItemLocation, KpiTabModel, ReviewTabModel, BoardTab };
+export { BOARD_TABS, ROADMAP_BY, ROADMAP_LANES };
+export type { ScoringModel, Split, Track, ScoreTerm, BoardPatch, WireModel, ItemLocation, KpiTabModel, ReviewTabModel, RoadmapTabModel, CalendarTabModel, TabModel, BoardTab, RoadmapBy, RoadmapLanes };
+export type { Campaign, CalendarChannel, CampaignCalendar, Milestone, Period, Roadmap, RoadmapItem, RoadmapRow } from "./core/roadmap/types";
 export type { QuarterMetrics, SprintReview, TrendPoint } from "./core/review/types";
 export type { KeyResult, KpiReport, Objective, Pace, Reading } from "./core/kpis/types";
 export type { PlanBudget };
@@ -102,7 +104,16 @@ export interface BoardModel {
   folder: string;
   folders: string[];
   /** The model ranking the backlog, the configured one, and whether it is a what-if. */
-  scoring: { model: ScoringModel; configured: ScoringModel; whatIf: boolean; formula?: string; customAvailable: boolean };
+  scoring: {
+    model: ScoringModel;
+    configured: ScoringModel;
+    whatIf: boolean;
+    formula?: string;
+    customAvailable: boolean;
+    /** How people's values combine (config `scoring.aggregate`), and the spread that counts as disagreement (`scoring.disagreement`). */
+    aggregate: "mean" | "median";
+    disagreement: number;
+  };
   sprints: BoardSprint[];
   /** The selected sprint, or null when the workspace has none. */
   sprint: string | null;
@@ -138,6 +149,10 @@ export type HostMessage =
   | { type: "review"; model: ReviewTabModel }
   /** The KPIs tab's model, sent while that tab is in view. */
   | { type: "kpis"; model: KpiTabModel }
+  /** The Roadmap tab's model, sent while that tab is in view. */
+  | { type: "roadmap"; model: RoadmapTabModel }
+  /** The Calendar tab's model, sent while that tab is in view. */
+  | { type: "calendar"; model: CalendarTabModel }
   | { type: "error"; message: string };
 
 const id = z.string().min(1).max(200);
@@ -145,7 +160,8 @@ const percent = z.number().min(0).max(100);
 
 /**
  * What the webview asks to see: the tab, what-if scoring model and split, the
- * sprint to plan, the sprint to review, the folder. null = back to the default.
+ * sprint to plan, the sprint to review, the roadmap's periods and lanes, the
+ * calendar's month, the folder. null = back to the default.
  */
 export const viewSchema = z
   .object({
@@ -154,6 +170,10 @@ export const viewSchema = z
     tab: z.enum(BOARD_TABS).optional(),
     sprint: id.nullable().optional(),
     reviewSprint: id.nullable().optional(),
+    roadmapBy: z.enum(ROADMAP_BY as readonly RoadmapBy[] as [RoadmapBy, ...RoadmapBy[]]).nullable().optional(),
+    roadmapLanes: z.enum(ROADMAP_LANES as readonly RoadmapLanes[] as [RoadmapLanes, ...RoadmapLanes[]]).nullable().optional(),
+    /** `YYYY-MM`: the calendar's month (null: today's). */
+    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "a month is written YYYY-MM").nullable().optional(),
     model: z.enum(SCORING_MODELS).nullable().optional(),
     split: z
       .object({ strategic: percent, tactical: percent })
@@ -192,4 +212,8 @@ export type BoardState = Omit<ViewRequest, "type"> & {
   scroll: { strategic: number; tactical: number };
   /** The KPIs tab's own choices: the objective shown ("" = all) and the key result last opened. */
   kpis: { pillar: string; selected?: string };
+  /** The Roadmap tab's: the item last focused or opened (`lane id` + NUL + item id) and the scroll offsets. */
+  roadmap: { selected?: string; top: number; left: number };
+  /** The Calendar tab's: the day last focused (`YYYY-MM-DD`). */
+  calendar: { day?: string };
 };

@@ -1,14 +1,19 @@
 /**
- * The Strategy Board's tabs and the shapes of its Review and KPIs tab models
- * (built by src/core/board-tabs.ts). No code imports: the webview's bundle,
- * its type check and the extension's activation take none of the core with them.
+ * The Strategy Board's tabs and the shapes of its Review, KPIs, Roadmap and
+ * Calendar tab models (built by src/core/board-tabs.ts and board-time-tabs.ts).
+ * No code imports: the webview's bundle, its type check and the extension's
+ * activation take none of the core with them.
  */
 import type { KpiReport } from "./kpis/types";
 import type { Kind } from "./model/kinds";
 import type { SprintReview } from "./review/types";
+import type { CampaignCalendar, Roadmap } from "./roadmap/types";
 
-/** The board's tabs: the sprint plan, the review of an ended sprint, the KPIs as key results. */
-export const BOARD_TABS = ["plan", "review", "kpis"] as const;
+/**
+ * The board's tabs: the sprint plan, the review of an ended sprint, the KPIs as
+ * key results, the roadmap over time, and the month's campaigns by channel.
+ */
+export const BOARD_TABS = ["plan", "review", "kpis", "roadmap", "calendar"] as const;
 export type BoardTab = (typeof BOARD_TABS)[number];
 
 /** Where an item the board names lives, to open it. */
@@ -53,3 +58,22 @@ export interface KpiTabModel extends TabModelBase {
   /** config `review.kpiMaxAgeDays`: a measurement older than this is stale. */
   maxAgeDays: number;
 }
+
+/** The Roadmap tab: SPEC §9's roadmap (`roadmap --format json`) with the titles and places of what it shows. */
+export interface RoadmapTabModel extends TabModelBase {
+  roadmap: Roadmap;
+  /** A lane's name to show, by lane id (lower case): pillar titles; channels and tracks show as written. */
+  laneTitles: Record<string, string>;
+  /** config `budget.currency` (a label for amounts), or null. */
+  currency: string | null;
+}
+
+/** The Calendar tab: the campaign calendar of one month (the campaigns carry their own title, file and line). */
+export interface CalendarTabModel extends TabModelBase {
+  calendar: CampaignCalendar;
+  /** config `budget.currency`, or null. */
+  currency: string | null;
+}
+
+/** A model of a tab other than Plan, as the host sends it. */
+export type TabModel = ReviewTabModel | KpiTabModel | RoadmapTabModel | CalendarTabModel;

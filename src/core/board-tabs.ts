@@ -32,7 +32,7 @@ export function itemLine(item: Item): number {
 }
 
 /** Collects the locations of ids (each once), resolved among `kinds`. */
-class Locations {
+export class Locations {
   readonly list: ItemLocation[] = [];
   private readonly seen = new Set<string>();
   constructor(private readonly workspace: StrategyWorkspace) {}
@@ -46,9 +46,11 @@ class Locations {
   }
 }
 
-const BACKLOG: readonly Kind[] = ["initiative", "tactic"];
+/** The kinds of backlog items, to resolve their ids among. */
+export const BACKLOG: readonly Kind[] = ["initiative", "tactic"];
 
-function base(options: TabOptions, locations: Locations): TabModelBase {
+/** What every tab model carries: the options' generation, folders and day, and the locations collected. */
+export function base(options: TabOptions, locations: Locations): TabModelBase {
   return { generation: options.generation ?? 0, folder: options.folder ?? "", folders: options.folders ?? [], today: options.today, locations: locations.list };
 }
 

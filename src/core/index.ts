@@ -35,7 +35,8 @@ export type { SprintReview, TrendPoint, QuarterMetrics, QuarterChange, PerTrack 
 export { buildKpiReport, keyResultOf, recordReading, kpiProgressLabel, type KeyResult, type KpiReport, type Objective, type Pace, type Reading, type KpiSource, type KpiReportOptions } from "./kpis/index";
 export { carryOver, carryOverFix, type CarryOver } from "./review/carry-over";
 export { buildKpiTab, buildReviewTab, itemLine, type TabOptions } from "./board-tabs";
-export { BOARD_TABS, type BoardTab, type ItemLocation, type KpiTabModel, type ReviewTabModel } from "./board-tab-types";
+export { BOARD_TABS, type BoardTab, type ItemLocation, type KpiTabModel, type ReviewTabModel, type RoadmapTabModel, type CalendarTabModel, type TabModel } from "./board-tab-types";
+export { buildRoadmapTab, buildCalendarTab, MAX_UNSCHEDULED } from "./board-time-tabs";
 export { budgetOf, pillarSpend, sprintSpend, formatMoney, hasMoney, planBudget, type PillarSpend, type SprintSpend, type PlanBudget, type Costed } from "./budget/index";
 export {
   buildRoadmap, buildCalendar, spanOf, dueOf, channelsOf, parseMonth, ROADMAP_BY, ROADMAP_LANES,

@@ -22,17 +22,21 @@ export interface OpenBoardArgs {
   sprint?: string;
   /** Workspace folder name. */
   folder?: string;
-  /** The tab to show: `plan` (with a sprint, the default), `review` or `kpis`. */
+  /** The tab to show: `plan` (with a sprint, the default), `review`, `kpis`, `roadmap` or `calendar`. */
   tab?: BoardTab;
+  /** With `tab: "calendar"`: the month to show, `YYYY-MM` (else today's). */
+  month?: string;
 }
 
 /** What an `openBoard` call asks the board to show: a sprint alone opens the Plan tab on it. */
-export function viewOfArgs(args: OpenBoardArgs): { folder?: string; tab?: BoardTab; sprint?: string; reviewSprint?: string } {
+export function viewOfArgs(args: OpenBoardArgs): { folder?: string; tab?: BoardTab; sprint?: string; reviewSprint?: string; month?: string } {
   const tab = BOARD_TABS.find((name) => name === args.tab) ?? (args.sprint ? "plan" : undefined);
   const sprint = typeof args.sprint === "string" && args.sprint ? args.sprint : undefined;
+  const month = typeof args.month === "string" && /^\d{4}-(0[1-9]|1[0-2])$/.test(args.month) ? args.month : undefined;
   return {
     ...(typeof args.folder === "string" && args.folder ? { folder: args.folder } : {}),
     ...(tab ? { tab } : {}),
+    ...(month ? { month } : {}),
     ...(sprint ? (tab === "review" ? { reviewSprint: sprint } : { sprint }) : {}),
   };
 }

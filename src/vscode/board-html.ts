@@ -10,9 +10,9 @@ export interface BoardHtmlOptions {
   cspSource: string;
   /** A fresh random nonce per render. */
   nonce: string;
-  /** URIs (as strings) of the bundled script and the stylesheet. */
+  /** URIs (as strings) of the bundled script and the stylesheets (the board's, then the time tabs'). */
   scriptUri: string;
-  styleUri: string;
+  styleUris: string[];
   /** Extra nonce'd scripts to run before the board's (the browser tests' stand-in for `acquireVsCodeApi`). */
   preludeUris?: string[];
 }
@@ -44,7 +44,7 @@ export function boardHtml(options: BoardHtmlOptions): string {
     <meta charset="UTF-8">
     <meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
     <meta name="viewport" content="width=device-width, initial-scale=1.0">
-    <link rel="stylesheet" href="${attr(options.styleUri)}">
+    ${options.styleUris.map((uri) => `<link rel="stylesheet" href="${attr(uri)}">`).join("\n    ")}
     <title>Strategy Board</title>
   </head>
   <body>

@@ -2,16 +2,16 @@
  * The Strategy Board panel: one WebviewPanel (restored after a reload by its
  * serializer) that shows the core's board model for one folder and follows
  * every change the host reports. It builds only the model of the tab in view:
- * the Plan tab's board (sent whole, then as patches), or the Review or KPIs
- * tab's model (sent whole when it changed). Messages from the webview are checked
+ * the Plan tab's board (sent whole, then as patches), or the Review, KPIs,
+ * Roadmap or Calendar tab's model (sent whole when it changed). Messages from the webview are checked
  * against the protocol's zod schema before anything happens; "Apply proposal"
  * asks first, then writes `sprint:` through one undoable WorkspaceEdit.
  */
 import * as vscode from "vscode";
-import { buildBoard, buildKpiTab, buildReviewTab } from "../core/index";
+import { buildBoard, buildCalendarTab, buildKpiTab, buildReviewTab, buildRoadmapTab } from "../core/index";
 import { applyProposal, undoLastApply, type ApplyMode } from "./board-apply";
 import { diffBoard, encodeModel, isNoChange } from "../board-wire";
-import type { BoardModel, BoardState, HostMessage, KpiTabModel, ReviewTabModel, ScoreTerm, ViewRequest, WebviewMessage } from "../protocol";
+import type { BoardModel, BoardState, BoardTab, HostMessage, ScoreTerm, TabModel, ViewRequest, WebviewMessage } from "../protocol";
 import { boardHtml, makeNonce } from "./board-html";
 import { today } from "./folder";
 import { toRange } from "./convert";
@@ -43,8 +43,8 @@ export class BoardPanel implements vscode.Disposable {
   private breakdowns = new Map<string, ScoreTerm[]>();
   /** The next update sends the whole model (the webview is new, or asked). */
   private sendWhole = true;
-  /** The last Review or KPIs model sent (tests read it), and its JSON without the generation: an unchanged one is not sent again. */
-  lastTabModel: ReviewTabModel | KpiTabModel | undefined;
+  /** The last model of a tab other than Plan sent (tests read it), and its JSON without the generation: an unchanged one is not sent again. */
+  lastTabModel: TabModel | undefined;
   private lastTabJson = "";
 
   /** Opens the board (or shows the open one), optionally on a sprint of a folder. */
@@ -66,7 +66,8 @@ export class BoardPanel implements vscode.Disposable {
     panel.webview.options = BoardPanel.options(extensionUri);
     // The saved state comes from the webview: checked like any of its messages.
     const saved = (state && typeof state === "object" ? state : {}) as Partial<BoardState>;
-    const parsed = loadProtocol().viewSchema.safeParse({ type: "view", folder: saved.folder, tab: saved.tab, sprint: saved.sprint, reviewSprint: saved.reviewSprint, model: saved.model, split: saved.split });
+    const { folder, tab, sprint, reviewSprint, model, split, roadmapBy, roadmapLanes, month } = saved;
+    const parsed = loadProtocol().viewSchema.safeParse({ type: "view", folder, tab, sprint, reviewSprint, model, split, roadmapBy, roadmapLanes, month });
     const { type: _type, ...view } = parsed.success ? parsed.data : { type: "view" as const };
     return (BoardPanel.current = new BoardPanel(panel, extensionUri, host, diagnostics, view));
   }
@@ -108,7 +109,7 @@ export class BoardPanel implements vscode.Disposable {
   private html(): string {
     const { webview } = this.panel;
     const media = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, "media", ...path)).toString();
-    return boardHtml({ cspSource: webview.cspSource, nonce: makeNonce(), scriptUri: media("dist", "board.js"), styleUri: media("board.css") });
+    return boardHtml({ cspSource: webview.cspSource, nonce: makeNonce(), scriptUri: media("dist", "board.js"), styleUris: [media("board.css"), media("board-time.css")] });
   }
 
   /** The folder shown: the one asked for, else the first with strategy items, else the first. */
@@ -137,7 +138,7 @@ export class BoardPanel implements vscode.Disposable {
       return undefined;
     }
     await state.ready;
-    if (this.view.tab === "review" || this.view.tab === "kpis") {
+    if (this.view.tab && this.view.tab !== "plan") {
       await this.updateTab(state, this.view.tab);
       return this.lastModel;
     }
@@ -166,17 +167,25 @@ export class BoardPanel implements vscode.Disposable {
     return model;
   }
 
-  /** Builds the Review or KPIs model and posts it, unless the webview has it already. */
-  private async updateTab(state: StrategyFolder, tab: "review" | "kpis"): Promise<void> {
+  /** Builds the model of a tab other than Plan and posts it, unless the webview has it already. */
+  private async updateTab(state: StrategyFolder, tab: Exclude<BoardTab, "plan">): Promise<void> {
     const options = { today: today(), generation: this.generation + 1, folder: state.folder.name, folders: this.host.all().map((folder) => folder.folder.name) };
-    const model = tab === "review" ? buildReviewTab(state.workspace, { ...options, sprint: this.view.reviewSprint }) : buildKpiTab(state.workspace, options);
-    const { generation: _generation, ...shown } = model;
+    const { workspace } = state;
+    const message: HostMessage =
+      tab === "review"
+        ? { type: tab, model: buildReviewTab(workspace, { ...options, sprint: this.view.reviewSprint }) }
+        : tab === "kpis"
+          ? { type: tab, model: buildKpiTab(workspace, options) }
+          : tab === "roadmap"
+            ? { type: tab, model: buildRoadmapTab(workspace, { ...options, by: this.view.roadmapBy, lanes: this.view.roadmapLanes }) }
+            : { type: tab, model: buildCalendarTab(workspace, { ...options, month: this.view.month }) };
+    const { generation: _generation, ...shown } = message.model;
     const json = `${tab}:${JSON.stringify(shown)}`;
     if (json === this.lastTabJson) return;
-    this.generation = model.generation;
+    this.generation = message.model.generation;
     this.lastTabJson = json;
-    this.lastTabModel = model;
-    await this.post(tab === "review" ? { type: "review", model: model as ReviewTabModel } : { type: "kpis", model: model as KpiTabModel });
+    this.lastTabModel = message.model;
+    await this.post(message);
   }
 
   private post(message: HostMessage): Thenable<boolean> {

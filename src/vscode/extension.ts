@@ -16,7 +16,7 @@ import { registerReadFeatures, registerRename, SELECTOR } from "./language-featu
 import { registerRuleHelp, ruleHelpTarget } from "./rule-help";
 import { createStatusItem, type StatusSnapshot } from "./status";
 import { StrategyTree, type TreeSnapshot } from "./tree";
-import type { BoardModel, KpiTabModel, ReviewTabModel } from "../protocol";
+import type { BoardModel, TabModel } from "../protocol";
 
 /** What `activate` returns (`vscode.extensions.getExtension(id).exports`): read-only views for tests and other extensions. */
 export interface StrategyDocsApi {
@@ -24,8 +24,8 @@ export interface StrategyDocsApi {
   tree(): TreeSnapshot[];
   /** The model the open Strategy Board shows now (undefined: no board open or nothing sent yet). */
   board(): BoardModel | undefined;
-  /** The Review or KPIs model the open Strategy Board sent last (undefined: neither tab shown yet). */
-  boardTab(): ReviewTabModel | KpiTabModel | undefined;
+  /** The Review, KPIs, Roadmap or Calendar model the open Strategy Board sent last (undefined: none of those tabs shown yet). */
+  boardTab(): TabModel | undefined;
   /** What the status bar item shows now (the current sprint's load and split). */
   status(): StatusSnapshot;
 }

@@ -23,7 +23,7 @@ export function tabOf(value: unknown): BoardTab {
 
 /** The saved state, completed with defaults (an older board saved less). */
 function restore(saved: unknown): BoardState {
-  const base: BoardState = { filters: { text: "", pillar: "", status: "open" }, scroll: { strategic: 0, tactical: 0 }, kpis: { pillar: "" } };
+  const base: BoardState = { filters: { text: "", pillar: "", status: "open" }, scroll: { strategic: 0, tactical: 0 }, kpis: { pillar: "" }, roadmap: { top: 0, left: 0 }, calendar: {} };
   if (!saved || typeof saved !== "object") return base;
   const value = saved as Partial<BoardState>;
   return {
@@ -32,6 +32,8 @@ function restore(saved: unknown): BoardState {
     filters: { ...base.filters, ...(value.filters ?? {}) },
     scroll: { ...base.scroll, ...(value.scroll ?? {}) },
     kpis: { ...base.kpis, ...(value.kpis ?? {}) },
+    roadmap: { ...base.roadmap, ...(value.roadmap ?? {}) },
+    calendar: { ...base.calendar, ...(value.calendar ?? {}) },
   };
 }
 

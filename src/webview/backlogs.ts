@@ -2,14 +2,14 @@
  * The Plan tab's backlogs: the strategic and tactical grids side by side with
  * their filters (text, pillar, status), the unranked items under each, and the
  * score breakdown of the selected item (its terms come from the host on
- * request). Filters, selection and scroll live in the view state.
+ * request) with the team's scores. Filters, selection and scroll live in the view state.
  */
 import type { BoardItem, BoardModel, ScoreTerm, Track } from "../protocol";
 import { openAt, post, save, saveSoon, state } from "./api";
 import { TRACK_NAMES } from "./capacity";
 import { changed, fill, h, options, plural } from "./dom";
 import { BacklogGrid, breakdownText } from "./grid";
-import { termsTable } from "./terms";
+import { teamTable, termsTable } from "./terms";
 
 const STATUSES = ["idea", "planned", "in-progress", "done", "dropped"];
 const TRACKS = ["strategic", "tactical"] as const;
@@ -181,6 +181,7 @@ export class Backlogs {
         ? h("p", {}, breakdownText(item))
         : h("p", {}, h("strong", {}, `Score ${item.score.toFixed(2)}`), ` (rank ${item.rank} of the ${item.track} backlog${model.scoring.whatIf ? ", what-if model" : ""}): `, h("code", {}, item.explanation)),
       known?.length ? termsTable(item, model.scoring.model, known) : null,
+      teamTable(item, model.scoring.disagreement ?? 2),
       item.problem ? h("p", { class: `problem ${item.problem}` }, `${plural(item.problems, "problem")} in the Problems view (worst: ${item.problem})`) : null,
       h("button", { class: "secondary", attrs: { type: "button" }, on: { click: () => openItem(item) } }, "Open document"),
     );

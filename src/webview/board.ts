@@ -1,7 +1,8 @@
 /**
- * The Strategy Board webview: three tabs — Plan (the sprint's capacity split
- * and the ranked backlogs), Review (an ended sprint's review) and KPIs (pillars
- * as objectives with their key results) — rendering the models the host sends
+ * The Strategy Board webview: five tabs — Plan (the sprint's capacity split,
+ * money and the ranked backlogs), Review (an ended sprint's review), KPIs
+ * (pillars as objectives with their key results), Roadmap (lanes × periods)
+ * and Calendar (a month of campaigns by channel) — rendering the models the host sends
  * (src/protocol.ts). It computes nothing of the strategy itself; the tab, the
  * filters, the selections and the scroll live in the view state (`setState`).
  */
@@ -11,7 +12,9 @@ import { post, save, state, status, statusLine, tabOf } from "./api";
 import { h, options, plural } from "./dom";
 import { KpisTab } from "./kpis";
 import { initPlan, planBreakdown, planModel, planPanel, renderPlan } from "./plan";
+import { CalendarTab } from "./calendar";
 import { ReviewTab } from "./review";
+import { RoadmapTab } from "./roadmap";
 import { TabList } from "./tabs";
 
 const folderSelect = h("select", { attrs: { "aria-label": "Workspace folder" }, on: { change: () => post({ type: "view", folder: folderSelect.value }) } });
@@ -26,11 +29,15 @@ function showFolders(folder: string, folders: readonly string[]): void {
 
 const review = new ReviewTab();
 const kpis = new KpisTab();
+const roadmap = new RoadmapTab();
+const calendar = new CalendarTab();
 const tabs = new TabList(
   [
     { id: "plan", label: "Plan", panel: planPanel },
     { id: "review", label: "Review", panel: review.el },
     { id: "kpis", label: "KPIs", panel: kpis.el },
+    { id: "roadmap", label: "Roadmap", panel: roadmap.el },
+    { id: "calendar", label: "Calendar", panel: calendar.el },
   ],
   tabOf(state.tab),
   (tab: BoardTab) => {
@@ -41,10 +48,10 @@ const tabs = new TabList(
   },
 );
 
-document.body.appendChild(h("main", { attrs: { id: "board" } }, h("div", { class: "tabbar" }, tabs.el, h("span", { class: "spacer" }), folderField), statusLine, planPanel, review.el, kpis.el));
+document.body.appendChild(h("main", { attrs: { id: "board" } }, h("div", { class: "tabbar" }, tabs.el, h("span", { class: "spacer" }), folderField), statusLine, planPanel, review.el, kpis.el, roadmap.el, calendar.el));
 
-/** Renders a Review or KPIs model and says so on the body (the tests and the benchmark wait for `key`). */
-function renderTab(key: "reviewGeneration" | "kpisGeneration", model: { folder: string; folders: string[]; generation: number }, render: () => void, started: number): void {
+/** Renders a tab's model and says so on the body (the tests and the benchmark wait for `key`). */
+function renderTab(key: "reviewGeneration" | "kpisGeneration" | "roadmapGeneration" | "calendarGeneration", model: { folder: string; folders: string[]; generation: number }, render: () => void, started: number): void {
   showFolders(model.folder, model.folders);
   render();
   document.body.dataset[key] = String(model.generation);
@@ -77,6 +84,12 @@ window.addEventListener("message", (event: MessageEvent<HostMessage>) => {
       break;
     case "kpis":
       if (message.model?.report) renderTab("kpisGeneration", message.model, () => kpis.render(message.model), started);
+      break;
+    case "roadmap":
+      if (message.model?.roadmap) renderTab("roadmapGeneration", message.model, () => roadmap.render(message.model), started);
+      break;
+    case "calendar":
+      if (message.model?.calendar) renderTab("calendarGeneration", message.model, () => calendar.render(message.model), started);
       break;
     case "tab":
       state.tab = tabOf(message.tab);

@@ -6,10 +6,10 @@
  */
 import type { BoardItem, BoardPlan, Track } from "../protocol";
 import { h, num, plural, s } from "./dom";
+import { amount, hasMoney, moneyChart, moneyOver, moneyTable, moneyText, moneyTotal, pillarMoney } from "./money";
+import { TRACK_NAMES, TRACKS } from "./tracks";
 
-const TRACKS: Track[] = ["strategic", "tactical"];
-/** The tracks' names as the board shows them. */
-export const TRACK_NAMES: Record<Track, string> = { strategic: "Strategic", tactical: "Tactical" };
+export { TRACK_NAMES };
 
 const W = 560;
 /** List entries shown before the rest is folded. */
@@ -85,7 +85,7 @@ function numbers(plan: BoardPlan): HTMLTableElement {
   return h(
     "table",
     { class: "numbers", attrs: { "aria-label": "Capacity by track" } },
-    h("thead", {}, h("tr", {}, ...["Track", "Target", "Budget", "Planned", "Proposed", "Total", "Share"].map((name) => h("th", { attrs: { scope: "col" } }, name)))),
+    h("thead", {}, h("tr", {}, ...["Track", "Target", "Budget (units)", "Planned", "Proposed", "Total", "Share"].map((name) => h("th", { attrs: { scope: "col" } }, name)))),
     h(
       "tbody",
       {},
@@ -125,11 +125,20 @@ function numbers(plan: BoardPlan): HTMLTableElement {
   );
 }
 
-function pillars(plan: BoardPlan): HTMLTableElement {
+/** Units and share per pillar, and its money when the plan has any (pillars whose items only cost money last). */
+function pillars(plan: BoardPlan, pillarTitle: (id: string) => string): HTMLTableElement {
+  const money = hasMoney(plan);
+  const moneyCell = (pillar: string) => {
+    const value = pillarMoney(plan, pillar);
+    return money ? h("td", { class: "num" }, value === null ? "–" : amount(plan, value)) : null;
+  };
+  const withUnits = new Set(plan.byPillar.map((entry) => entry.pillar.toLowerCase()));
+  const moneyOnly = money ? Object.keys(plan.money.byPillar).filter((pillar) => !withUnits.has(pillar)) : [];
+  const title = (pillar: string) => (pillar === "(unaligned)" ? "Unaligned" : pillarTitle(pillar));
   return h(
     "table",
     { class: "pillars", attrs: { "aria-label": "Share by pillar" } },
-    h("thead", {}, h("tr", {}, h("th", { attrs: { scope: "col" } }, "Pillar"), h("th", { attrs: { scope: "col" } }, "Units"), h("th", { attrs: { scope: "col" } }, "Share"))),
+    h("thead", {}, h("tr", {}, ...["Pillar", "Units", "Share", ...(money ? ["Money"] : [])].map((name) => h("th", { attrs: { scope: "col" } }, name)))),
     h(
       "tbody",
       {},
@@ -140,9 +149,11 @@ function pillars(plan: BoardPlan): HTMLTableElement {
           h("th", { attrs: { scope: "row", title: entry.pillar } }, entry.title),
           h("td", { class: "num" }, num(entry.units)),
           h("td", { class: "share" }, h("span", { class: "meter", attrs: { "aria-hidden": "true" } }, h("span")), `${entry.percent}%`),
+          moneyCell(entry.pillar),
         ),
       ),
-      ...(plan.byPillar.length ? [] : [h("tr", {}, h("td", { attrs: { colspan: 3 }, class: "muted" }, "Nothing planned or proposed yet"))]),
+      ...moneyOnly.map((pillar) => h("tr", {}, h("th", { attrs: { scope: "row", title: pillar } }, title(pillar)), h("td", { class: "num" }, "–"), h("td", { class: "share" }, ""), moneyCell(pillar))),
+      ...(plan.byPillar.length || moneyOnly.length ? [] : [h("tr", {}, h("td", { attrs: { colspan: money ? 4 : 3 }, class: "muted" }, "Nothing planned or proposed yet"))]),
     ),
   );
 }
@@ -155,9 +166,10 @@ function sizeMeters(table: HTMLTableElement, plan: BoardPlan): void {
 }
 
 /** The capacity section of a plan; `itemOf` names items by id for the lists. */
-export function capacitySection(plan: BoardPlan | null, itemOf: (id: string) => BoardItem | undefined, open: (item: BoardItem) => void): HTMLElement[] {
+export function capacitySection(plan: BoardPlan | null, itemOf: (id: string) => BoardItem | undefined, open: (item: BoardItem) => void, pillarTitle: (id: string) => string = (id) => id): HTMLElement[] {
   if (!plan) return [h("p", { class: "muted" }, "No sprint to plan: add a document with `type: sprint` and a `capacity:` to see its split.")];
-  const pillarTable = pillars(plan);
+  const pillarTable = pillars(plan, pillarTitle);
+  const money = hasMoney(plan);
   sizeMeters(pillarTable, plan);
   const why = new Map(plan.notFitting.map((entry) => [entry.id, entry.reason]));
   const named = (id: string, reason?: string) => {
@@ -182,8 +194,17 @@ export function capacitySection(plan: BoardPlan | null, itemOf: (id: string) => 
     ];
   };
   return [
-    h("div", { class: "chart-wrap" }, chart(plan), h("div", { class: "legend", attrs: { "aria-hidden": "true" } }, h("span", { class: "swatch fill-strategic" }), "planned ", h("span", { class: "swatch hatch" }), "proposed ", h("span", { class: "swatch marker-key" }), "budget / target")),
-    h("div", { class: "tables" }, numbers(plan), pillarTable),
+    h(
+      "div",
+      { class: "chart-wrap" },
+      chart(plan),
+      h("div", { class: "legend", attrs: { "aria-hidden": "true" } }, h("span", { class: "swatch fill-strategic" }), "planned ", h("span", { class: "swatch hatch" }), "proposed ", h("span", { class: "swatch marker-key" }), "budget / target"),
+      money ? h("h3", { class: "money-h" }, `Money${plan.money.currency ? ` (${plan.money.currency})` : ""}`) : null,
+      money ? moneyChart(plan) : null,
+      // The chart says the same to a screen reader (its label): the sentence is for the eyes.
+      money ? h("p", { class: "money-text", attrs: { "aria-hidden": "true" } }, moneyText(plan)) : null,
+    ),
+    h("div", { class: "tables" }, numbers(plan), money ? moneyTable(plan) : null, pillarTable),
     h(
       "div",
       { class: "lists" },
@@ -194,10 +215,11 @@ export function capacitySection(plan: BoardPlan | null, itemOf: (id: string) => 
   ];
 }
 
-/** One line under the sprint picker: capacity and what is planned. */
+/** One line under the sprint picker: capacity and what is planned, and the money against the sprint's budget. */
 export function sprintSummary(plan: BoardPlan | null): string {
   if (!plan) return "";
   const planned = plan.planned.strategic + plan.planned.tactical;
   const over = overBy(plan);
-  return `${num(plan.capacity)} units · ${plural(plan.planned.items.length, "item")} planned (${num(planned)}) · ${plural(plan.proposed.items.length, "item")} proposed (${num(plan.proposed.strategic + plan.proposed.tactical)})${over > 0 ? ` · ${num(over)} over capacity` : ""}`;
+  const money = !hasMoney(plan) ? "" : plan.money.cap === null ? ` · ${amount(plan, moneyTotal(plan))}` : ` · ${amount(plan, moneyTotal(plan))} of ${amount(plan, plan.money.cap)}${moneyOver(plan) > 0 ? ` (${amount(plan, moneyOver(plan))} over budget)` : ""}`;
+  return `${num(plan.capacity)} units · ${plural(plan.planned.items.length, "item")} planned (${num(planned)}) · ${plural(plan.proposed.items.length, "item")} proposed (${num(plan.proposed.strategic + plan.proposed.tactical)})${over > 0 ? ` · ${num(over)} over capacity` : ""}${money}`;
 }

@@ -91,3 +91,14 @@ export function table(label: string, className: string, heads: readonly string[]
     h("tbody", {}, ...rows),
   );
 }
+
+/**
+ * Where a list's keyboard moves the selection: Up/Down one entry, Home/End to
+ * the ends, PageUp/PageDown by `page`; from no selection (`current` −1) to the
+ * first. Clamped to `0 … count − 1`; undefined for any other key.
+ */
+export function listMove(key: string, current: number, count: number, page: number): number | undefined {
+  const from = Math.max(0, current);
+  const moves: Record<string, number> = { ArrowDown: current < 0 ? 0 : from + 1, ArrowUp: current < 0 ? 0 : from - 1, Home: 0, End: count - 1, PageDown: from + page, PageUp: from - page };
+  return key in moves ? Math.max(0, Math.min(count - 1, moves[key])) : undefined;
+}

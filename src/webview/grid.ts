@@ -5,7 +5,7 @@
  * arrows, Home/End, PageUp/PageDown move the selection, Enter opens the item.
  */
 import type { BoardItem, Track } from "../protocol";
-import { h, plural } from "./dom";
+import { h, listMove, plural } from "./dom";
 
 /** Pixel height of a row; the CSS sets the same (`--row-height`). */
 export const ROW_HEIGHT = 26;
@@ -200,35 +200,14 @@ export class BacklogGrid {
     if (!this.rows.length) return;
     const current = this.indexOfSelected();
     const page = Math.max(1, Math.floor(this.el.clientHeight / ROW_HEIGHT) - 2);
-    let next: number | undefined;
-    switch (event.key) {
-      case "ArrowDown":
-        next = current < 0 ? 0 : current + 1;
-        break;
-      case "ArrowUp":
-        next = current < 0 ? 0 : current - 1;
-        break;
-      case "Home":
-        next = 0;
-        break;
-      case "End":
-        next = this.rows.length - 1;
-        break;
-      case "PageDown":
-        next = (current < 0 ? 0 : current) + page;
-        break;
-      case "PageUp":
-        next = (current < 0 ? 0 : current) - page;
-        break;
-      case "Enter":
-        if (current >= 0) this.events.open(this.rows[current]);
-        event.preventDefault();
-        return;
-      default:
-        return;
+    if (event.key === "Enter") {
+      if (current >= 0) this.events.open(this.rows[current]);
+      event.preventDefault();
+      return;
     }
+    const index = listMove(event.key, current, this.rows.length, page);
+    if (index === undefined) return;
     event.preventDefault();
-    const index = Math.max(0, Math.min(this.rows.length - 1, next));
     this.events.select(this.rows[index], false);
   }
 

@@ -9,6 +9,7 @@ import { post, save, state } from "./api";
 import { Backlogs, openItem } from "./backlogs";
 import { capacitySection, overBy, sprintSummary } from "./capacity";
 import { changed, fill, h, options, plural } from "./dom";
+import { moneyOver } from "./money";
 import { endedText, openSprint, sprintLabel } from "./sprints";
 
 const MODELS: Array<[ScoringModel, string]> = [
@@ -132,7 +133,7 @@ function renderControls(next: BoardModel): void {
         ? `Write sprint: ${next.plan!.sprint} into ${plural(proposedCount, "proposed item")} (asks first; undoable)`
         : "Nothing to propose for this sprint";
   summary.textContent = sprintSummary(next.plan);
-  summary.classList.toggle("over", Boolean(next.plan && overBy(next.plan) > 0));
+  summary.classList.toggle("over", Boolean(next.plan && (overBy(next.plan) > 0 || moneyOver(next.plan) > 0)));
   const { errors, warnings, infos } = next.problems;
   problems.textContent = errors + warnings + infos ? [errors && plural(errors, "error"), warnings && plural(warnings, "warning"), infos && plural(infos, "info")].filter(Boolean).join(" · ") : "No problems";
   problems.className = `problems${errors ? " error" : warnings ? " warning" : ""}`;
@@ -153,7 +154,7 @@ export function renderPlan(next: BoardModel, started: number): void {
   at = step("controls", at);
   capacityTitle.textContent = next.plan ? `Capacity of ${next.plan.sprint}${next.plan.whatIf ? " (what-if split)" : ""}` : "Capacity";
   const planItems = next.plan ? [...next.plan.proposed.items, ...next.plan.doesNotFit].map((id) => byId.get(id)).map((item) => item && [item.title, item.file, item.line, item.track, item.estimate]) : [];
-  if (changed(capacityBody, JSON.stringify([next.plan, planItems]))) fill(capacityBody, ...capacitySection(next.plan, (id) => byId.get(id), openItem));
+  if (changed(capacityBody, JSON.stringify([next.plan, planItems]))) fill(capacityBody, ...capacitySection(next.plan, (id) => byId.get(id), openItem, pillarTitle));
   at = step("capacity", at);
   backlogs.render();
   at = step("backlogs", at);

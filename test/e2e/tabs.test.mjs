@@ -1,4 +1,4 @@
-// The board's tabs (Plan, Review, KPIs): an ARIA tablist driven by the keyboard,
+// The board's tabs (Plan, Review, KPIs, Roadmap, Calendar): an ARIA tablist driven by the keyboard,
 // following the host's tab message, and the tab and each tab's own choices kept
 // across a reload.
 import { strict as assert } from "node:assert";
@@ -15,11 +15,10 @@ describe("board tabs", () => {
     const { page } = board();
     await postModel(page, exampleModel());
     const tabs = await tabsOf(page);
-    assert.deepEqual(tabs.map((tab) => tab.name), ["Plan", "Review", "KPIs"]);
+    assert.deepEqual(tabs.map((tab) => tab.name), ["Plan", "Review", "KPIs", "Roadmap", "Calendar"]);
     assert.deepEqual(tabs.map((tab) => [tab.selected, tab.tabindex, tab.panel?.role, tab.panel?.labelledBy, tab.panel?.shown]), [
       ["true", "0", "tabpanel", true, true],
-      ["false", "-1", "tabpanel", true, false],
-      ["false", "-1", "tabpanel", true, false],
+      ...Array.from({ length: 4 }, () => ["false", "-1", "tabpanel", true, false]),
     ]);
     assert.equal(await page.getByRole("tablist", { name: "Board views" }).count(), 1);
     await clearPosted(page);
@@ -30,19 +29,21 @@ describe("board tabs", () => {
       assert.deepEqual(now.filter((tab) => tab.selected === "true").map((tab) => tab.name), [name], `${why}: selected`);
       const tab = now.find((entry) => entry.name === name);
       assert.ok(tab.focused && tab.tabindex === "0" && tab.panel.shown, `${why}: focused, the tab stop, its panel shown: ${JSON.stringify(tab)}`);
-      assert.deepEqual(now.filter((entry) => entry.name !== name).map((entry) => [entry.tabindex, entry.panel.shown]), [["-1", false], ["-1", false]], `${why}: the others`);
+      assert.deepEqual(now.filter((entry) => entry.name !== name).map((entry) => [entry.tabindex, entry.panel.shown]), Array.from({ length: 4 }, () => ["-1", false]), `${why}: the others`);
     };
     await expect("ArrowRight", "Review", "Right from Plan");
     await expect("ArrowRight", "KPIs", "Right from Review");
-    await expect("ArrowRight", "Plan", "Right from KPIs wraps");
-    await expect("ArrowLeft", "KPIs", "Left from Plan wraps");
+    await expect("ArrowRight", "Roadmap", "Right from KPIs");
+    await expect("ArrowRight", "Calendar", "Right from Roadmap");
+    await expect("ArrowRight", "Plan", "Right from Calendar wraps");
+    await expect("ArrowLeft", "Calendar", "Left from Plan wraps");
     await expect("Home", "Plan", "Home");
-    await expect("End", "KPIs", "End");
-    assert.deepEqual((await posted(page, "view")).map((message) => message.tab), ["review", "kpis", "plan", "kpis", "plan", "kpis"], "every switch asks the host for that tab's model");
+    await expect("End", "Calendar", "End");
+    assert.deepEqual((await posted(page, "view")).map((message) => message.tab), ["review", "kpis", "roadmap", "calendar", "plan", "calendar", "plan", "calendar"], "every switch asks the host for that tab's model");
     // Tab leaves the tablist for the panel: the other tabs are not tab stops.
     await page.keyboard.press("Tab");
     assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("role")), null, "focus left the tabs");
-    assert.ok(await page.evaluate(() => document.getElementById("panel-kpis").contains(document.activeElement)), "focus went into the KPIs panel");
+    assert.ok(await page.evaluate(() => document.getElementById("panel-calendar").contains(document.activeElement)), "focus went into the Calendar panel");
     await assertClean(board());
   });
 
@@ -57,10 +58,12 @@ describe("board tabs", () => {
     await sendHost(page, { type: "tab", tab: "no-such-tab" });
     await page.waitForFunction(() => document.getElementById("tab-plan").getAttribute("aria-selected") === "true");
     // Tab messages without a model are ignored, not thrown on.
-    for (const type of ["review", "kpis"]) await sendHost(page, { type, model: null });
-    await sendHost(page, { type: "kpis" });
+    for (const type of ["review", "kpis", "roadmap", "calendar"]) await sendHost(page, { type, model: null });
+    for (const type of ["kpis", "roadmap", "calendar"]) await sendHost(page, { type });
+    await sendHost(page, { type: "roadmap", model: { generation: 9, roadmap: null } });
     await page.waitForTimeout(50);
-    assert.equal(await page.evaluate(() => document.body.dataset.reviewGeneration ?? document.body.dataset.kpisGeneration ?? null), null);
+    const shown = await page.evaluate(() => ["reviewGeneration", "kpisGeneration", "roadmapGeneration", "calendarGeneration"].map((key) => document.body.dataset[key] ?? null));
+    assert.deepEqual(shown, [null, null, null, null]);
     await assertClean(board());
   });
 

@@ -117,7 +117,7 @@ export function harnessPage(boardHtml, { origin, themeName = "light" }) {
     cspSource: origin,
     nonce,
     scriptUri: `${origin}/media/dist/board.js`,
-    styleUri: `${origin}/media/board.css`,
+    styleUris: [`${origin}/media/board.css`, `${origin}/media/board-time.css`],
     preludeUris: [`${origin}/__harness/vscode-api.js?theme=${encodeURIComponent(themeName)}`],
   });
   if (!/<head\b[^>]*>/i.test(html)) throw new Error("boardHtml() returned no <head> tag");

@@ -15,7 +15,7 @@
  */
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
-import { buildKpiReport, buildReview, CONFIG_FILE, reviewableSprints, StrategyWorkspace, type KpiTabModel, type ReviewTabModel } from "../../../src/core/index";
+import { buildKpiReport, buildReview, CONFIG_FILE, reviewableSprints, StrategyWorkspace, type KpiTabModel, type ReviewTabModel, type TabModel } from "../../../src/core/index";
 import { extensionApi, pathOf, restoreAll, uriOf, waitFor, waitForExampleDiagnostics } from "./util";
 
 const TODAY = process.env.STRATEGY_DOCS_TODAY ?? "2026-11-30";
@@ -34,15 +34,15 @@ async function coreWorkspace(): Promise<StrategyWorkspace> {
   return workspace;
 }
 
-async function tabModel<T extends ReviewTabModel | KpiTabModel>(check: (model: ReviewTabModel | KpiTabModel) => model is T, what: string): Promise<T> {
+async function tabModel<T extends TabModel>(check: (model: TabModel) => model is T, what: string): Promise<T> {
   const api = await extensionApi();
   return waitFor(() => {
     const model = api.boardTab();
     return model && check(model) ? model : undefined;
   }, () => `the board never sent ${what}; last: ${JSON.stringify(api.boardTab() ?? null).slice(0, 400)}`);
 }
-const isReview = (sprint?: string) => (model: ReviewTabModel | KpiTabModel): model is ReviewTabModel => "review" in model && Boolean(model.review) && (!sprint || model.sprint === sprint);
-const isKpis = (model: ReviewTabModel | KpiTabModel): model is KpiTabModel => "report" in model;
+const isReview = (sprint?: string) => (model: TabModel): model is ReviewTabModel => "review" in model && Boolean(model.review) && (!sprint || model.sprint === sprint);
+const isKpis = (model: TabModel): model is KpiTabModel => "report" in model;
 
 async function removeSignals(): Promise<void> {
   for (const file of [SIGNAL, DONE]) await vscode.workspace.fs.delete(uriOf(file)).then(undefined, () => undefined);
