@@ -9,7 +9,7 @@
  * Trusted workspaces only (see extension.ts).
  */
 import * as vscode from "vscode";
-import { clip, isClosed, setPersonScores, shortTitle, type Item, type Kind } from "../core/index";
+import { clip, isClosed, setPersonScores, shortTitle, type Item, type Kind, type ScoreAggregate } from "../core/index";
 import { toWorkspaceEdit } from "./convert";
 import type { StrategyFolder, StrategyHost } from "./host";
 import { commandTarget, itemAt, KeyLines } from "./item-at";
@@ -76,7 +76,7 @@ async function pickItem(state: StrategyFolder, candidates: readonly Item[], scor
 }
 
 /** One step of the prompts: the field's number, Back, or undefined when the person gave up. */
-function askScore(item: Item, field: ScoreField, step: number, scorer: string, aggregate: Parameters<typeof scorePlaceholder>[3]): Promise<number | "back" | undefined> {
+function askScore(item: Item, field: ScoreField, step: number, scorer: string, aggregate: ScoreAggregate): Promise<number | "back" | undefined> {
   const pick = vscode.window.createQuickPick<ScorePick>();
   pick.title = `Score '${clip(shortTitle(item), 60)}' as ${clip(scorer, 40)}: ${field}`;
   pick.step = step + 1;
