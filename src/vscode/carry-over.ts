@@ -98,7 +98,7 @@ export async function carryUnfinishedItems(host: StrategyHost, args?: unknown): 
     const sprint = state.workspace.index.find(given.sprint, ["sprint"]);
     found = carryOf(state, sprint);
     if (!found) {
-      const why = sprint ? "it has not ended, has no unfinished item, or no sprint is current or next to take them" : "no sprint has that id";
+      const why = sprint?.kind === "sprint" ? "it has not ended, has no unfinished item, or no sprint is current or next to take them" : "no sprint has that id";
       void vscode.window.showWarningMessage(`Strategy Docs: nothing to carry over from '${clip(given.sprint, 60)}': ${why}.`);
       return undefined;
     }

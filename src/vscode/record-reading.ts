@@ -80,7 +80,8 @@ export async function recordKpiReading(host: StrategyHost, args?: unknown): Prom
   const { workspace } = state;
   let kpi: Item | undefined;
   if (typeof given.kpi === "string") {
-    kpi = workspace.index.find(given.kpi, ["kpi"]);
+    const found = workspace.index.find(given.kpi, ["kpi"]);
+    kpi = found?.kind === "kpi" ? found : undefined; // `find` falls back to an item of another kind
     if (!kpi) {
       void vscode.window.showWarningMessage(`Strategy Docs: no KPI has the id '${clip(given.kpi, 60)}'.`);
       return undefined;
