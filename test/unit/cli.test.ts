@@ -46,10 +46,10 @@ const cases: Case[] = [
     code: 0,
     expect({ stdout }, dir) {
       const lines = stdout.trimEnd().split("\n");
-      assert.match(lines.at(-1)!, new RegExp(`^${markdownFiles(dir).length} files, \\d+ items: 0 errors, 8 warnings, 5 infos$`));
+      assert.match(lines.at(-1)!, new RegExp(`^${markdownFiles(dir).length} files, \\d+ items: 0 errors, 9 warnings, 6 infos$`));
       assert.equal(lines.at(-2), "");
       const body = lines.slice(0, -2);
-      assert.equal(body.filter((line) => DIAGNOSTIC_LINE.test(line)).length, 13);
+      assert.equal(body.filter((line) => DIAGNOSTIC_LINE.test(line)).length, 15);
       assert.match(body[0], DIAGNOSTIC_LINE);
       for (const line of body) assert.ok(DIAGNOSTIC_LINE.test(line) || HINT_LINE.test(line), line);
       const { line, column } = positionOf(path.join(dir, "strategy.md"), "reviewed:");
@@ -63,7 +63,7 @@ const cases: Case[] = [
     code: 0,
     expect({ stdout }) {
       const { diagnostics } = JSON.parse(stdout);
-      assert.equal(diagnostics.length, 13);
+      assert.equal(diagnostics.length, 15);
       // Paths stay relative to the root (the folder argument), not to the cwd.
       assert.ok(diagnostics.every((d: { file: string }) => !d.file.includes("..") && !path.isAbsolute(d.file)));
     },
@@ -78,8 +78,8 @@ const cases: Case[] = [
       assert.deepEqual(Object.keys(output.summary), ["files", "items", "errors", "warnings", "infos"]);
       assert.equal(output.summary.files, markdownFiles(dir).length);
       assert.ok(output.summary.items > 30);
-      assert.deepEqual({ ...output.summary, files: 0, items: 0 }, { files: 0, items: 0, errors: 0, warnings: 8, infos: 5 });
-      assert.equal(output.diagnostics.length, 13);
+      assert.deepEqual({ ...output.summary, files: 0, items: 0 }, { files: 0, items: 0, errors: 0, warnings: 9, infos: 6 });
+      assert.equal(output.diagnostics.length, 15);
       for (const d of output.diagnostics) {
         assert.deepEqual(Object.keys(d), DIAGNOSTIC_KEYS);
         assert.ok(d.line >= 1 && d.column >= 1 && d.endLine >= d.line && d.endColumn >= 1, JSON.stringify(d));
@@ -91,7 +91,7 @@ const cases: Case[] = [
     },
   },
   {
-    name: "check --format sarif is SARIF 2.1.0 with every rule and 13 results",
+    name: "check --format sarif is SARIF 2.1.0 with every rule and 15 results",
     args: ["check", "--format", "sarif", "--today", TODAY],
     code: 0,
     expect({ stdout }) {
@@ -102,7 +102,7 @@ const cases: Case[] = [
       assert.equal(run.tool.driver.name, "strategy-docs");
       assert.deepEqual(run.tool.driver.rules.map((r: { id: string }) => r.id), RULES.map((r) => r.id));
       assert.ok(run.tool.driver.rules.every((r: { shortDescription: { text: string }; defaultConfiguration: { level: string } }) => r.shortDescription.text && ["error", "warning", "note"].includes(r.defaultConfiguration.level)));
-      assert.equal(run.results.length, 13);
+      assert.equal(run.results.length, 15);
       for (const result of run.results) {
         assert.ok(["warning", "note"].includes(result.level));
         const { artifactLocation, region } = result.locations[0].physicalLocation;
@@ -110,7 +110,7 @@ const cases: Case[] = [
         assert.match(artifactLocation.uri, /^[\w-]+(\/[\w.-]+)*\.md$/);
         assert.ok(region.startLine >= 1 && region.startColumn >= 1 && region.endLine >= region.startLine);
       }
-      assert.equal(run.results.filter((r: { level: string }) => r.level === "note").length, 5);
+      assert.equal(run.results.filter((r: { level: string }) => r.level === "note").length, 6);
     },
   },
   {
@@ -120,7 +120,7 @@ const cases: Case[] = [
     code: 1,
     expect({ stdout }) {
       assert.match(stdout, /^tactics\/bad-ref\.md:4:9 error unknown-reference /m);
-      assert.match(stdout, /: 1 error, 8 warnings, 5 infos\n$/);
+      assert.match(stdout, /: 1 error, 9 warnings, 6 infos\n$/);
     },
   },
   {
@@ -133,7 +133,7 @@ const cases: Case[] = [
       const unreadable = output.diagnostics.filter((d: { rule: string }) => d.rule === "unreadable-file");
       assert.equal(unreadable.length, 1);
       assert.deepEqual([unreadable[0].file, unreadable[0].severity, unreadable[0].line], ["tactics/broken.md", "warning", 1]);
-      assert.deepEqual([output.summary.warnings, output.summary.infos], [9, 5]);
+      assert.deepEqual([output.summary.warnings, output.summary.infos], [10, 6]);
     },
   },
   {
@@ -155,7 +155,7 @@ const cases: Case[] = [
       assert.equal(fs.readFileSync(path.join(dir, "tactics/fix-me.md"), "utf8"), FIXED);
       assert.equal(stderr, "Fixed 2 problems in 1 file.\n");
       assert.doesNotMatch(stdout, /fix-me/);
-      assert.match(stdout, /: 0 errors, 8 warnings, 5 infos\n$/);
+      assert.match(stdout, /: 0 errors, 9 warnings, 6 infos\n$/);
     },
     again({ code, stderr }, dir, before) {
       assert.equal(code, 0);

@@ -147,11 +147,12 @@ export async function restoreAll(created: readonly string[] = []): Promise<void>
 
 /**
  * The diagnostics of the unchanged example workspace (what `strategy-docs check examples` prints):
- * each warning rule fires once, and the infos `unscored-item`, `chronic-carry-over`, `kpi-stale` and
- * `strategic-work-tactical-kpi` (`split-drift` and `kpi-stale` as of the suites' day, 2026-11-30).
+ * each warning rule fires once, and the infos `unscored-item`, `chronic-carry-over`, `kpi-stale`,
+ * `strategic-work-tactical-kpi` and `score-disagreement` (`split-drift` and `kpi-stale` as of the suites' day, 2026-11-30).
  * `stale-strategy` is left out: which items are stale depends on today's date (see `stableDiagnostics`).
  */
 export const EXAMPLE_DIAGNOSTICS = [
+  "initiatives/roi-calculator.md score-disagreement",
   "initiatives/template-gallery-seo.md strategic-work-tactical-kpi",
   "initiatives/trial-nurture-rebuild.md chronic-carry-over",
   "kpis/partner-sourced-pipeline.md kpi-stale",
@@ -161,6 +162,7 @@ export const EXAMPLE_DIAGNOSTICS = [
   "pillars/retention.md pillar-without-kpi",
   "sprints/2026-s14.md split-drift",
   "sprints/2026-s15.md capacity-split-off-target",
+  "sprints/2026-s15.md over-budget",
   "sprints/2026-s15.md sprint-over-capacity",
   "tactics/competitor-comparison-ads.md tactic-missing-pillar",
   "tactics/customer-roundtable-dinners.md tactic-missing-kpi",
