@@ -204,7 +204,8 @@ export function capacitySection(plan: BoardPlan | null, itemOf: (id: string) => 
       // The chart says the same to a screen reader (its label): the sentence is for the eyes.
       money ? h("p", { class: "money-text", attrs: { "aria-hidden": "true" } }, moneyText(plan)) : null,
     ),
-    h("div", { class: "tables" }, numbers(plan), money ? moneyTable(plan) : null, pillarTable),
+    // A table wider than a narrow board scrolls on its own, not the page.
+    h("div", { class: "tables" }, ...[numbers(plan), money ? moneyTable(plan) : null, pillarTable].map((table) => table && h("div", { class: "table-scroll" }, table))),
     h(
       "div",
       { class: "lists" },

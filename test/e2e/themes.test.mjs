@@ -8,6 +8,7 @@ import { assertClean, nextFrame, openBoard, postModel, postTab } from "./harness
 import { RESULTS } from "./harness/fixture.mjs";
 import { ROOT } from "./harness/page.mjs";
 import { exampleKpiModel, exampleModel, exampleReviewModel } from "./models.mjs";
+import { calendarModel, campaignBoard, roadmapModel } from "./time-models.mjs";
 
 /**
  * Colour literals in a stylesheet that are not the fallback of a `var(--vscode-…)`:
@@ -128,8 +129,8 @@ const ACCENT = [
 ];
 
 describe("themes, contrast and screenshots", () => {
-  it("uses no colour literal outside var(--vscode-…) fallbacks in media/board.css", () => {
-    const found = literalColours(readFileSync(join(ROOT, "media", "board.css"), "utf8"));
+  it("uses no colour literal outside var(--vscode-…) fallbacks in media/board.css and media/board-time.css", () => {
+    const found = ["board.css", "board-time.css"].flatMap((name) => literalColours(readFileSync(join(ROOT, "media", name), "utf8")).map((entry) => `${name}: ${entry}`));
     assert.deepEqual(found, [], `colour literals:\n  ${found.join("\n  ")}`);
     // The check itself finds what it must.
     assert.deepEqual(literalColours("a { color: #fff; background: var(--vscode-x, #000); border: 1px solid rgba(0,0,0,.2) }"), ["color: #fff", "border: 1px solid rgba(0,0,0,.2)"]);
@@ -194,7 +195,7 @@ describe("themes, contrast and screenshots", () => {
   }
 });
 
-/** The Review and KPIs tabs: text 4.5:1, links, tags and changes 3:1 (reported below 4.5), chart marks 3:1. Entries marked optional may be absent. */
+/** The Review, KPIs, Roadmap and Calendar tabs, and money and team scores on Plan: text 4.5:1, links, tags and changes 3:1 (reported below 4.5), chart marks 3:1. Entries marked optional may be absent. */
 const TAB_CHECKS = {
   review: {
     text: [
@@ -243,9 +244,60 @@ const TAB_CHECKS = {
       ["sparkline", "#panel-kpis svg.spark polyline.spark-line", "stroke"],
     ],
   },
+  roadmap: {
+    text: [
+      ["periods picker", 'select[aria-label="Roadmap periods"]'],
+      ["lane title", "#panel-roadmap .rm-lane-title"],
+      ["item name", "#panel-roadmap .rm-item:not(.selected) button.open"],
+      ["period label", "#panel-roadmap .rm-period-name"],
+      ["today label", "#panel-roadmap .rm-today-label"],
+    ],
+    accents: [
+      ["unscheduled link", '[aria-label="Unscheduled"] button.link'],
+      ["lane counts", "#panel-roadmap .rm-lane .muted"],
+    ],
+    marks: [
+      ["initiative bar", "#panel-roadmap .rm-bar.initiative.from-item", "background-color"],
+      ["tactic bar", "#panel-roadmap .rm-bar.tactic.from-item", "background-color"],
+      ["sprint-dated outline", "#panel-roadmap .rm-bar.from-sprint", "border-top-color"],
+      ["milestone", "#panel-roadmap .rm-diamond", "background-color"],
+      ["today line", "#panel-roadmap .rm-today", "border-left-color"],
+    ],
+  },
+  calendar: {
+    text: [
+      ["month title", "#panel-calendar .cal-title"],
+      ["weekday", "#panel-calendar .cal-dow"],
+      ["date", "#panel-calendar .cal-day:not(.out):not(.today) .cal-date"],
+      ["today's date", "#panel-calendar .cal-day.today .cal-date"],
+      ["campaign on a bar", "#panel-calendar .cal-bar"],
+      ["channel band", "#panel-calendar .cal-band"],
+      ["agenda heading", "#panel-calendar .cal-agenda h3"],
+      ["channel table cell", 'table[aria-label="Campaigns by channel"] td'],
+    ],
+    accents: [
+      ["agenda link", "#panel-calendar .cal-agenda button.link"],
+      ["another month's date", "#panel-calendar .cal-day.out .cal-date"],
+    ],
+    marks: [["bar edge", "#panel-calendar .cal-bar:not(.open-start)", "border-left-color"]],
+  },
+  plan: {
+    text: [
+      ["money table cell", 'table[aria-label="Money by track"] tbody td.num:not(.over)'],
+      ["over budget", 'table[aria-label="Money by track"] td.over'],
+      ["team score", "table.team-scores tbody td.num:not(.disagree)"],
+      ["disagreement", "#panel-plan .team p.disagree"],
+    ],
+    accents: [["money sentence", "#panel-plan .money-text"]],
+    marks: [
+      ["money bar", "svg.chart.money rect.fill-strategic", "fill"],
+      ["budget marker", "svg.chart.money line.budget-cap", "stroke"],
+      ["over-budget mark", "svg.chart.money rect.over-mark", "fill"],
+    ],
+  },
 };
 
-describe("the Review and KPIs tabs in every theme", () => {
+describe("the Review, KPIs, Roadmap and Calendar tabs and Plan's money in every theme", () => {
   for (const theme of ["light", "dark", "dark-modern", "high-contrast", "high-contrast-light"]) {
     it(`${theme}: readable text and marks, screenshots, no sideways scrolling of the page when narrow`, async function () {
       this.timeout(30_000);
@@ -254,10 +306,23 @@ describe("the Review and KPIs tabs in every theme", () => {
         const { page } = board;
         await postModel(page, exampleModel());
         mkdirSync(RESULTS, { recursive: true });
-        for (const [tab, name, model] of [["review", "Review", exampleReviewModel({ generation: 2 })], ["kpis", "KPIs", exampleKpiModel({ generation: 3 })]]) {
+        const tabs = [
+          ["review", "Review", exampleReviewModel({ generation: 2 })],
+          ["kpis", "KPIs", exampleKpiModel({ generation: 3 })],
+          ["roadmap", "Roadmap", roadmapModel({ generation: 4 })],
+          ["calendar", "Calendar", calendarModel({ generation: 5 })],
+          ["plan", "Plan", campaignBoard({ generation: 6 })],
+        ];
+        for (const [tab, name, model] of tabs) {
           await page.getByRole("tab", { name, exact: true }).click();
-          await postTab(page, tab, model);
-          await page.screenshot({ path: join(RESULTS, `${tab}-${theme}.png`), fullPage: true });
+          if (tab === "plan") {
+            // Money beside capacity, and the team's scores of a selected item.
+            await postModel(page, model);
+            const launch = model.items.find((item) => item.id === "launch");
+            await page.locator(`[role="row"][data-uid="${launch.uid}"] [role="gridcell"]`).nth(3).click();
+            await page.locator("table.team-scores").waitFor();
+          } else await postTab(page, tab, model);
+          await page.screenshot({ path: join(RESULTS, `${tab === "plan" ? "plan-money" : tab}-${theme}.png`), fullPage: true });
           const checks = TAB_CHECKS[tab];
           const optional = new Set([...checks.text, ...checks.accents].filter((entry) => entry[2] === true).map(([entryName]) => entryName));
           const text = await contrasts(page, checks.text.map(([a, b]) => [a, b]));
@@ -277,7 +342,7 @@ describe("the Review and KPIs tabs in every theme", () => {
             for (const width of [760, 420]) {
               await page.setViewportSize({ width, height: 900 });
               await nextFrame(page);
-              await page.screenshot({ path: join(RESULTS, `${tab}-${theme}-${width}.png`), fullPage: true });
+              await page.screenshot({ path: join(RESULTS, `${tab === "plan" ? "plan-money" : tab}-${theme}-${width}.png`), fullPage: true });
               const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
               assert.ok(overflow <= 0, `${theme} ${tab}: no horizontal scrolling of the page at ${width} px (${overflow} px too wide)`);
             }

@@ -93,3 +93,34 @@ export function exampleRoadmapModel(options = {}) {
 export function exampleCalendarModel(options = {}) {
   return buildCalendarTab(examplesWorkspace(), { today: REVIEW_DAY, ...common, folder: "examples", folders: ["examples"], ...options });
 }
+
+/**
+ * A dated workspace of `count` initiatives and tactics over 4 pillars, 3 channels and 12 two-week
+ * sprints from 6 July 2026: a third with own dates, a third in a sprint, the rest due on a day.
+ */
+export function datedWorkspace(count) {
+  const files = {};
+  const pillars = ["growth", "retention", "platform", "brand"];
+  for (const p of pillars) files[`pillars/${p}.md`] = `---\ntype: pillar\nid: ${p}\ntitle: Pillar ${p}\n---\n`;
+  const day = (offset) => new Date(Date.UTC(2026, 6, 6 + offset)).toISOString().slice(0, 10);
+  for (let s = 0; s < 12; s++) files[`sprints/s${s}.md`] = `---\ntype: sprint\nid: 2026-s${s}\nstart: ${day(14 * s)}\nend: ${day(14 * s + 11)}\ncapacity: 40\n---\n`;
+  for (let i = 0; i < count; i++) {
+    const kind = i % 2 ? "tactic" : "initiative";
+    const id = `${kind}-${String(i).padStart(5, "0")}`;
+    const dates = i % 3 === 0 ? `start: ${day(i % 150)}\nend: ${day((i % 150) + 3 + (i % 20))}\n` : i % 3 === 1 ? `sprint: 2026-s${i % 12}\n` : `due: ${day(i % 160)}\n`;
+    const channel = kind === "tactic" ? `channel: ${["email", "linkedin", "events"][i % 3]}\n` : "";
+    files[`${kind}s/${id}.md`] = `---\ntype: ${kind}\nid: ${id}\ntitle: ${kind} number ${i}\npillar: ${pillars[i % 4]}\n${dates}${channel}status: planned\n---\n`;
+  }
+  return workspaceOf(files);
+}
+
+const dated = new Map();
+/** {@link datedWorkspace} of `count` items (each size built once). */
+export function datedModels(count) {
+  if (!dated.has(count)) dated.set(count, datedWorkspace(count));
+  const workspace = dated.get(count);
+  return {
+    roadmap: (options = {}) => buildRoadmapTab(workspace, { today: TIME_DAY, ...common, ...options }),
+    calendar: (options = {}) => buildCalendarTab(workspace, { today: TIME_DAY, ...common, ...options }),
+  };
+}

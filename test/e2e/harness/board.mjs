@@ -205,3 +205,17 @@ export function numberOf(text) {
   const n = parseFloat(String(text).replace(/,/g, ""));
   return Number.isFinite(n) ? n : null;
 }
+
+/**
+ * What hostile document text could have made of a panel: elements that markup would create
+ * (`img`, `b`), scripts, attributes that run code (`on…`), and the panel's text and ARIA labels to look for it literally.
+ */
+export function hostileTrace(page, panelId) {
+  return page.evaluate((id) => ({
+    made: document.querySelectorAll("img, b").length,
+    scripts: document.scripts.length,
+    handlers: [...document.querySelectorAll("*")].filter((el) => [...el.attributes].some((a) => a.name.startsWith("on"))).length,
+    text: document.getElementById(id).innerText,
+    labels: [...document.querySelectorAll(`#${id} [aria-label]`)].map((el) => el.getAttribute("aria-label")).join("\n"),
+  }), panelId);
+}
