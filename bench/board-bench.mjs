@@ -10,9 +10,12 @@
 //                   posted to the board already showing the previous one, measured the same way;
 //   Review, KPIs  = the same for the Review tab's model (the latest ended sprint; update: another
 //                   sprint picked) and the KPIs tab's model (update: one KPI's reading changed), each
-//                   posted to a freshly loaded board showing that tab (body.dataset.reviewGeneration / kpisGeneration).
+//                   posted to a freshly loaded board showing that tab (body.dataset.reviewGeneration / kpisGeneration);
+//   Roadmap       = the roadmap by quarter in pillar lanes (update: by month in channel lanes); also
+//                   a workspace where every one of the items is dated (test/e2e/time-models.mjs);
+//   Calendar      = today's month of campaigns (update: the next month).
 // Medians and p95 over the runs after a warm-up. Targets: first render ≤ 100 ms, update ≤ 50 ms,
-// Review and KPIs tabs ≤ 100 ms each.
+// Review, KPIs, Roadmap and Calendar tabs ≤ 100 ms each.
 // Not a test: nothing fails, it prints figures (and writes bench/results/board-<items>.json).
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -37,6 +40,7 @@ if (!existsSync(join(repo, "media", "dist", "board.js"))) throw new Error("media
 registerTsx();
 const { readTree } = await import("../test/unit/helpers.ts").then((mod) => (mod.readTree ? mod : mod.default));
 const { buildBoard, buildKpiTab, buildReviewTab, diffBoard, encodeModel, workspaceOf } = await import("../test/e2e/models.mjs");
+const { buildCalendarTab, buildRoadmapTab, datedModels } = await import("../test/e2e/time-models.mjs");
 
 const dir = mkdtempSync(join(tmpdir(), `strategy-board-bench-${items}-`));
 generateDatedCorpus({ items, out: dir, today: TODAY });
@@ -79,6 +83,13 @@ const kpisEdited = structuredClone(kpis);
 const firstKr = [...kpisEdited.report.objectives.flatMap((objective) => objective.keyResults), ...kpisEdited.report.unattached][0];
 if (firstKr) Object.assign(firstKr, { current: (firstKr.current ?? 0) + 1, progress: firstKr.progress === null ? null : firstKr.progress + 1 });
 kpisEdited.generation = 2;
+const roadmapBuild = timedBuild(() => buildRoadmapTab(workspace, { today: TODAY, generation: 1 }));
+const roadmapOther = buildRoadmapTab(workspace, { today: TODAY, generation: 2, by: "month", lanes: "channel" });
+const allDated = datedModels(items);
+const allDatedBuild = timedBuild(() => allDated.roadmap({ generation: 1 }));
+const allDatedOther = allDated.roadmap({ generation: 2, by: "month", lanes: "channel" });
+const calendarBuild = timedBuild(() => buildCalendarTab(workspace, { today: TODAY, generation: 1 }));
+const calendarNext = buildCalendarTab(workspace, { today: TODAY, generation: 2, month: calendarBuild.model.calendar.next });
 
 // ---- The board in chromium ------------------------------------------------------
 
@@ -142,7 +153,7 @@ function edited(previous, generation, index) {
 
 const first = [];
 const update = [];
-const tabs = { review: { first: [], update: [] }, kpis: { first: [], update: [] } };
+const tabs = { review: { first: [], update: [] }, kpis: { first: [], update: [] }, roadmap: { first: [], update: [] }, calendar: { first: [], update: [] }, allDated: { first: [], update: [] } };
 let domRows = 0;
 let patchBytes = 0;
 const board = await openBoard({ viewport: { width: 1400, height: 900 } });
@@ -170,7 +181,14 @@ try {
   domRows = await page.evaluate(() => document.querySelectorAll('[role="grid"] [role="row"][data-uid]').length);
 
   // The Review and KPIs tabs: a fresh board on that tab (the saved state brings it back on reload), then an update.
-  for (const [tab, name, shown, next] of [["review", "Review", review, reviewOther], ["kpis", "KPIs", kpis, kpisEdited]]) {
+  const tabRuns = [
+    ["review", "Review", review, reviewOther],
+    ["kpis", "KPIs", kpis, kpisEdited],
+    ["roadmap", "Roadmap", roadmapBuild.model, roadmapOther],
+    ["calendar", "Calendar", calendarBuild.model, calendarNext],
+    ["roadmap", "Roadmap", allDatedBuild.model, allDatedOther, "allDated"],
+  ];
+  for (const [tab, name, shown, next, as = tab] of tabRuns) {
     const key = `${tab}Generation`;
     await page.getByRole("tab", { name, exact: true }).click();
     for (let round = 0; round < warmup + runs; round++) {
@@ -182,8 +200,8 @@ try {
       await stage(page, { type: tab, model: next });
       const u = await timedPost(page, next.generation, key, completeKey);
       if (round >= warmup) {
-        tabs[tab].first.push(f);
-        tabs[tab].update.push(u);
+        tabs[as].first.push(f);
+        tabs[as].update.push(u);
       }
     }
   }
@@ -224,6 +242,22 @@ row("  of which the webview's own render", tabs.kpis.first, "own");
 row("  every objective in (one slice a frame)", tabs.kpis.first, "complete");
 row("KPIs tab: after a new reading + next frame", tabs.kpis.update, "painted", TARGET.tab);
 row("  every objective in", tabs.kpis.update, "complete");
+const { roadmap } = roadmapBuild.model;
+const bars = roadmap.rows.reduce((sum, lane) => sum + lane.items.length, 0);
+console.log(`\nRoadmap tab: ${roadmap.periods.length} quarters, ${roadmap.rows.length} lanes, ${bars} bars, ${roadmap.milestones.length} milestones, ${roadmap.unscheduled.length} unscheduled, ${(JSON.stringify(roadmapBuild.model).length / 1024).toFixed(0)} KB; buildRoadmapTab in node: median ${median(roadmapBuild.times).toFixed(1)} ms`);
+const { calendar } = calendarBuild.model;
+console.log(`Calendar tab: ${calendar.title}, ${calendar.channels.length} channels, ${calendar.channels.reduce((sum, channel) => sum + channel.campaigns.length, 0)} campaigns, ${(JSON.stringify(calendarBuild.model).length / 1024).toFixed(0)} KB; buildCalendarTab in node: median ${median(calendarBuild.times).toFixed(1)} ms`);
+row("Roadmap tab: first render + next frame", tabs.roadmap.first, "painted", TARGET.tab);
+row("  of which the webview's own render", tabs.roadmap.first, "own");
+row("Roadmap tab: by month, channel lanes + next frame", tabs.roadmap.update, "painted", TARGET.tab);
+const dated = allDatedBuild.model.roadmap;
+console.log(`Roadmap tab, every item dated: ${dated.periods.length} quarters, ${dated.rows.reduce((sum, lane) => sum + lane.items.length, 0)} bars, ${dated.milestones.length} milestones, ${(JSON.stringify(allDatedBuild.model).length / 1024).toFixed(0)} KB; buildRoadmapTab in node: median ${median(allDatedBuild.times).toFixed(1)} ms`);
+row("  every item dated: first render + next frame", tabs.allDated.first, "painted", TARGET.tab);
+row("  of which the webview's own render", tabs.allDated.first, "own");
+row("  every item dated: by month, channels + frame", tabs.allDated.update, "painted", TARGET.tab);
+row("Calendar tab: first render + next frame", tabs.calendar.first, "painted", TARGET.tab);
+row("  of which the webview's own render", tabs.calendar.first, "own");
+row(`Calendar tab: next month (${calendarNext.calendar.month}) + next frame`, tabs.calendar.update, "painted", TARGET.tab);
 
 mkdirSync(join(here, "results"), { recursive: true });
-writeFileSync(join(here, "results", `board-${items}.json`), JSON.stringify({ date: new Date().toISOString(), items, runs, warmup, jsonBytes: json.length, wireBytes: wireJson.length, patchBytes, buildBoardMs: buildTimes, first, update, domRows, tabs, buildReviewTabMs: reviewBuild.times, buildKpiTabMs: kpiBuild.times }, null, 2));
+writeFileSync(join(here, "results", `board-${items}.json`), JSON.stringify({ date: new Date().toISOString(), items, runs, warmup, jsonBytes: json.length, wireBytes: wireJson.length, patchBytes, buildBoardMs: buildTimes, first, update, domRows, tabs, buildReviewTabMs: reviewBuild.times, buildKpiTabMs: kpiBuild.times, buildRoadmapTabMs: roadmapBuild.times, buildCalendarTabMs: calendarBuild.times, buildRoadmapTabAllDatedMs: allDatedBuild.times }, null, 2));
