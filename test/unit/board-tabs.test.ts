@@ -92,7 +92,7 @@ describe("board tabs: protocol", () => {
     for (const message of [{ type: "view", tab: "review" }, { type: "view", tab: "kpis" }, { type: "view", tab: "plan", reviewSprint: null }, { type: "view", reviewSprint: "2026-s13" }]) {
       assert.ok(parseWebviewMessage(message).ok, JSON.stringify(message));
     }
-    for (const message of [{ type: "view", tab: "roadmap" }, { type: "view", tab: 1 }, { type: "view", reviewSprint: "" }, { type: "view", reviewSprint: "x".repeat(201) }]) {
+    for (const message of [{ type: "view", tab: "gantt" }, { type: "view", tab: 1 }, { type: "view", reviewSprint: "" }, { type: "view", reviewSprint: "x".repeat(201) }]) {
       assert.equal(parseWebviewMessage(message).ok, false, JSON.stringify(message));
     }
   });
