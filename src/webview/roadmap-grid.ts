@@ -186,7 +186,7 @@ export class RoadmapGrid {
     const attrs = { role: "row", id: `rm-row-${index}`, "aria-rowindex": index + 2 };
     if (row.kind === "lane") {
       const counts = [row.items ? `${row.items} scheduled` : "", row.milestones ? `${row.milestones} milestone${row.milestones === 1 ? "" : "s"}` : ""].filter(Boolean).join(" · ");
-      return h("div", { class: "rm-row rm-lane", attrs }, h("div", { class: "rm-label", attrs: { role: "rowheader", "aria-colspan": 2 } }, h("span", { class: "rm-lane-title" }, row.title), h("span", { class: "muted" }, ` ${counts}`)));
+      return h("div", { class: "rm-row rm-lane", attrs, data: row.lane === null ? {} : { lane: row.lane } }, h("div", { class: "rm-label", attrs: { role: "rowheader", "aria-colspan": 2 } }, h("span", { class: "rm-lane-title" }, row.title), h("span", { class: "muted" }, ` ${counts}`)));
     }
     const frame = this.frame!;
     const words = rowWords(row, frame.currency);

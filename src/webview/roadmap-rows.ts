@@ -16,6 +16,8 @@ import type { Links } from "./links";
 export interface LaneRow {
   kind: "lane";
   key: string;
+  /** The lane as the roadmap names it (null: no pillar, channel or track). */
+  lane: string | null;
   title: string;
   items: number;
   milestones: number;
@@ -70,7 +72,7 @@ export function roadmapRows(model: RoadmapTabModel, links: Links): RoadmapRowEnt
       const type = links.get(id)?.kind === "tactic" ? "tactic" : "initiative";
       entries.push({ kind: "item", key: `${key}\u0000${id}`, id, title: links.title(id), laneTitle: title, type, span: null, due });
     }
-    rows.push({ kind: "lane", key, title, items: row.items.length, milestones: lanePoints.size }, ...entries);
+    rows.push({ kind: "lane", key, lane: row.lane, title, items: row.items.length, milestones: lanePoints.size }, ...entries);
   }
   return rows;
 }

@@ -7,7 +7,11 @@
  *             (test-results/vscode-board-review.png), switch to KPIs by keyboard,
  *             compare and screenshot (vscode-board-kpis.png), go back, click the
  *             first carried-over item;
- *   phase 2 — a KPI: on the KPIs tab, click it.
+ *   phase 2 — a KPI: on the KPIs tab, click it;
+ *   phase 3 — the roadmap, locations and calendar it computed: read the Roadmap tab's
+ *             lanes and rows and compare, screenshot (vscode-board-roadmap.png),
+ *             switch to the Calendar by keyboard, compare its bars and today,
+ *             screenshot (vscode-board-calendar.png), click the campaign named.
  * After each phase the driver writes the phase's number into `board-tabs.done`;
  * the suite then checks that the click opened the document. What the driver
  * checked goes to the returned list; a failed check fails the run.
@@ -109,6 +113,53 @@ async function kpiPhase(page, expected) {
   await frame.locator(`#panel-kpis .kr[data-id="${expected.kpi.id}"] .kr-title button.link`).click();
 }
 
+/** The roadmap's rows as the tab lists them: per lane its header, its items, then milestones with no bar there. */
+function roadmapRowIds(roadmap) {
+  const rows = [];
+  for (const lane of roadmap.rows) {
+    rows.push(`lane:${lane.lane}`);
+    const ids = lane.items.map((item) => item.id);
+    for (const milestone of roadmap.milestones) if (milestone.lane === lane.lane && !ids.includes(milestone.id)) ids.push(milestone.id);
+    rows.push(...ids);
+  }
+  return rows;
+}
+
+/** Phase 3: the Roadmap tab's rows, the Calendar by keyboard, screenshots, a campaign opened. */
+async function timePhase(page, expected, { resultsDir, check }) {
+  const { roadmap, calendar } = expected;
+  const frame = await until(() => tabsFrame(page, "roadmapGeneration"), 20_000, "the board on its Roadmap tab");
+  check("the command opened the board on the Roadmap tab", (await selectedTab(frame)) === "Roadmap");
+  const wanted = roadmapRowIds(roadmap);
+  const count = Number(await frame.locator('#panel-roadmap [role="grid"]').getAttribute("aria-rowcount")) - 1;
+  check("the roadmap grid has a row per lane, item and lone milestone", count === wanted.length, `${count} rows, expected ${wanted.length}`);
+  // The grid draws the rows in view (and a few more): those must be the first of the core's.
+  const shown = await frame.locator("#panel-roadmap .rm-body [role='row']").evaluateAll((rows) => rows.map((row) => row.dataset.id ?? `lane:${row.dataset.lane ?? null}`));
+  check("shows the lanes and items in the core's order", shown.length > 5 && JSON.stringify(shown) === JSON.stringify(wanted.slice(0, shown.length)), `${JSON.stringify(shown.slice(0, 8))}… vs ${JSON.stringify(wanted.slice(0, 8))}…`);
+  const bars = await frame.locator("#panel-roadmap .rm-bar").count();
+  const dashed = await frame.locator("#panel-roadmap .rm-bar.from-sprint").count();
+  check("draws bars, dashed where the dates are the sprint's", bars > 0 && dashed > 0 && dashed < bars, `${bars} bars, ${dashed} dashed`);
+  check("draws the today line", (await frame.locator("#panel-roadmap .rm-today").count()) === 1);
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: 1400, height: 1250 });
+  await sleep(700);
+  await page.screenshot({ path: path.join(resultsDir, "vscode-board-roadmap.png") });
+
+  await frame.locator('[role="tab"][aria-selected="true"]').focus();
+  await page.keyboard.press("ArrowRight");
+  await until(() => frame.evaluate(() => document.getElementById("tab-calendar")?.getAttribute("aria-selected") === "true" && document.body.dataset.calendarGeneration), 20_000, "the Calendar tab");
+  await until(async () => (await frame.locator("#panel-calendar .cal-title").textContent()) === calendar.title, 20_000, `the calendar of ${calendar.title}`);
+  const onBars = new Set(await frame.locator("#panel-calendar .cal-bar").evaluateAll((els) => els.map((el) => el.dataset.id)));
+  const campaigns = new Set(calendar.channels.flatMap((channel) => channel.campaigns.map((campaign) => campaign.id)));
+  check("ArrowRight shows the Calendar with every campaign of the month on a bar", onBars.size === campaigns.size && [...campaigns].every((id) => onBars.has(id)), `${[...onBars]} vs ${[...campaigns]}`);
+  const today = await frame.locator('#panel-calendar [aria-current="date"]').getAttribute("data-day").catch(() => null);
+  check("marks today", today === calendar.today, String(today));
+  await sleep(500);
+  await page.screenshot({ path: path.join(resultsDir, "vscode-board-calendar.png") });
+  if (viewport) await page.setViewportSize(viewport);
+  await frame.locator(`#panel-calendar .cal-bar[data-id="${expected.campaign}"]`).first().click();
+}
+
 /**
  * Returns a poller for the board driver's loop: each call acts on a new phase the suite
  * signalled (once), records checks through `check`, and answers in the done file.
@@ -128,7 +179,8 @@ export function tabsDriver(page, { workspace, resultsDir, log, check }) {
     handled = expected.phase;
     try {
       if (expected.phase === 1) await reviewPhase(page, expected, { resultsDir, check });
-      else await kpiPhase(page, expected);
+      else if (expected.phase === 2) await kpiPhase(page, expected);
+      else await timePhase(page, expected, { resultsDir, check });
       log(`board tabs driver: phase ${expected.phase} done`);
     } catch (error) {
       check(`drives the board's tabs (phase ${expected.phase})`, false, error instanceof Error ? error.message : String(error));

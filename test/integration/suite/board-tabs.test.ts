@@ -1,21 +1,35 @@
 /**
- * The Strategy Board's Review and KPIs tabs in a real VS Code, on the example
- * workspace and the suites' day (2026-11-30, STRATEGY_DOCS_TODAY): the board
- * opens on a tab from the command, the host sends the review of the latest
- * ended sprint (or the one asked for) and the KPI report exactly as the core
- * computes them from the same documents (read here, not hard-coded), and
- * follows an edit while a tab is in view.
+ * The Strategy Board's Review, KPIs, Roadmap and Calendar tabs in a real VS
+ * Code, on the example workspace and the suites' day (2026-11-30,
+ * STRATEGY_DOCS_TODAY): the board opens on a tab from the command, the host
+ * sends the review of the latest ended sprint (or the one asked for), the KPI
+ * report, the roadmap and the month's campaigns exactly as the core computes
+ * them from the same documents (read here, not hard-coded), and follows an edit
+ * while a tab is in view.
  *
  * Under code-server the runner's driver (test/integration/board-tabs-driver.mjs)
- * then reads the numbers in the webview, switches tabs by keyboard and clicks a
- * carried-over item and a KPI, as a person would; this suite checks that each
- * click opened that document at its line. The two talk through files in the
+ * then reads the numbers, rows and bars in the webview, switches tabs by
+ * keyboard and clicks a carried-over item, a KPI and a campaign, as a person
+ * would; this suite checks that each click opened that document at its line. The two talk through files in the
  * workspace root: the suite writes `board-tabs.signal` (JSON: what to expect or
  * do), the driver answers in `board-tabs.done`.
  */
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
-import { buildKpiReport, buildReview, CONFIG_FILE, reviewableSprints, StrategyWorkspace, type KpiTabModel, type ReviewTabModel, type TabModel } from "../../../src/core/index";
+import {
+  buildCalendar,
+  buildKpiReport,
+  buildReview,
+  buildRoadmap,
+  CONFIG_FILE,
+  reviewableSprints,
+  StrategyWorkspace,
+  type CalendarTabModel,
+  type KpiTabModel,
+  type ReviewTabModel,
+  type RoadmapTabModel,
+  type TabModel,
+} from "../../../src/core/index";
 import { extensionApi, pathOf, restoreAll, uriOf, waitFor, waitForExampleDiagnostics } from "./util";
 
 const TODAY = process.env.STRATEGY_DOCS_TODAY ?? "2026-11-30";
@@ -43,6 +57,8 @@ async function tabModel<T extends TabModel>(check: (model: TabModel) => model is
 }
 const isReview = (sprint?: string) => (model: TabModel): model is ReviewTabModel => "review" in model && Boolean(model.review) && (!sprint || model.sprint === sprint);
 const isKpis = (model: TabModel): model is KpiTabModel => "report" in model;
+const isRoadmap = (by = "quarter", lanes = "pillar") => (model: TabModel): model is RoadmapTabModel => "roadmap" in model && model.roadmap.by === by && model.roadmap.lanes === lanes;
+const isCalendar = (month: string) => (model: TabModel): model is CalendarTabModel => "calendar" in model && model.calendar.month === month;
 
 async function removeSignals(): Promise<void> {
   for (const file of [SIGNAL, DONE]) await vscode.workspace.fs.delete(uriOf(file)).then(undefined, () => undefined);
@@ -168,5 +184,36 @@ describe("Strategy Board tabs", function () {
     const located = (await tabModel(isKpis, "the KPIs")).locations.find((location) => location.id === kr.id)!;
     await askDriver({ phase: 2, kpi: { id: kr.id, title: kr.title } });
     assert.equal(await openedAt(located.file), located.line, `the KPI ${kr.id} opened at its line`);
+  });
+
+  it("opens on the Roadmap tab from the command with the examples' roadmap as the core computes it, and the Calendar tab on a month", async () => {
+    await vscode.commands.executeCommand("strategyDocs.openBoard", { tab: "roadmap" });
+    const model = await tabModel(isRoadmap(), "the roadmap");
+    const workspace = await coreWorkspace();
+    assert.deepEqual(model.roadmap, buildRoadmap(workspace, { today: TODAY }));
+    const items = model.roadmap.rows.flatMap((row) => row.items);
+    assert.ok(items.some((item) => item.from === "item") && items.some((item) => item.from === "sprint") && model.roadmap.milestones.length, "the examples have flights, sprint dates and milestones");
+    for (const item of items) assert.ok(model.locations.some((location) => location.id === item.id), `${item.id} can be opened`);
+    await vscode.commands.executeCommand("strategyDocs.openBoard", { tab: "calendar", month: "2026-12" });
+    const calendar = await tabModel(isCalendar("2026-12"), "the calendar of December 2026");
+    assert.deepEqual(calendar.calendar, buildCalendar(await coreWorkspace(), { today: TODAY, month: "2026-12" }));
+    assert.ok(calendar.calendar.channels.filter((channel) => channel.campaigns.some((campaign) => campaign.from === "item")).length >= 1, "campaigns with their own flight dates in December");
+  });
+
+  it("in the webview: the Roadmap tab shows the core's lanes and bars, the keyboard brings the Calendar with the month's campaigns, a click opens one", async function () {
+    if (!DRIVER) this.skip();
+    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+    await vscode.commands.executeCommand("workbench.action.closeSidebar");
+    await vscode.commands.executeCommand("workbench.action.closePanel");
+    await vscode.commands.executeCommand("notifications.clearAll");
+    await vscode.commands.executeCommand("strategyDocs.openBoard", { tab: "roadmap", month: TODAY.slice(0, 7) });
+    const model = await tabModel(isRoadmap(), "the roadmap");
+    const calendar = buildCalendar(await coreWorkspace(), { today: TODAY });
+    const campaign = calendar.channels.flatMap((channel) => channel.campaigns)[0];
+    assert.ok(campaign, `the examples run a campaign in ${calendar.title}`);
+    await askDriver({ phase: 3, roadmap: model.roadmap, locations: model.locations, calendar, campaign: campaign.id });
+    assert.equal(await openedAt(campaign.file), campaign.line, `the campaign ${campaign.id} opened at its line`);
+    const shown = await tabModel(isCalendar(calendar.month), "the calendar the keyboard asked for");
+    assert.deepEqual(shown.calendar, calendar);
   });
 });
