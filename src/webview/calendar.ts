@@ -75,6 +75,8 @@ export class CalendarTab {
     const chosen = state.calendar.day && this.days.has(state.calendar.day) ? state.calendar.day : this.days.has(model.today) && calendar.month === todayMonth ? model.today : calendar.start;
     state.calendar = { day: chosen };
     save();
+    // A live update must not drop the keyboard's place: focus comes back to the chosen day.
+    const hadFocus = this.body.contains(document.activeElement) || this.agenda.contains(document.activeElement);
     const grid = h("div", { class: "cal", attrs: { role: "grid", "aria-labelledby": "cal-title", "aria-readonly": "true", "aria-rowcount": calendar.weeks.length + 1, "aria-colcount": 8 }, on: { keydown: (event) => this.onKey(event) } });
     grid.append(h("div", { class: "cal-row cal-head", attrs: { role: "row" } }, h("div", { class: "cal-wk", attrs: { role: "columnheader" } }, "Week"), ...WEEKDAYS.map((day) => h("div", { class: "cal-dow", attrs: { role: "columnheader", "aria-label": day } }, day.slice(0, 3)))));
     this.cells = new Map();
@@ -89,7 +91,7 @@ export class CalendarTab {
       h("div", { class: "cal-below" }, this.agenda, calendar.channels.length ? h("div", { class: "table-scroll" }, channels) : h("p", { class: "muted" }, "No tactic with dates runs this month: give tactics `start`/`end` dates or a sprint with dates, and a `channel`, to plan campaigns here.")),
     );
     this.showAgenda(chosen);
-    if (this.focusNext) this.cells.get(chosen)?.focus();
+    if (this.focusNext || hadFocus) this.cells.get(chosen)?.focus();
     this.focusNext = false;
   }
 

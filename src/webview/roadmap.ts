@@ -36,7 +36,10 @@ export class RoadmapTab {
   private readonly unscheduled = h("section", { class: "unscheduled", attrs: { "aria-labelledby": "unscheduled-h" } });
   private readonly grid: RoadmapGrid;
   private model: RoadmapTabModel | undefined;
+  private links = new Links([]);
   private scrollRestored = false;
+  /** The periods and lanes shown: another zoom starts at today again. */
+  private shownView = "";
 
   constructor() {
     this.grid = new RoadmapGrid({ select: (row) => this.remember(row), open: (row) => this.open(row) });
@@ -68,7 +71,7 @@ export class RoadmapTab {
 
   private open(row: ItemRow): void {
     this.remember(row);
-    const location = this.model && new Links(this.model.locations).get(row.id);
+    const location = this.links.get(row.id);
     if (location) openAt(location.file, location.line);
   }
 
@@ -81,7 +84,7 @@ export class RoadmapTab {
     state.roadmapBy = roadmap.by;
     state.roadmapLanes = roadmap.lanes;
     save();
-    const links = new Links(model.locations);
+    const links = (this.links = new Links(model.locations));
     const rows = roadmapRows(model, links);
     const scheduled = new Set(roadmap.rows.flatMap((row) => row.items.map((item) => item.id))).size;
     const milestones = new Set(roadmap.milestones.map((milestone) => milestone.id)).size;
@@ -104,11 +107,16 @@ export class RoadmapTab {
     const label = `Roadmap by ${roadmap.by}, lanes by ${laneName}`;
     this.grid.setRows(rows, { by: roadmap.by, periods: roadmap.periods, scale: new Scale(model), today: model.today, currency: model.currency }, state.roadmap.selected, label);
     if (this.body.firstChild !== this.grid.el) fill(this.body, this.grid.el, legend(), this.unscheduled);
+    const view = `${roadmap.by}/${roadmap.lanes}`;
     if (!this.scrollRestored) {
       this.scrollRestored = true;
       if (state.roadmap.top || state.roadmap.left) this.grid.scroll = { top: state.roadmap.top, left: state.roadmap.left };
       else requestAnimationFrame(() => this.grid.scrollToDay(model.today));
+    } else if (view !== this.shownView) {
+      // The timeline has another width: show today, or the selected item's bar.
+      requestAnimationFrame(() => (state.roadmap.selected && rows.some((row) => row.key === state.roadmap.selected) ? this.grid.select(state.roadmap.selected) : this.grid.scrollToDay(model.today)));
     }
+    this.shownView = view;
   }
 
   private renderUnscheduled(model: RoadmapTabModel, links: Links): void {

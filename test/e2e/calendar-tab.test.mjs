@@ -106,6 +106,8 @@ describe("Calendar tab", () => {
       assert.equal(await focusedDay(page), day, `${key} → ${day}`);
     }
     assert.equal(await page.locator("#panel-calendar .cal-agenda h3").textContent(), "Monday 23 November 2026", "the agenda follows the day");
+    await postTab(page, "calendar", { ...model, generation: 7 });
+    assert.equal(await focusedDay(page), "2026-11-23", "a live update keeps the keyboard's place");
     const linkedin = model.calendar.channels.flatMap((channel) => channel.campaigns).find((campaign) => campaign.id === "linkedin-ads");
     await page.keyboard.press("Enter");
     assert.equal(await focusedDay(page), linkedin.title, "Enter goes to the day's first campaign");
