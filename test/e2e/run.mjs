@@ -26,7 +26,7 @@ const log = (line) => console.log(`[e2e] ${line}`);
 async function main() {
   const started = Date.now();
   if (!process.argv.includes("--no-build")) build();
-  for (const file of ["media/dist/board.js", "media/board.css", "src/vscode/board-html.ts"]) {
+  for (const file of ["media/dist/board.js", "media/board.css", "media/board-time.css", "src/vscode/board-html.ts"]) {
     if (!existsSync(join(ROOT, file))) throw new Error(`${file} is missing: the board webview is not built (npm run build)`);
   }
   registerTsx();
