@@ -34,6 +34,7 @@ export interface Band {
   rows: number;
 }
 
+/** One week of the month grid: its bands, its bars, the rows they take and what is counted, not drawn. */
 export interface WeekLayout {
   week: CalendarWeek;
   bands: Band[];

@@ -29,6 +29,7 @@ function campaignLine(campaign: Campaign, channel: string | null, currency: stri
   return [channelName(channel), spanShort(campaign.start, campaign.end), campaign.status ?? "", campaign.budget === null ? "" : formatMoney(campaign.budget, currency)].filter(Boolean).join(" · ");
 }
 
+/** The Calendar tab's panel: month controls, the grid of days, the chosen day's agenda and the channels' totals. */
 export class CalendarTab {
   readonly el = h("section", { class: "panel calendar" });
   private readonly title = h("h2", { class: "cal-title", attrs: { id: "cal-title", "aria-live": "polite" } });

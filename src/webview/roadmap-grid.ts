@@ -21,6 +21,7 @@ const MIN_PERIOD: Record<RoadmapBy, number> = { quarter: 200, sprint: 120, month
 /** The widest the timeline gets (a century of months would be 100,000 px). */
 const MAX_TIMELINE = 24_000;
 
+/** What the grid tells its tab: a row was selected, or is to be opened. */
 export interface RoadmapGridEvents {
   select(row: ItemRow): void;
   open(row: ItemRow): void;
@@ -35,6 +36,7 @@ export interface Frame {
   currency: string | null;
 }
 
+/** The roadmap's grid: a scroll container that draws the rows in view over the whole timeline. */
 export class RoadmapGrid {
   /** The scroll container, `role="grid"`. */
   readonly el: HTMLElement;

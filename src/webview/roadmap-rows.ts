@@ -36,6 +36,7 @@ export interface ItemRow {
   due: string | null;
 }
 
+/** A row of the roadmap grid. */
 export type RoadmapRowEntry = LaneRow | ItemRow;
 
 /** The name a lane shows: a pillar's title, a track's name, a channel as written; "No pillar" (channel) for the null lane. */

@@ -25,6 +25,7 @@ const LANES: Array<[RoadmapLanes, string]> = [
   ["track", "Track"],
 ];
 
+/** The Roadmap tab's panel: its controls, the grid, the legend and the unscheduled work. */
 export class RoadmapTab {
   readonly el = h("section", { class: "panel roadmap" });
   private readonly zoom = h("select", { attrs: { "aria-label": "Roadmap periods" }, on: { change: () => this.ask({ roadmapBy: this.zoom.value as RoadmapBy }) } });
