@@ -1,7 +1,7 @@
 // Bundles the CLI (node) and the extension (cjs, `vscode` external), and the
 // libraries they load only when needed, each in a file of its own under
-// dist/vendor/: zod (an invalid item, the config), yaml (unusual front matter)
-// and remark (titles from headings). So a start compiles only what it runs, and
+// dist/vendor/: zod (an invalid item, the config), yaml (unusual front matter),
+// remark (titles from headings) and ical-generator (export --format ics). So a start compiles only what it runs, and
 // both bundles still need no node_modules beside them (the .vsix ships dist/).
 // `node esbuild.js --watch` rebuilds on change; `--production` drops names kept for stack traces.
 const esbuild = require("esbuild");
@@ -25,13 +25,13 @@ const common = {
 };
 
 /** Imports that resolve to a vendor file next to the bundle, loaded on first `require`. */
-const VENDOR = { zod: "zod", yaml: "yaml", "./markdown-lib": "markdown-lib" };
+const VENDOR = { zod: "zod", yaml: "yaml", "./markdown-lib": "markdown-lib", "ical-generator": "ical-generator" };
 
 /** @type {import('esbuild').Plugin} */
 const vendorFiles = {
   name: "vendor-files",
   setup(build) {
-    build.onResolve({ filter: /^(zod|yaml|\.\/markdown-lib)$/ }, (args) => ({ path: `./vendor/${VENDOR[args.path]}.js`, external: true }));
+    build.onResolve({ filter: /^(zod|yaml|ical-generator|\.\/markdown-lib)$/ }, (args) => ({ path: `./vendor/${VENDOR[args.path]}.js`, external: true }));
   },
 };
 
@@ -39,6 +39,8 @@ const vendors = [
   { ...common, stdin: { contents: 'export * from "zod";', resolveDir: __dirname, loader: "js" }, outfile: "dist/vendor/zod.js" },
   { ...common, stdin: { contents: 'export * from "yaml";', resolveDir: __dirname, loader: "js" }, outfile: "dist/vendor/yaml.js" },
   { ...common, entryPoints: ["src/core/parse/markdown-lib.ts"], outfile: "dist/vendor/markdown-lib.js" },
+  // The CLI's calendar export only.
+  { ...common, stdin: { contents: 'module.exports = require("ical-generator");', resolveDir: __dirname, loader: "js" }, outfile: "dist/vendor/ical-generator.js" },
 ];
 
 const builds = [

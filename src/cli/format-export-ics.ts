@@ -7,7 +7,15 @@
  * again updates the events instead of adding copies, and DTSTAMP is today at
  * midnight UTC, so the same documents and `--today` give the same bytes.
  */
-import ical, { escape, ICalEventStatus, ICalEventTransparency, type ICalEventData } from "ical-generator";
+import type { ICalEventData, ICalEventStatus } from "ical-generator";
+
+let library: typeof import("ical-generator") | undefined;
+/** ical-generator, loaded on the first calendar: a vendor file of its own (esbuild.js), so no other command pays for it. */
+function ics(): typeof import("ical-generator") {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load on purpose (esbuild keeps it lazy)
+  library ??= require("ical-generator") as typeof import("ical-generator");
+  return library;
+}
 import { VERSION } from "./help";
 import { formatMoney } from "../core/index";
 import { printable, type ExportData, type ExportEntry } from "./format-export-rows";
@@ -60,7 +68,8 @@ function description(entry: ExportEntry, days: { milestone: boolean }, currency:
   return plain(lines.join("\n"));
 }
 
-const STATUSES: Record<string, ICalEventStatus> = { dropped: ICalEventStatus.CANCELLED, idea: ICalEventStatus.TENTATIVE };
+/** The event status of an item's status (the library's enum values are these words). */
+const STATUSES: Record<string, `${ICalEventStatus}`> = { dropped: "CANCELLED", idea: "TENTATIVE" };
 
 /** One event, or null for an item with no span and no `due` (or one that ends on 9999-12-31, which has no day after). */
 export function eventOf(entry: ExportEntry, stamp: Date, currency: string | null): ICalEventData | null {
@@ -78,9 +87,9 @@ export function eventOf(entry: ExportEntry, stamp: Date, currency: string | null
     summary: plain(entry.row.title),
     description: description(entry, days, currency),
     categories,
-    status: (entry.row.status && STATUSES[entry.row.status]) || null,
+    status: ((entry.row.status && Object.hasOwn(STATUSES, entry.row.status) && STATUSES[entry.row.status]) || null) as ICalEventStatus | null,
     // Campaigns and milestones do not make anyone busy.
-    transparency: ICalEventTransparency.TRANSPARENT,
+    transparency: ics().ICalEventTransparency.TRANSPARENT,
   };
 }
 
@@ -117,6 +126,7 @@ const CALENDAR_END = "END:VCALENDAR";
 /** The calendar, ending in CRLF like every content line. */
 export function formatExportIcs(data: ExportData): string {
   const stamp = new Date(`${data.today}T00:00:00Z`);
+  const { default: ical, escape } = ics();
   const calendar = ical({
     prodId: { company: UID_DOMAIN, product: `Strategy Docs ${VERSION}`, language: "EN" },
     // The library writes the name as given: escaped here, on one line.

@@ -16,7 +16,9 @@ const ref: Check = (v) => v === null || v === "" || slug(v);
 const idList: Check = (v) => ref(v) || (Array.isArray(v) && v.every(slug));
 const score15: Check = (v) => isNumber(v) && Number.isInteger(v) && v >= 1 && v <= 5;
 const nonNegative: Check = (v) => isNumber(v) && v >= 0;
-const date: Check = (v) => v instanceof Date || (isString(v) && /^\d{4}-\d{2}-\d{2}([Tt ].*)?$/.test(v) && !Number.isNaN(Date.parse(v.slice(0, 10))));
+const DATE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:[Tt ].*)?$/;
+/** The zod schema's test (`Date.parse` of the first ten characters is a number), without a Date: month 01–12, day 01–31. */
+const date: Check = (v) => v instanceof Date || (isString(v) && DATE.test(v));
 const text: Check = isString;
 const textOrList: Check = (v) => isString(v) || Array.isArray(v);
 const numberOrText: Check = (v) => isNumber(v) || isString(v);
@@ -92,6 +94,7 @@ const REQUIRED: Partial<Record<Kind, string[]>> = { sprint: ["capacity"] };
 
 /** `end` before `start` (SPEC §9): zod says so on `end`. */
 function endsBeforeStart(data: Record<string, unknown>): boolean {
+  if (data.start === undefined || data.end === undefined) return false;
   const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === "string" ? v.slice(0, 10) : undefined);
   const start = day(data.start);
   const end = day(data.end);

@@ -11,7 +11,7 @@ export const chronicCarryOver: Rule = {
   pitfall: "Work that never finishes: neither done nor consciously dropped",
   kinds: ["initiative", "tactic"],
   check(item, { config }) {
-    if (!isOpen(item)) return [];
+    if (!Object.hasOwn(item.data, "carried") || !isOpen(item)) return [];
     const carried = new Set(item.refs.filter((ref) => ref.field === "carried").map((ref) => ref.key));
     if (carried.size < config.review.maxCarries) return [];
     const pair = pairOf(item.node, "carried");

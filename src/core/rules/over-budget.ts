@@ -15,8 +15,9 @@ export const overBudget: Rule = {
   kinds: ["pillar", "sprint"],
   check(item, { index, config }) {
     const cap = budgetOf(item);
+    if (cap === null) return [];
     const pair = pairOf(item.node, "budget");
-    if (cap === null || !pair) return [];
+    if (!pair) return [];
     const spend = item.kind === "pillar" ? pillarSpend(index, item) : sprintSpend(index, item);
     if (spend.sum <= cap) return [];
     const currency = config.budget.currency;

@@ -54,6 +54,7 @@ export const scoreDisagreement: Rule = {
   pitfall: "Prioritizing on averaged numbers that hide a disagreement",
   kinds: ["initiative", "tactic"],
   check(item, { config }) {
+    if (item.data.scores === undefined) return [];
     const threshold = config.scoring.disagreement;
     const findings = [];
     for (const [field, votes] of votesOf(item.data)) {

@@ -24,6 +24,8 @@ export const strategicWorkTacticalKpi: Rule = {
   kinds: ["initiative", "tactic"],
   check(item, { index }) {
     if (item.track !== "strategic" || item.data.status === "dropped") return [];
+    // Most workspaces have no tactical KPI at all: then no item needs its KPIs resolved (once per change of the index).
+    if (!index.memo("has-tactical-kpi", () => [...index.ofKind("kpi")].some(isTactical))) return [];
     const { refs, via } = index.kpiRefs(item);
     const kpis = new Set<Item>();
     for (const ref of refs) {
