@@ -28,6 +28,8 @@ const HAS_EXTENSION = /\.[^/]*$/;
 export class StrategyHost implements vscode.Disposable {
   private readonly folders = new Map<string, StrategyFolder>();
   private readonly timers = new Map<string, { timer: ReturnType<typeof setTimeout>; document: vscode.TextDocument }>();
+  /** Counts removals, so that a read that a deletion overtook is not applied after it. */
+  private removals = 0;
   private readonly emitter = new vscode.EventEmitter<ChangeEvent>();
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   readonly onDidChange = this.emitter.event;
@@ -122,6 +124,20 @@ export class StrategyHost implements vscode.Disposable {
     if (pending || known !== text) this.apply(state, path, text);
   }
 
+  /**
+   * Forgets the pending (debounced) edits of a deleted file or of the files under a deleted
+   * folder: one that fired later would bring the file back from its editor's text (a revert
+   * just before the deletion leaves one behind). Typing in that editor again still checks it.
+   */
+  private dropPending(uri: vscode.Uri): void {
+    const key = uri.toString();
+    for (const [other, pending] of [...this.timers]) {
+      if (other !== key && !other.startsWith(`${key}/`)) continue;
+      clearTimeout(pending.timer);
+      this.timers.delete(other);
+    }
+  }
+
   private schedule(document: vscode.TextDocument): void {
     const state = this.folderOf(document.uri);
     const path = state?.pathOf(document.uri);
@@ -166,6 +182,7 @@ export class StrategyHost implements vscode.Disposable {
   }
 
   private remove(state: StrategyFolder, path: string): void {
+    this.removals++;
     if (state.loading) state.dirty.add(path);
     if (path === CONFIG_FILE) {
       this.applyConfig(state, undefined);
@@ -222,7 +239,10 @@ export class StrategyHost implements vscode.Disposable {
     }
     // Only regular files (or links to them) are read: a named pipe would block the read until a writer comes.
     if (!(stat.type & vscode.FileType.File) || !state.isOurs(path)) return;
+    const removals = this.removals;
     const content = await readContent(uri);
+    // Deleted while it was read (an editor closed just before `rm`): the deletion has the last word.
+    if (content !== undefined && removals !== this.removals && !(await exists(uri))) return;
     if (content === undefined) this.remove(state, path);
     else this.apply(state, path, content);
   }
@@ -237,8 +257,10 @@ export class StrategyHost implements vscode.Disposable {
         if (path !== undefined) state.dirty.add(path);
         return;
       }
-      if (deleted) this.remove(state, path);
-      else if (state.isOurs(path) || (!HAS_EXTENSION.test(path) && !state.matcher.excludesFolder(path))) void this.refresh(state, uri);
+      if (deleted) {
+        this.dropPending(uri);
+        this.remove(state, path);
+      } else if (state.isOurs(path) || (!HAS_EXTENSION.test(path) && !state.matcher.excludesFolder(path))) void this.refresh(state, uri);
     };
     state.watchers.push(watcher, watcher.onDidCreate((uri) => onEvent(uri, false)), watcher.onDidChange((uri) => onEvent(uri, false)), watcher.onDidDelete((uri) => onEvent(uri, true)));
     await this.load(state);
