@@ -13,7 +13,7 @@ import { daysInMonth } from "../core/plan/sprint-state";
 import { addDays, addMonths } from "../core/roadmap/periods";
 import type { CalendarTabModel, Campaign } from "../protocol";
 import { openAt, post, save, state } from "./api";
-import { fill, h, plural, table } from "./dom";
+import { fill, h, plural, table, prose } from "./dom";
 import { campaignsByDay, channelName, layoutWeeks, type DayEntry, type WeekLayout } from "./calendar-layout";
 import { dayName, longDate, monthName, spanShort, spanWords, WEEKDAYS } from "./dates";
 
@@ -89,7 +89,7 @@ export class CalendarTab {
     fill(
       this.body,
       h("div", { class: "table-scroll cal-scroll" }, grid),
-      h("div", { class: "cal-below" }, this.agenda, calendar.channels.length ? h("div", { class: "table-scroll" }, channels) : h("p", { class: "muted" }, "No tactic with dates runs this month: give tactics `start`/`end` dates or a sprint with dates, and a `channel`, to plan campaigns here.")),
+      h("div", { class: "cal-below" }, this.agenda, calendar.channels.length ? h("div", { class: "table-scroll" }, channels) : h("p", { class: "muted" }, ...prose("No tactic with dates runs this month: give tactics `start`/`end` dates or a sprint with dates, and a `channel`, to plan campaigns here."))),
     );
     this.showAgenda(chosen);
     if (this.focusNext || hadFocus) this.cells.get(chosen)?.focus();

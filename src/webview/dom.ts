@@ -4,7 +4,7 @@
  * become markup: `<img src=x onerror=…>` shows as those characters.
  */
 
-type Child = Node | string | number | null | undefined | false;
+export type Child = Node | string | number | null | undefined | false;
 
 /** Attributes (`aria-*`, `role`, `title`…), set as strings; `class` and data as their own keys. */
 export interface Props {
@@ -47,6 +47,11 @@ export function s(tag: string, attrs: Record<string, string | number> = {}, ...c
   for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, String(value));
   append(el, children);
   return el;
+}
+
+/** Our own guidance text with `field` names set as code (text nodes only: never document text as markup). */
+export function prose(text: string): Child[] {
+  return text.split("`").map((part, i) => (i % 2 ? h("code", {}, part) : part));
 }
 
 /** Replaces an element's children. */

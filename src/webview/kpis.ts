@@ -8,7 +8,7 @@
  */
 import type { KpiTabModel } from "../protocol";
 import { save, state } from "./api";
-import { changed, fill, h, options, plural } from "./dom";
+import { changed, fill, h, options, plural, prose } from "./dom";
 import { objectiveSection, unattachedSection, type KeyResultContext } from "./key-results";
 import { Links } from "./links";
 
@@ -75,7 +75,7 @@ export class KpisTab {
     clearTimeout(this.slice.task);
     const { objectives, unattached } = model.report;
     if (!objectives.length && !unattached.length) {
-      fill(this.body, h("p", { class: "empty" }, "No KPIs yet: a document with `type: kpi`, a `baseline`, `current` and `target` becomes a key result of its pillar."));
+      fill(this.body, h("p", { class: "empty" }, ...prose("No KPIs yet: a document with `type: kpi`, a `baseline`, `current` and `target` becomes a key result of its pillar.")));
       document.body.dataset.kpisComplete = String(generation);
       return;
     }

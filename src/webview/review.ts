@@ -8,7 +8,7 @@
 import type { ReviewTabModel, SprintReview } from "../protocol";
 import { post, save, state } from "./api";
 import { TRACK_NAMES } from "./capacity";
-import { changed, fill, h, num, options, plural, table } from "./dom";
+import { changed, fill, h, num, options, plural, table, prose } from "./dom";
 import { Links, moreText } from "./links";
 import { deliveryChart, pct, trendChart } from "./review-charts";
 import { quartersTable } from "./quarters";
@@ -124,7 +124,7 @@ export class ReviewTab {
     if (!review) {
       fill(this.openSprint);
       this.summary.textContent = "";
-      fill(this.body, h("p", { class: "empty" }, model.message ?? "No sprint to review."), h("p", { class: "muted" }, "A sprint can be reviewed once it has ended: its `end` date is past, or its `status` is done or closed."));
+      fill(this.body, h("p", { class: "empty" }, model.message ?? "No sprint to review."), h("p", { class: "muted" }, ...prose("A sprint can be reviewed once it has ended: its `end` date is past, or its `status` is done or closed.")));
       return;
     }
     fill(this.openSprint, links.button(review.sprint, "Open sprint"));

@@ -8,7 +8,7 @@
  */
 import type { RoadmapBy, RoadmapLanes, RoadmapTabModel } from "../protocol";
 import { openAt, post, save, saveSoon, state } from "./api";
-import { fill, h, options, plural } from "./dom";
+import { fill, h, options, plural, prose } from "./dom";
 import { periodName } from "./dates";
 import { Links, moreText } from "./links";
 import { RoadmapGrid } from "./roadmap-grid";
@@ -101,7 +101,7 @@ export class RoadmapTab {
     fill(this.notes, ...(roadmap.notes ?? []).map((note) => h("div", { class: "drift-note", attrs: { role: "note" } }, note)));
     this.renderUnscheduled(model, links);
     if (!rows.length) {
-      fill(this.body, h("p", { class: "empty" }, "Nothing is scheduled yet."), h("p", { class: "muted" }, "An initiative or tactic shows here once it has `start` and `end` dates, a `due` date, or a sprint with dates."), this.unscheduled);
+      fill(this.body, h("p", { class: "empty" }, "Nothing is scheduled yet."), h("p", { class: "muted" }, ...prose("An initiative or tactic shows here once it has `start` and `end` dates, a `due` date, or a sprint with dates.")), this.unscheduled);
       return;
     }
     const laneName = LANES.find(([value]) => value === roadmap.lanes)?.[1].toLowerCase() ?? roadmap.lanes;
@@ -134,7 +134,7 @@ export class RoadmapTab {
             moreText(listed.length, ids.length) ? h("li", { class: "muted" }, moreText(listed.length, ids.length)) : null,
           )
         : h("p", { class: "muted" }, "Every open initiative and tactic has dates."),
-      ids.length ? h("p", { class: "muted" }, "Give them `start` and `end` (or `due`) dates, or plan them into a sprint with dates, to place them on the roadmap.") : null,
+      ids.length ? h("p", { class: "muted" }, "Give them start and end (or due) dates, or plan them into a sprint with dates, to place them on the roadmap.") : null,
     );
   }
 }
