@@ -24,9 +24,12 @@ export const strategicWorkTacticalKpi: Rule = {
   kinds: ["initiative", "tactic"],
   check(item, { index }) {
     if (item.track !== "strategic" || item.data.status === "dropped") return [];
-    // Most workspaces have no tactical KPI at all: then no item needs its KPIs resolved (once per change of the index).
-    if (!index.memo("has-tactical-kpi", () => [...index.ofKind("kpi")].some(isTactical))) return [];
+    // The ids of tactical KPIs, once per change of the index: an item none of whose KPI ids is one (nearly every item,
+    // and every item of a workspace without tactical KPIs) needs no reference resolved.
+    const tactical = index.memo("tactical-kpi-keys", () => new Set([...index.ofKind("kpi")].filter(isTactical).map((kpi) => kpi.key)));
+    if (!tactical.size) return [];
     const { refs, via } = index.kpiRefs(item);
+    if (!refs.some((ref) => tactical.has(ref.key))) return [];
     const kpis = new Set<Item>();
     for (const ref of refs) {
       const kpi = index.resolve(ref).item;
