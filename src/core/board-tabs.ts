@@ -89,5 +89,16 @@ export function buildKpiTab(workspace: StrategyWorkspace, options: TabOptions): 
     locations.add(result.id, ["kpi"]);
     for (const id of result.movedBy.slice(0, MAX_LISTED)) locations.add(id, BACKLOG);
   }
+  for (const result of keyResults) result.history = thinned(result.history, MAX_SPARK_READINGS);
   return { ...base(options, locations), report, maxAgeDays: workspace.getConfig().review.kpiMaxAgeDays };
+}
+
+/** Readings a sparkline draws at most: a `history` of 100,000 readings must not travel whole to a 120-pixel line. */
+export const MAX_SPARK_READINGS = 240;
+
+/** At most `max` items of a list, evenly spaced, the first and the last kept (the list itself when it is short enough). */
+export function thinned<T>(list: readonly T[], max: number): T[] {
+  if (list.length <= max) return [...list];
+  const step = (list.length - 1) / (max - 1);
+  return Array.from({ length: max }, (_, i) => list[Math.round(i * step)]);
 }

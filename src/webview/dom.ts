@@ -54,6 +54,26 @@ export function prose(text: string): Child[] {
   return text.split("`").map((part, i) => (i % 2 ? h("code", {}, part) : part));
 }
 
+/** A function that runs `task` once at the next animation frame, however often it is called before then. */
+export function frameTask(task: () => void): () => void {
+  let frame = 0;
+  return () => {
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      task();
+    });
+  };
+}
+
+/** Scrolls a list of `rowHeight`-pixel rows, under a sticky header of `header` pixels, just enough to show row `index`. */
+export function revealRow(el: HTMLElement, index: number, rowHeight: number, header: number): void {
+  const top = index * rowHeight;
+  const view = el.clientHeight - header;
+  if (top < el.scrollTop) el.scrollTop = top;
+  else if (top + rowHeight > el.scrollTop + view) el.scrollTop = top + rowHeight - view;
+}
+
 /** Replaces an element's children. */
 export function fill(parent: Element, ...children: Child[]): void {
   parent.replaceChildren();

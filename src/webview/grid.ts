@@ -5,7 +5,7 @@
  * arrows, Home/End, PageUp/PageDown move the selection, Enter opens the item.
  */
 import type { BoardItem, Track } from "../protocol";
-import { h, listMove, plural } from "./dom";
+import { frameTask, h, listMove, plural, revealRow } from "./dom";
 
 /** Pixel height of a row; the CSS sets the same (`--row-height`). */
 export const ROW_HEIGHT = 26;
@@ -44,7 +44,8 @@ export class BacklogGrid {
   private rows: readonly BoardItem[] = [];
   private context: RowContext = { sprint: null, proposed: new Set(), pillarTitle: (id) => id };
   private selectedUid: string | undefined;
-  private frame = 0;
+  /** Renders at the next frame (scrolling asks many times a frame). */
+  private readonly schedule = frameTask(() => this.render());
   private rendered = "";
   /**
    * The grid's scroll offset and height as last seen (scroll events, a ResizeObserver):
@@ -115,20 +116,9 @@ export class BacklogGrid {
     this.render();
   }
 
-  private schedule(): void {
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.render();
-    });
-  }
-
   private reveal(index: number): void {
     if (index < 0) return;
-    const top = index * ROW_HEIGHT;
-    const view = this.el.clientHeight - ROW_HEIGHT; // the sticky header covers one row
-    if (top < this.el.scrollTop) this.el.scrollTop = top;
-    else if (top + ROW_HEIGHT > this.el.scrollTop + view) this.el.scrollTop = top + ROW_HEIGHT - view;
+    revealRow(this.el, index, ROW_HEIGHT, ROW_HEIGHT); // the sticky header covers one row
     this.top = this.el.scrollTop;
   }
 

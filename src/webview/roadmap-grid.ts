@@ -8,7 +8,7 @@
  * timeline. The periods, the guides and the today line are drawn once a model.
  */
 import type { Period, RoadmapBy } from "../protocol";
-import { h, listMove } from "./dom";
+import { frameTask, h, listMove, revealRow } from "./dom";
 import { periodName, spanShort } from "./dates";
 import { rowWords, type ItemRow, type RoadmapRowEntry, type Scale } from "./roadmap-rows";
 
@@ -50,7 +50,8 @@ export class RoadmapGrid {
   private frame: Frame | undefined;
   private selected: string | undefined;
   private rendered = "";
-  private raf = 0;
+  /** Renders at the next frame (scrolling asks many times a frame). */
+  private readonly schedule = frameTask(() => this.render());
   /** The scroll offset as last seen (scroll events): rendering reads no layout. */
   private top = 0;
   private height = Math.min(window.innerHeight * 0.7, 640);
@@ -146,19 +147,8 @@ export class RoadmapGrid {
     this.render();
   }
 
-  private schedule(): void {
-    if (this.raf) return;
-    this.raf = requestAnimationFrame(() => {
-      this.raf = 0;
-      this.render();
-    });
-  }
-
   private reveal(index: number): void {
-    const top = index * RM_ROW;
-    const view = this.el.clientHeight - HEAD; // the sticky header covers the top
-    if (top < this.el.scrollTop) this.el.scrollTop = top;
-    else if (top + RM_ROW > this.el.scrollTop + view) this.el.scrollTop = top + RM_ROW - view;
+    revealRow(this.el, index, RM_ROW, HEAD); // the sticky header covers the top
     this.top = this.el.scrollTop;
     const row = this.rows[index];
     if (row.kind === "item") this.scrollToDay(row.span?.start ?? row.due ?? "");

@@ -97,3 +97,19 @@ describe("board tabs: protocol", () => {
     }
   });
 });
+
+describe("board tabs: a long KPI history", () => {
+  it("sends a sparkline at most MAX_SPARK_READINGS readings, evenly spaced, the first and last kept", async () => {
+    const { MAX_SPARK_READINGS, thinned } = await import("../../src/core/board-tabs");
+    const H = await import("../hostile-inputs.mjs");
+    const workspace = workspaceOf({ "kpi.md": H.longHistory(100000) });
+    const full = buildKpiReport(workspace, { today: "2026-11-24" }).unattached[0].history;
+    const sent = buildKpiTab(workspace, { today: "2026-11-24" }).report.unattached[0].history;
+    assert.equal(full.length, 100000);
+    assert.equal(sent.length, MAX_SPARK_READINGS);
+    assert.deepEqual(sent[0], full[0]);
+    assert.deepEqual(sent[sent.length - 1], full[full.length - 1]);
+    assert.deepEqual(thinned([1, 2, 3], 5), [1, 2, 3]);
+    assert.deepEqual(thinned([0, 1, 2, 3, 4, 5, 6, 7, 8], 5), [0, 2, 4, 6, 8]);
+  });
+});

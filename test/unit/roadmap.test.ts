@@ -377,3 +377,26 @@ describe("roadmap at 10,000 items", function () {
     console.log(`      ${times.join(", ")}, calendar ${ms.toFixed(1)} ms`);
   });
 });
+
+describe("campaign calendar: slots", () => {
+  const queue = (rows: Array<[string, string, string]>) =>
+    `---\nitems:\n${rows.map(([id, start, end]) => `  - {type: tactic, id: ${id}, channel: email, start: ${start}, end: ${end}}`).join("\n")}\n---\n`;
+  const slotsOf = (workspace: StrategyWorkspace) =>
+    Object.fromEntries(buildCalendar(workspace, { month: "2026-12", today: "2026-12-01" }).channels[0].campaigns.map((c) => [c.id, c.slot]));
+
+  it("gives each campaign the lowest slot free on its days", () => {
+    const workspace = new StrategyWorkspace();
+    workspace.load([["q.md", queue([["a", "2026-12-01", "2026-12-10"], ["b", "2026-12-02", "2026-12-04"], ["c", "2026-12-05", "2026-12-06"], ["d", "2026-12-08", "2026-12-20"], ["e", "2026-12-11", "2026-12-12"]])]]);
+    assert.deepEqual(slotsOf(workspace), { a: 0, b: 1, c: 1, d: 1, e: 0 });
+  });
+
+  it("lays out 5,000 overlapping campaigns of one channel in a bounded time", () => {
+    const workspace = new StrategyWorkspace();
+    const rows = Array.from({ length: 5000 }, (_, i): [string, string, string] => [`t${i}`, `2026-12-${String(1 + (i % 28)).padStart(2, "0")}`, "2026-12-31"]);
+    workspace.load([["q.md", queue(rows)]]);
+    const start = performance.now();
+    const slots = Object.values(slotsOf(workspace));
+    assert.ok(performance.now() - start < 2000);
+    assert.equal(new Set(slots).size, 5000, "every campaign runs to the 31st: no slot is free again");
+  });
+});

@@ -89,16 +89,66 @@ function campaignOf(source: RoadmapSource, item: Item, span: Span, period: { sta
   };
 }
 
-/** Gives each campaign (sorted by shown start) the lowest slot free on its days; returns how many slots there are. */
+/**
+ * Gives each campaign (sorted by shown start) the lowest slot free on its days; returns how many
+ * slots there are. Two heaps (slots in use by their last day, slots free again by number) keep it
+ * O(n log n): a channel may hold thousands of campaigns in one month.
+ */
 function assignSlots(campaigns: readonly Campaign[]): number {
-  const lastDay: string[] = [];
+  const busy = new Heap<{ last: string; slot: number }>((a, b) => (a.last < b.last ? -1 : a.last > b.last ? 1 : a.slot - b.slot));
+  const free = new Heap<number>((a, b) => a - b);
+  let slots = 0;
   for (const campaign of campaigns) {
-    let slot = lastDay.findIndex((day) => day < campaign.shownStart);
-    if (slot < 0) slot = lastDay.length;
-    lastDay[slot] = campaign.shownEnd;
+    while (busy.size && busy.peek()!.last < campaign.shownStart) free.push(busy.pop()!.slot);
+    const slot = free.size ? free.pop()! : slots++;
+    busy.push({ last: campaign.shownEnd, slot });
     campaign.slot = slot;
   }
-  return lastDay.length;
+  return slots;
+}
+
+/** A binary min-heap by `before`. */
+class Heap<T> {
+  private readonly items: T[] = [];
+  constructor(private readonly before: (a: T, b: T) => number) {}
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  peek(): T | undefined {
+    return this.items[0];
+  }
+
+  push(item: T): void {
+    const { items } = this;
+    items.push(item);
+    for (let i = items.length - 1; i > 0; ) {
+      const parent = (i - 1) >> 1;
+      if (this.before(items[i], items[parent]) >= 0) break;
+      [items[i], items[parent]] = [items[parent], items[i]];
+      i = parent;
+    }
+  }
+
+  pop(): T | undefined {
+    const { items } = this;
+    const top = items[0];
+    const last = items.pop();
+    if (!items.length || last === undefined) return top;
+    items[0] = last;
+    for (let i = 0; ; ) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let least = i;
+      if (left < items.length && this.before(items[left], items[least]) < 0) least = left;
+      if (right < items.length && this.before(items[right], items[least]) < 0) least = right;
+      if (least === i) break;
+      [items[i], items[least]] = [items[least], items[i]];
+      i = least;
+    }
+    return top;
+  }
 }
 
 /** Monday-first weeks from the week holding the month's first day through the one holding its last. */
