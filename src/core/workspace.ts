@@ -16,8 +16,7 @@ import { StrategyIndex } from "./model/strategy-index";
 import { parseStrategyFile, unreadableFile } from "./parse/document";
 import { RULE_IDS, RULES, type Rule, type RuleContext } from "./rules/index";
 import { requiredFields } from "./score/models";
-import { driftOf } from "./review/drift";
-import { endedSprints } from "./review/tally";
+import { currentDrift } from "./review/drift";
 
 export { MAX_FILE_BYTES } from "./parse/budgets";
 
@@ -205,7 +204,7 @@ export class StrategyWorkspace {
   /** The file of the sprint split-drift fires on now, or null. */
   private findDriftHolder(): string | null {
     if (this.severityOf("split-drift") === "off") return null;
-    const drift = driftOf(endedSprints(this.index, this.config, this.todayIso()), this.config);
+    const drift = currentDrift(this.index, this.config, this.todayIso());
     return drift ? drift.sprints[drift.sprints.length - 1].tally.sprint.file : null;
   }
 

@@ -64,7 +64,7 @@ export function buildReview(workspace: StrategyWorkspace, options: ReviewOptions
   // The ended sprints up to the reviewed one: through it when it has ended, else those that end before it.
   const order = sprintOrderKey(sprint);
   const upTo = at >= 0 ? ended.slice(0, at + 1) : ended.filter((t) => sprintOrderKey(t.sprint) < order);
-  const drift = driftOf(upTo, config);
+  const drift = driftOf(upTo.length, (i) => upTo[i], config);
   const day = tally.end ?? dayOf(sprint.data.start) ?? today;
   const review: SprintReview = {
     sprint: sprint.id,

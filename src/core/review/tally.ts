@@ -85,19 +85,30 @@ export function sprintOrderKey(sprint: Item): string {
 }
 
 /**
- * The workspace's ended sprints on `today`, oldest first, with their tallies;
- * a duplicated id counts once (its first holder). Computed once per change of the index.
+ * The workspace's ended sprint items on `today`, oldest first; a duplicated id
+ * counts once (its first holder). Once per change of the index, and without
+ * tallying anything: split-drift needs only the last few tallies.
  */
-export function endedSprints(index: StrategyIndex, config: StrategyConfig, today: string): readonly SprintTally[] {
-  const key = `ended-sprints:${today}:${config.capacity.split.strategic}/${config.capacity.split.tactical}`;
-  return index.memo(key, () => {
-    const out: Array<{ order: string; tally: SprintTally }> = [];
+export function endedSprintItems(index: StrategyIndex, today: string): readonly Item[] {
+  return index.memo(`ended-sprint-items:${today}`, () => {
+    const out: Array<{ order: string; sprint: Item }> = [];
     for (const sprint of index.sortedOfKind("sprint")) {
       if (index.find(sprint.id, ["sprint"]) !== sprint) continue;
       if (!hasEnded(datedSprint(sprint), today)) continue;
-      out.push({ order: sprintOrderKey(sprint), tally: tallySprint(sprint, index, config, today) });
+      out.push({ order: sprintOrderKey(sprint), sprint });
     }
     out.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
-    return out.map((entry) => entry.tally);
+    return out.map((entry) => entry.sprint);
   });
+}
+
+/** The tally of one sprint, once per change of the index. */
+export function tallyOf(index: StrategyIndex, config: StrategyConfig, today: string, sprint: Item): SprintTally {
+  const split = config.capacity.split;
+  return index.memo(`tally:${today}:${split.strategic}/${split.tactical}:${sprint.file}:${sprint.idStart}`, () => tallySprint(sprint, index, config, today));
+}
+
+/** The workspace's ended sprints on `today`, oldest first, with their tallies (see {@link endedSprintItems}). */
+export function endedSprints(index: StrategyIndex, config: StrategyConfig, today: string): readonly SprintTally[] {
+  return endedSprintItems(index, today).map((sprint) => tallyOf(index, config, today, sprint));
 }

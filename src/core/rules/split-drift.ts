@@ -1,7 +1,6 @@
 import { round1 } from "../plan/allocation";
 import { pairOf } from "../parse/yaml-node";
-import { driftOf } from "../review/drift";
-import { endedSprints } from "../review/tally";
+import { currentDrift } from "../review/drift";
 import { findingAt, type Rule } from "./rule";
 import { isoDate } from "./stale-strategy";
 
@@ -19,7 +18,7 @@ export const splitDrift: Rule = {
     const day = isoDate(today);
     // Once per change of the index (and day and settings): each sprint then only compares itself with the drift's latest sprint.
     const drift = index.memo(`split-drift:${day}:${config.capacity.tolerance}:${config.review.driftSprints}:${config.capacity.split.strategic}`, () =>
-      driftOf(endedSprints(index, config, day), config),
+      currentDrift(index, config, day),
     );
     if (!drift || drift.sprints[drift.sprints.length - 1].tally.sprint !== item) return [];
     const shares = drift.sprints.map((entry) => `\`${entry.tally.sprint.id}\` ${round1(entry.share)}%`).join(", ");
