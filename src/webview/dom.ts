@@ -66,6 +66,18 @@ export function frameTask(task: () => void): () => void {
   };
 }
 
+/** Calls `changed` with an element's height whenever it changes by more than a pixel (a virtual list renders the rows that fit). */
+export function watchHeight(el: Element, changed: (height: number) => void): void {
+  let last = 0;
+  new ResizeObserver(([entry]) => {
+    const height = entry.contentRect.height;
+    if (height > 0 && Math.abs(height - last) > 1) {
+      last = height;
+      changed(height);
+    }
+  }).observe(el);
+}
+
 /** Scrolls a list of `rowHeight`-pixel rows, under a sticky header of `header` pixels, just enough to show row `index`. */
 export function revealRow(el: HTMLElement, index: number, rowHeight: number, header: number): void {
   const top = index * rowHeight;

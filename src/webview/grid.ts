@@ -5,7 +5,7 @@
  * arrows, Home/End, PageUp/PageDown move the selection, Enter opens the item.
  */
 import type { BoardItem, Track } from "../protocol";
-import { frameTask, h, listMove, plural, revealRow } from "./dom";
+import { frameTask, h, listMove, plural, revealRow, watchHeight } from "./dom";
 
 /** Pixel height of a row; the CSS sets the same (`--row-height`). */
 export const ROW_HEIGHT = 26;
@@ -78,13 +78,10 @@ export class BacklogGrid {
       h("div", { class: "head", attrs: { role: "rowgroup" } }, header),
       this.body,
     );
-    new ResizeObserver(([entry]) => {
-      const height = entry.contentRect.height;
-      if (height > 0 && Math.abs(height - this.height) > 1) {
-        this.height = height;
-        this.schedule();
-      }
-    }).observe(this.el);
+    watchHeight(this.el, (height) => {
+      this.height = height;
+      this.schedule();
+    });
   }
 
   /** Sets the rows (already filtered and ordered) and renders the visible ones now. */

@@ -8,7 +8,7 @@
  * timeline. The periods, the guides and the today line are drawn once a model.
  */
 import type { Period, RoadmapBy } from "../protocol";
-import { frameTask, h, listMove, revealRow } from "./dom";
+import { frameTask, h, listMove, revealRow, watchHeight } from "./dom";
 import { periodName, spanShort } from "./dates";
 import { rowWords, type ItemRow, type RoadmapRowEntry, type Scale } from "./roadmap-rows";
 
@@ -61,13 +61,10 @@ export class RoadmapGrid {
     this.body.append(this.guides, this.windowEl);
     this.canvas.append(head, this.body);
     this.el = h("div", { class: "rm-scroll", attrs: { role: "grid", tabindex: 0, "aria-colcount": 2, "aria-readonly": "true" }, on: { scroll: () => this.onScroll(), keydown: (event) => this.onKey(event), click: (event) => this.onClick(event) } }, this.canvas);
-    new ResizeObserver(([entry]) => {
-      const height = entry.contentRect.height;
-      if (height > 0 && Math.abs(height - this.height) > 1) {
-        this.height = height;
-        this.schedule();
-      }
-    }).observe(this.el);
+    watchHeight(this.el, (height) => {
+      this.height = height;
+      this.schedule();
+    });
   }
 
   /** Sets the rows, the periods and the scale, and renders the rows in view. */
